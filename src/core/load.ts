@@ -1,0 +1,139 @@
+/** files → parsed documents → validated records → ledger. No terminal, no process state. */
+import { diagnostic, type Diagnostic } from "./diagnostics.js";
+import { type ClaimEntry, type Entry, type Kind, type Ledger, type LedgerFile, locate, positionAt } from "./ledger.js";
+import { parseYaml } from "./parse.js";
+import { readTextFile } from "./read.js";
+import { claimSchema, documentSchema, fileSchema, ID_PATTERN, sourceSchema, type DocumentInput, type SourceInput } from "./schema.js";
+import { collectFiles, type WorkspaceFile } from "./workspace.js";
+import { schemaDiagnostics } from "./schema-issues.js";
+
+const SECTIONS = ["sources", "documents", "claims"] as const;
+
+export interface LoadOptions {
+  readonly cwd: string;
+}
+
+/** Loads every file under the given paths into a ledger. Throws UsageError only for an unusable path argument. */
+export function loadLedger(paths: readonly string[], options: LoadOptions): Ledger {
+  return buildLedger(collectFiles(paths, options.cwd).map(loadFile));
+}
+
+export interface LoadedFile {
+  readonly file: LedgerFile;
+  readonly value: unknown;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Reads and parses one file; a broken file gives diagnostics and no value. */
+export function loadFile(found: WorkspaceFile): LoadedFile {
+  const bare: LedgerFile = { abs: found.abs, display: found.display, root: found.root };
+  const at = (line = 1, column = 1) => ({ file: found.display, line, column });
+  if (found.fault) return { file: bare, value: undefined, diagnostics: [diagnostic("unreadable-file", found.fault, at())] };
+  const read = readTextFile(found.abs);
+  if (!read.ok) return { file: bare, value: undefined, diagnostics: [diagnostic("unreadable-file", read.message, at(read.line, read.column))] };
+  const parsed = parseYaml(read.text);
+  const file: LedgerFile = { ...bare, doc: parsed.doc, lineCounter: parsed.lineCounter };
+  const diagnostics = parsed.faults.map((f) => diagnostic(f.code, f.message, positionAt(file, f.offset)));
+  const hasSyntaxError = parsed.faults.some((f) => f.code === "yaml-syntax");
+  return { file, value: hasSyntaxError ? undefined : parsed.value, diagnostics };
+}
+
+/** Validates each record of each file and resolves ids across the ledger. */
+export function buildLedger(loaded: readonly LoadedFile[]): Ledger {
+  const ledger = {
+    files: loaded.map((l) => l.file),
+    sources: new Map<string, Entry<SourceInput>>(),
+    documents: new Map<string, Entry<DocumentInput>>(),
+    claims: new Map<string, ClaimEntry>(),
+    declared: new Map<string, Kind>(),
+    diagnostics: loaded.flatMap((l) => l.diagnostics),
+  };
+  const firstDeclared = new Map<string, string>();
+  for (const { file, value } of loaded) {
+    if (value === undefined || value === null) continue; // broken, or an empty fragment
+    if (!isPlainObject(value)) {
+      ledger.diagnostics.push(diagnostic("schema", "a ledger file is a mapping with `sources`, `documents` and/or `claims`", locate(file, [])));
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (!(SECTIONS as readonly string[]).includes(key)) {
+        ledger.diagnostics.push(...schemaDiagnostics(file, [], fileSchema.safeParse({ [key]: null }).error?.issues ?? []));
+      }
+    }
+    for (const kind of SECTIONS) {
+      const section = value[kind];
+      if (section === undefined || section === null) continue;
+      if (!isPlainObject(section)) {
+        ledger.diagnostics.push(diagnostic("schema", `\`${kind}\` must be a mapping from id to record`, locate(file, [kind])));
+        continue;
+      }
+      for (const [id, record] of Object.entries(section)) {
+        if (!declare(ledger, firstDeclared, file, kind, id)) continue;
+        addRecord(ledger, file, kind, id, record);
+      }
+    }
+  }
+  return ledger;
+}
+
+/** Checks an id and records its first declaration; false when the record must be skipped. */
+function declare(ledger: Ledger & { declared: Map<string, Kind> }, first: Map<string, string>, file: LedgerFile, kind: Kind, id: string): boolean {
+  const at = locate(file, [kind, id], "key");
+  if (id.length > 64 || !ID_PATTERN.test(id)) {
+    ledger.diagnostics.push(diagnostic("schema", `id '${id}' is not a slug: use lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters`, at));
+    return false;
+  }
+  const previous = first.get(id);
+  if (previous !== undefined) {
+    ledger.diagnostics.push(diagnostic("duplicate-id", `id '${id}' is already declared (${previous}); ids are global across files and kinds — rename one`, at));
+    return false;
+  }
+  first.set(id, `${kindNoun(kind)} at ${at.file}:${at.line}:${at.column}`);
+  ledger.declared.set(id, kind);
+  return true;
+}
+
+function kindNoun(kind: Kind): string {
+  return kind === "sources" ? "a source" : kind === "documents" ? "a document" : "a claim";
+}
+
+function addRecord(ledger: Ledger, file: LedgerFile, kind: Kind, id: string, record: unknown): void {
+  const path = [kind, id];
+  if (kind === "sources") {
+    const result = sourceSchema.safeParse(record);
+    if (result.success) (ledger.sources as Map<string, Entry<SourceInput>>).set(id, { id, data: result.data, file });
+    else ledger.diagnostics.push(...schemaDiagnostics(file, path, result.error.issues, record));
+  } else if (kind === "documents") {
+    const result = documentSchema.safeParse(record);
+    if (result.success) (ledger.documents as Map<string, Entry<DocumentInput>>).set(id, { id, data: result.data, file });
+    else ledger.diagnostics.push(...schemaDiagnostics(file, path, result.error.issues, record));
+  } else {
+    const claim = validateClaim(file, path, record, ledger.diagnostics);
+    if (claim) (ledger.claims as Map<string, ClaimEntry>).set(id, { id, file, ...claim });
+  }
+}
+
+/**
+ * Validates a claim; when only some statements are malformed, those are reported and left out
+ * and the rest of the claim is kept, so one typo does not hide a whole claim from the analysis.
+ */
+function validateClaim(file: LedgerFile, path: readonly PropertyKey[], record: unknown, out: Diagnostic[]): Omit<ClaimEntry, "id" | "file"> | undefined {
+  const result = claimSchema.safeParse(record);
+  if (result.success) return { data: result.data, statementIndexes: result.data.statements.map((_, i) => i) };
+  out.push(...schemaDiagnostics(file, path, result.error.issues, record));
+  const badStatements = new Set<number>();
+  for (const issue of result.error.issues) {
+    if (issue.path[0] !== "statements" || typeof issue.path[1] !== "number") return undefined;
+    badStatements.add(issue.path[1]);
+  }
+  const statements = isPlainObject(record) ? record.statements : undefined;
+  if (!Array.isArray(statements)) return undefined;
+  const statementIndexes = statements.map((_, i) => i).filter((i) => !badStatements.has(i));
+  if (statementIndexes.length === 0) return undefined;
+  const retry = claimSchema.safeParse({ ...(record as object), statements: statementIndexes.map((i) => statements[i]) });
+  return retry.success ? { data: retry.data, statementIndexes } : undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,155 @@
+/**
+ * Parsing one ledger file (SPEC §1): YAML 1.2 core schema, positions kept, and the hazards refused
+ * before they can cost anything — deep nesting (checked on the CST, before the recursive composer
+ * runs), aliases and anchors (never expanded), custom tags, duplicate and prototype-polluting keys.
+ */
+import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type CST } from "yaml";
+
+export const MAX_DEPTH = 100;
+
+/** Keys that would reach Object.prototype if they became object keys. */
+const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+const CORE_TAGS = new Set(["tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"]);
+
+/** A parse fault at a UTF-16 offset of the text. */
+export interface ParseFault {
+  readonly code: "yaml-syntax" | "schema";
+  readonly message: string;
+  readonly offset: number;
+}
+
+export interface ParsedFile {
+  /** Plain data, or undefined when the file could not be composed. Mappings are null-prototype objects. */
+  readonly value: unknown;
+  readonly doc: Document.Parsed | undefined;
+  readonly lineCounter: LineCounter;
+  readonly faults: readonly ParseFault[];
+}
+
+/** Parses YAML text into plain data and faults; never throws on any input. */
+export function parseYaml(text: string): ParsedFile {
+  const lineCounter = new LineCounter();
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const deep = findTooDeep(tokens);
+  if (deep !== undefined) {
+    const message = `nesting deeper than ${MAX_DEPTH} levels; ledger records are never that deep`;
+    return { value: undefined, doc: undefined, lineCounter, faults: [{ code: "yaml-syntax", message, offset: deep }] };
+  }
+  const composer = new Composer({ schema: "core", version: "1.2", uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  const docs = [...composer.compose(tokens, true, text.length)];
+  const faults: ParseFault[] = [];
+  const doc = docs[0];
+  if (docs.length > 1) {
+    faults.push({ code: "yaml-syntax", message: "a ledger file holds one YAML document; move the second document (after `---`) to a file of its own", offset: docs[1].range[0] });
+  }
+  if (!doc) return { value: null, doc: undefined, lineCounter, faults };
+  for (const error of doc.errors) {
+    faults.push({ code: "yaml-syntax", message: firstLine(error.message), offset: error.pos[0] });
+  }
+  if (doc.errors.length > 0) return { value: undefined, doc, lineCounter, faults };
+  const value = toPlain(doc.contents, faults);
+  return { value, doc, lineCounter, faults };
+}
+
+function firstLine(message: string): string {
+  const line = message.split("\n")[0].trim();
+  // yaml appends " at line L, column C:" — our diagnostics carry the position themselves.
+  return line.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+/** Finds the offset of the first collection nested deeper than MAX_DEPTH, walking the CST iteratively. */
+function findTooDeep(tokens: readonly CST.Token[]): number | undefined {
+  const stack: Array<{ token: CST.Token | undefined; depth: number }> = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (!token) continue;
+    switch (token.type) {
+      case "document":
+        stack.push({ token: token.value, depth });
+        break;
+      case "block-map":
+      case "block-seq":
+      case "flow-collection": {
+        const inner = depth + 1;
+        if (inner > MAX_DEPTH) return token.offset;
+        for (const item of token.items) {
+          const pair = item as { key?: CST.Token | null; value?: CST.Token };
+          if (pair.key) stack.push({ token: pair.key, depth: inner });
+          if (pair.value) stack.push({ token: pair.value, depth: inner });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
+
+/** Converts a composed node to plain data, collecting faults; depth is already bounded, so recursion is safe. */
+function toPlain(node: unknown, faults: ParseFault[]): unknown {
+  if (node === null || node === undefined) return null;
+  if (isAlias(node)) {
+    faults.push({ code: "yaml-syntax", message: `alias *${node.source} is not allowed; write the value out in full`, offset: node.range?.[0] ?? 0 });
+    return undefined;
+  }
+  const yamlNode = node as YamlNode;
+  const offset = yamlNode.range?.[0] ?? 0;
+  if (yamlNode.anchor) {
+    faults.push({ code: "yaml-syntax", message: `anchor &${yamlNode.anchor} is not allowed; ledger files use no anchors or aliases`, offset });
+  }
+  if (yamlNode.tag && !CORE_TAGS.has(yamlNode.tag)) {
+    faults.push({ code: "yaml-syntax", message: `tag ${yamlNode.tag} is not allowed; ledger files use plain YAML values without tags`, offset });
+    return undefined;
+  }
+  if (isScalar(yamlNode)) return yamlNode.value;
+  if (isSeq(yamlNode)) return yamlNode.items.map((item) => toPlain(item, faults));
+  if (isMap(yamlNode)) {
+    const out: Record<string, unknown> = Object.create(null);
+    const seen = new Map<string, number>();
+    for (const pair of yamlNode.items) {
+      const keyNode = pair.key as YamlNode | null;
+      const keyOffset = keyNode?.range?.[0] ?? offset;
+      if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === "object") {
+        faults.push({ code: "yaml-syntax", message: "mapping keys must be plain words; this key is empty, a list or a mapping", offset: keyOffset });
+        continue;
+      }
+      const key = String(keyNode.value);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        faults.push({ code: "yaml-syntax", message: `key '${key}' is written twice in this mapping; remove one of them`, offset: keyOffset });
+        continue;
+      }
+      seen.set(key, keyOffset);
+      if (RESERVED_KEYS.has(key)) {
+        faults.push({ code: "schema", message: `key '${key}' is reserved and not allowed; choose another name`, offset: keyOffset });
+        continue;
+      }
+      out[key] = toPlain(pair.value, faults);
+    }
+    return out;
+  }
+  return undefined;
+}
+
+/** The node at a path of keys and indexes, or the deepest one that exists, with whether it was reached. */
+export function nodeAt(doc: Document.Parsed, path: readonly PropertyKey[]): { node: YamlNode | undefined; key: YamlNode | undefined; reached: boolean } {
+  let node = doc.contents as YamlNode | null;
+  let key: YamlNode | undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return { node: node as YamlNode, key, reached: false };
+      key = pair.key as YamlNode;
+      node = pair.value as YamlNode | null;
+      if (!node) return { node: key, key, reached: true };
+    } else if (isSeq(node) && typeof segment === "number" && segment < node.items.length) {
+      key = undefined;
+      node = node.items[segment] as YamlNode;
+    } else {
+      return { node: node ?? undefined, key, reached: false };
+    }
+  }
+  return { node: node ?? undefined, key, reached: true };
+}

@@ -1,0 +1,91 @@
+/** Zod issues → diagnostics at the offending key or value (SPEC §9), with messages that name the fix. */
+import type * as z from "zod";
+import { diagnostic, type Diagnostic } from "./diagnostics.js";
+import { type LedgerFile, locate } from "./ledger.js";
+import { TYPE_ONLY_KEYS } from "./schema.js";
+import { didYouMean } from "./suggest.js";
+
+/** Every key the format knows, for "did you mean" on unknown keys. */
+const KNOWN_KEYS = [
+  "sources", "documents", "claims", "name", "type", "side", "reliability", "url", "note", "title", "publisher",
+  "published", "archive", "sha256", "question", "unit", "margin", "tolerance", "options", "tags", "statements",
+  "source", "says", "quote", "in", "on", "via", "retracted", "verdict", "finding", "rating", "by",
+];
+
+/** Diagnostics for the issues of one record, at `base` in the file; `record` is the value that was validated. */
+export function schemaDiagnostics(file: LedgerFile, base: readonly PropertyKey[], issues: readonly z.core.$ZodIssue[], record?: unknown): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of issues) {
+    const path = [...base, ...issue.path];
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        out.push(diagnostic("schema", unknownKeyMessage(key, record, issue.path), locate(file, [...path, key], "key")));
+      }
+      continue;
+    }
+    const last = issue.path[issue.path.length - 1];
+    const missing = issue.input === undefined && last !== undefined && !hasPath(record, issue.path);
+    if (missing) {
+      // A missing key has no place of its own: point at the key of the mapping that lacks it.
+      out.push(diagnostic("schema", `missing required key '${String(last)}'${hintFor(String(last))}`, locate(file, path.slice(0, -1), "key")));
+      continue;
+    }
+    out.push(diagnostic("schema", issueMessage(issue, last), locate(file, path, "value")));
+  }
+  return out;
+}
+
+function unknownKeyMessage(key: string, record: unknown, at: readonly PropertyKey[]): string {
+  const owner = TYPE_ONLY_KEYS[key];
+  const type = at.length === 0 && isObject(record) ? record.type : undefined;
+  if (owner && typeof type === "string" && type !== owner) {
+    return `'${key}' belongs to ${owner} claims; a ${type} claim does not take it — remove it or change \`type\``;
+  }
+  return `unknown key '${key}'${didYouMean(key, KNOWN_KEYS)}`;
+}
+
+function hintFor(key: string): string {
+  if (key === "type") return " (quantity, choice, boolean or date for a claim)";
+  if (key === "says") return " (the value the source gives, or `unknown`)";
+  return "";
+}
+
+function issueMessage(issue: z.core.$ZodIssue, last: PropertyKey | undefined): string {
+  const name = typeof last === "string" ? `'${last}'` : typeof last === "number" ? `item ${last + 1}` : "this value";
+  switch (issue.code) {
+    case "invalid_union":
+      if ("discriminator" in issue && issue.discriminator) {
+        return `${name} must be one of ${(issue as { options?: unknown[] }).options?.join(", ") ?? "the known types"}, not ${show(issue.input)}${typeof issue.input === "string" ? didYouMean(issue.input, ((issue as { options?: string[] }).options ?? []).map(String)) : ""}`;
+      }
+      return `${name}: ${issue.message}`;
+    case "invalid_value":
+      return `${name} must be one of ${issue.values.map(String).join(", ")}, not ${show(issue.input)}${typeof issue.input === "string" ? didYouMean(issue.input, issue.values.map(String)) : ""}`;
+    case "invalid_type":
+      return `${name}: expected ${issue.expected === "string" ? "text (a YAML string; quote it if it looks like a number or date)" : issue.expected}, got ${show(issue.input)}`;
+    default:
+      return `${name}: ${issue.message}`;
+  }
+}
+
+/** A short, safe rendering of an offending value for messages. */
+function show(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  const text = typeof value === "string" ? `'${value}'` : String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function hasPath(record: unknown, path: readonly PropertyKey[]): boolean {
+  let current = record;
+  for (const segment of path) {
+    if (!isObject(current) && !Array.isArray(current)) return false;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return false;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return true;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
