@@ -24,7 +24,9 @@ export function readArchives(ledger: Ledger): Archives {
   const diagnostics: Diagnostic[] = [];
   // Several documents may share one archive file: read and hash it once.
   const cache = new Map<string, ArchiveState>();
-  const hashes = new Map<string, string | undefined>();
+  // Hashing is only paid for archives that have a recorded `sha256`.
+  const bytesOf = new Map<string, Buffer>();
+  const hashes = new Map<string, string>();
   for (const document of ledger.documents.values()) {
     const { archive, sha256 } = document.data;
     if (archive === undefined) {
@@ -52,22 +54,24 @@ export function readArchives(ledger: Ledger): Archives {
       continue;
     }
     let state = cache.get(real);
-    let bytes: Buffer | undefined;
     if (!state) {
       const read = readTextFile(real);
       if (!read.ok) {
         diagnostics.push(diagnostic("unreadable-file", `archive '${archive}': ${read.message}`, at));
         state = { status: "unreadable" };
       } else {
-        bytes = read.bytes;
+        bytesOf.set(real, read.bytes);
         state = { status: "ok", text: read.text, extension: extname(real).toLowerCase() };
       }
       cache.set(real, state);
-      hashes.set(real, bytes ? sha256Of(bytes) : undefined);
     }
-    const actual = hashes.get(real);
-    if (sha256 !== undefined && actual !== undefined && actual !== sha256.toLowerCase()) {
-      diagnostics.push(diagnostic("archive-changed", `archive '${archive}' has SHA-256 ${actual}, not the recorded ${sha256.toLowerCase()}; check the change, then update \`sha256\``, locate(document.file, ["documents", document.id, "sha256"])));
+    const bytes = bytesOf.get(real);
+    if (sha256 !== undefined && bytes !== undefined) {
+      let actual = hashes.get(real);
+      if (actual === undefined) hashes.set(real, (actual = sha256Of(bytes)));
+      if (actual !== sha256.toLowerCase()) {
+        diagnostics.push(diagnostic("archive-changed", `archive '${archive}' has SHA-256 ${actual}, not the recorded ${sha256.toLowerCase()}; check the change, then update \`sha256\``, locate(document.file, ["documents", document.id, "sha256"])));
+      }
     }
     byDocument.set(document.id, state);
   }

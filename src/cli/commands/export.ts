@@ -1,0 +1,34 @@
+/** `claims export`: the report in a publishable format, to stdout or atomically to `-o FILE`. */
+import { dirname, resolve } from "node:path";
+import { UsageError } from "../../core/workspace.js";
+import type { Io } from "../io.js";
+import { sanitize } from "../sanitize.js";
+import { checkPaths, writeOut } from "./common.js";
+import type { ExportFormat } from "../exports/index.js";
+
+export interface ExportCommandOptions {
+  readonly format: ExportFormat;
+  readonly all?: true;
+  readonly output?: string;
+  readonly publisher?: string;
+}
+
+/** Exports the checked ledger; exit 1 when the ledger has errors (the export is still written). */
+export async function runExport(io: Io, paths: readonly string[], options: ExportCommandOptions): Promise<number> {
+  const { ledger, report } = checkPaths(io, paths);
+  const [{ EXPORT_FORMATTERS }, { writeOutputAtomic, OutputRefused }] = await Promise.all([import("../exports/index.js"), import("../write-output.js")]);
+  const text = sanitize(EXPORT_FORMATTERS[options.format](report, { all: options.all === true, publisher: options.publisher ?? null }));
+  if (options.output === undefined) writeOut(io, text);
+  else {
+    // Every file the ledger is made of is off limits, archives included.
+    const archives = [...ledger.documents.values()].flatMap((d) => (d.data.archive === undefined ? [] : [resolve(dirname(d.file.abs), d.data.archive)]));
+    try {
+      writeOutputAtomic(options.output, text, { cwd: io.cwd, ledgerFiles: ledger.files.map((f) => f.abs), archives });
+    } catch (error) {
+      if (error instanceof OutputRefused) throw new UsageError(error.message);
+      throw new UsageError(`cannot write '${options.output}': ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (report.summary.errors > 0) io.stderr(`claims: the ledger has ${report.summary.errors} ${report.summary.errors === 1 ? "error" : "errors"}; run 'claims lint' to see them\n`);
+  return report.summary.errors > 0 ? 1 : 0;
+}

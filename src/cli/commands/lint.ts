@@ -1,0 +1,26 @@
+/** `claims lint`: diagnostics only. */
+import pkg from "../../../package.json" with { type: "json" };
+import { countSeverities } from "../../core/diagnostics.js";
+import { chalkFor } from "../colour.js";
+import type { Io } from "../io.js";
+import { LINT_FORMATTERS, type LintFormat } from "../lint-formats/index.js";
+import { checkPaths, writeOut } from "./common.js";
+
+export interface LintOptions {
+  readonly format: LintFormat;
+  readonly maxWarnings?: number;
+  readonly color: boolean;
+}
+
+/** Prints the diagnostics in the chosen format; exit 1 on any error or too many warnings. */
+export function runLint(io: Io, paths: readonly string[], options: LintOptions): number {
+  const { report } = checkPaths(io, paths);
+  const chalk = chalkFor(io, options.color && options.format === "stylish");
+  writeOut(io, LINT_FORMATTERS[options.format](report.diagnostics, { chalk, version: pkg.version, cwd: io.cwd }), chalk);
+  const counts = countSeverities(report.diagnostics);
+  const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
+  if (tooManyWarnings && options.format === "stylish") {
+    io.stderr(`claims: ${counts.warning} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+  }
+  return counts.error > 0 || tooManyWarnings ? 1 : 0;
+}

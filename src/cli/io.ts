@@ -1,0 +1,22 @@
+/** Where the CLI reads its surroundings and writes its output; tests pass their own. */
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly stdoutIsTTY: boolean;
+  /** Terminal width when stdout is a terminal. */
+  readonly columns: number | undefined;
+}
+
+/** The real process's streams, environment and directory. */
+export function nodeIo(): Io {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+  };
+}

@@ -1,0 +1,193 @@
+/** The command line: options in, exit code out. Commands load their modules only when run. */
+import { Command, CommanderError, Option } from "@commander-js/extra-typings";
+import pkg from "../../package.json" with { type: "json" };
+import type { Io } from "./io.js";
+import { sanitize } from "./sanitize.js";
+import { UsageError } from "../core/workspace.js";
+
+export { nodeIo } from "./io.js";
+export type { Io } from "./io.js";
+
+const CHECK_FORMATS = ["text", "json", "markdown"] as const;
+const LINT_FORMATS = ["stylish", "json", "github", "sarif"] as const;
+const EXPORT_FORMATS = ["markdown", "csv", "json", "claimreview", "html"] as const;
+const FAIL_ON = ["error", "conflict", "unresolved"] as const;
+
+const PATHS_HELP = `
+Paths are files or folders of YAML files (*.yaml, *.yml). With none, ./claims is used if it
+exists, else the current folder. Folders are walked recursively, skipping hidden entries and
+node_modules.`;
+
+const EXIT_HELP = `
+Exit codes: 0 nothing at or above the failure threshold, 1 findings at or above it,
+2 the tool could not do its job (bad usage, unreadable path). Set CLAIMS_DEBUG=1 to see
+stack traces of internal errors.`;
+
+function nonNegativeInteger(value: string): number {
+  if (!/^\d+$/.test(value)) throw new CommanderError(2, "claims.invalidArgument", `error: --max-warnings takes a whole number ≥ 0, not '${value}'`);
+  return Number(value);
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const program = new Command()
+    .name("claims")
+    .description("Keep attributed statements as YAML under git, and see where sources disagree.")
+    .version(pkg.version, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help for a command")
+    .option("--no-color", "never colour the output (also NO_COLOR=1; FORCE_COLOR=1 forces colour)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout(sanitize(text)),
+      writeErr: (text) => io.stderr(sanitize(text)),
+    })
+    .showHelpAfterError("(run 'claims --help' or 'claims <command> --help' for usage)")
+    .addHelpText(
+      "after",
+      `
+Start here:
+  claims init my-ledger      write a small starter ledger
+  claims check               lint and cross-reference ./claims
+  claims show death-toll     one claim's statements, revisions and conflicts
+${EXIT_HELP}`,
+    );
+  const colour = () => program.opts().color;
+
+  program
+    .command("check")
+    .description("lint and cross-reference: diagnostics, a table of claims with their status, then each conflict")
+    .argument("[paths...]", "ledger files or folders")
+    .addOption(new Option("-f, --format <format>", "output format").choices(CHECK_FORMATS).default("text" as const))
+    .addOption(
+      new Option("--fail-on <level>", "exit 1 on errors (default), also on any conflict, or also on any unresolved conflict")
+        .choices(FAIL_ON)
+        .default("error" as const),
+    )
+    .addHelpText(
+      "after",
+      `${PATHS_HELP}
+
+Statuses: conflict (two sources' positions cannot both be true), corroborated (no conflict,
+two or more independent groups), single-source (one group), unsourced (no committed position).
+A conflict with no verdict is unresolved.
+
+Examples:
+  claims check                          the ledger in ./claims
+  claims check --format json > r.json   the JSON report (versioned, stable fields)
+  claims check --fail-on unresolved     fail CI while a conflict has no verdict
+${EXIT_HELP}`,
+    )
+    .action(async (paths, options) => {
+      const { runCheck } = await import("./commands/check.js");
+      exitCode = await runCheck(io, paths, { ...options, color: colour() });
+    });
+
+  program
+    .command("lint")
+    .description("diagnostics only, for editors and CI")
+    .argument("[paths...]", "ledger files or folders")
+    .addOption(new Option("-f, --format <format>", "output format").choices(LINT_FORMATS).default("stylish" as const))
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this", nonNegativeInteger)
+    .addHelpText(
+      "after",
+      `${PATHS_HELP}
+
+Formats: stylish (for people), json (an array of diagnostics), github (workflow commands that
+annotate pull requests), sarif (SARIF 2.1.0, for code-scanning dashboards).
+
+Examples:
+  claims lint claims/
+  claims lint --format github --max-warnings 0
+${EXIT_HELP}`,
+    )
+    .action(async (paths, options) => {
+      const { runLint } = await import("./commands/lint.js");
+      exitCode = runLint(io, paths, { ...options, color: colour() });
+    });
+
+  program
+    .command("export")
+    .description("conflict tables and more, to stdout or a file")
+    .argument("[paths...]", "ledger files or folders")
+    .addOption(new Option("-f, --format <format>", "output format").choices(EXPORT_FORMATS).default("markdown" as const))
+    .option("--all", "export every claim, not only those in conflict")
+    .option("-o, --output <file>", "write to this file (atomically) instead of stdout; never a ledger file")
+    .option("--publisher <name>", "the fact-checking organisation, for claimreview's author")
+    .addHelpText(
+      "after",
+      `${PATHS_HELP}
+
+Formats: markdown (GitHub-Flavored tables), csv (one row per statement, spreadsheet-safe),
+json (the check report), claimreview (schema.org ClaimReview JSON-LD for claims with a verdict),
+html (one self-contained page with a range chart per quantity claim).
+
+Examples:
+  claims export > conflicts.md
+  claims export --all --format html -o report.html
+  claims export --format claimreview --publisher "Example Fact Check"
+${EXIT_HELP}`,
+    )
+    .action(async (paths, options) => {
+      const { runExport } = await import("./commands/export.js");
+      exitCode = await runExport(io, paths, options);
+    });
+
+  program
+    .command("sources")
+    .description("one row per source: type, side, statements, claims, conflicts, quotes verified")
+    .argument("[paths...]", "ledger files or folders")
+    .addHelpText("after", `${PATHS_HELP}\n${EXIT_HELP}`)
+    .action(async (paths) => {
+      const { runSources } = await import("./commands/sources.js");
+      exitCode = runSources(io, paths, { color: colour() });
+    });
+
+  program
+    .command("show")
+    .description("one claim: its statements in time order, revisions, conflicts and verdict")
+    .argument("<claim-id>", "the id of the claim")
+    .argument("[paths...]", "ledger files or folders")
+    .addHelpText("after", `${PATHS_HELP}\n\nExample:\n  claims show death-toll\n${EXIT_HELP}`)
+    .action(async (id, paths) => {
+      const { runShow } = await import("./commands/show.js");
+      exitCode = runShow(io, id, paths, { color: colour() });
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema (draft-07) of a ledger file, for editors")
+    .addHelpText(
+      "after",
+      `
+Save it beside your ledger and point yaml-language-server at it from each file:
+  claims schema > claims.schema.json
+  # yaml-language-server: $schema=./claims.schema.json`,
+    )
+    .action(async () => {
+      const { runSchema } = await import("./commands/schema.js");
+      exitCode = runSchema(io);
+    });
+
+  program
+    .command("init")
+    .description("write a small starter ledger that lints clean")
+    .argument("[dir]", "folder to create it in", "claims")
+    .addHelpText("after", "\nIt refuses to overwrite existing files.\n\nExample:\n  claims init && claims check")
+    .action(async (dir) => {
+      const { runInit } = await import("./commands/init.js");
+      exitCode = runInit(io, dir);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof UsageError) {
+      io.stderr(sanitize(`claims: ${error.message}\n`));
+      return 2;
+    }
+    throw error;
+  }
+  return exitCode;
+}

@@ -1,0 +1,94 @@
+/** Writes an export to `-o FILE` atomically, and never over a file the ledger is made of. */
+import { randomBytes } from "node:crypto";
+import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, fchmodSync, type Stats } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+
+/** The output path was refused before anything was written; the message names the file and the fix. */
+export class OutputRefused extends Error {
+  override readonly name = "OutputRefused";
+}
+
+/** What `writeOutputAtomic` must not overwrite, and where relative paths start. */
+export interface OutputProtection {
+  readonly cwd: string;
+  /** Absolute paths of the ledger's YAML files. */
+  readonly ledgerFiles: readonly string[];
+  /** Absolute paths of the documents' archives. */
+  readonly archives: readonly string[];
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
+ * Writes `content` to `target` (relative to `protect.cwd`): first to a temporary file beside the
+ * target, then renamed over it, so a reader or a crash never sees half a report. Refuses, with
+ * `OutputRefused`, a target that is a ledger file or an archive (after symlinks), a directory or
+ * another non-regular file, or one whose folder does not exist. A symlinked target is followed:
+ * the file it points to is replaced and the link kept.
+ */
+export function writeOutputAtomic(target: string, content: string, protect: OutputProtection): void {
+  const requested = resolve(protect.cwd, target);
+  let folder: string;
+  try {
+    folder = realpathSync(dirname(requested));
+  } catch {
+    throw new OutputRefused(`cannot write '${target}': its folder '${dirname(requested)}' does not exist; create it first or choose another path`);
+  }
+  if (!statSync(folder).isDirectory()) throw new OutputRefused(`cannot write '${target}': '${dirname(requested)}' is not a folder; choose another path`);
+
+  let destination = join(folder, basename(requested));
+  // realpath of the target itself: a symlink to a ledger file must be caught here.
+  if (statOrNull(destination) !== null) destination = realpathSync(destination);
+  const existing = statOrNull(destination);
+  if (existing?.isDirectory()) throw new OutputRefused(`cannot write '${target}': it is a folder; give a file name, such as '${join(target, "report")}'`);
+  // A FIFO or a device (/dev/null, a terminal) would be replaced by the rename, not written to.
+  if (existing !== null && !existing.isFile()) throw new OutputRefused(`cannot write '${target}': it is not a regular file; choose another path, or leave out -o to write to stdout`);
+
+  const protectedFiles = [...protect.ledgerFiles.map((file) => ({ file, kind: "a ledger file" })), ...protect.archives.map((file) => ({ file, kind: "an archive" }))];
+  for (const { file, kind } of protectedFiles) {
+    const real = realOrResolved(file);
+    const stats = existing === null ? null : statOrNull(real);
+    // Same path, or the same inode: the latter catches a case-insensitive file system's other spelling.
+    const same = real === destination || (stats !== null && existing !== null && stats.dev === existing.dev && stats.ino === existing.ino);
+    if (same) throw new OutputRefused(`refusing to write '${target}': it is ${kind} of the ledger being exported ('${file}'); choose another output path`);
+  }
+
+  const temporary = join(dirname(destination), `.${basename(destination)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  // "wx": never follow or reuse something already at the temporary name.
+  const fd = openSync(temporary, "wx", 0o644);
+  try {
+    try {
+      // Keep the mode of a file being replaced (say, a report made group-writable on purpose).
+      if (existing !== null) fchmodSync(fd, existing.mode & 0o7777);
+      const bytes = Buffer.from(content, "utf8");
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, destination);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Already gone (the rename may have happened); the first error is the one to report.
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,100 @@
+/** Analysis → the §11 report. */
+import type { ClaimAnalysis } from "./analysis.js";
+import { compareDiagnostics, countSeverities, type Diagnostic } from "./diagnostics.js";
+import { type Ledger, locate } from "./ledger.js";
+import type { QuoteChecks } from "./quote-checks.js";
+import { REPORT_VERSION, type Report, type ReportClaim, STATUSES, type Status } from "./report.js";
+import { envelope, toInterval } from "./values/index.js";
+
+/** Builds the report from a ledger, its analysis, quote results and every diagnostic. */
+export function buildReport(ledger: Ledger, claims: readonly ClaimAnalysis[], quotes: QuoteChecks, diagnostics: readonly Diagnostic[]): Report {
+  const sorted = [...diagnostics].sort(compareDiagnostics);
+  const counts = countSeverities(sorted);
+  const status = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const c of claims) status[c.status]++;
+  const reportClaims = claims.map((c) => reportClaim(ledger, c, quotes));
+  return {
+    version: REPORT_VERSION,
+    summary: {
+      files: ledger.files.length,
+      sources: ledger.sources.size,
+      documents: ledger.documents.size,
+      claims: ledger.claims.size,
+      statements: reportClaims.reduce((n, c) => n + c.statements.length, 0),
+      errors: counts.error,
+      warnings: counts.warning,
+      status,
+    },
+    diagnostics: sorted,
+    claims: reportClaims,
+    sources: [...ledger.sources.values()].map(({ id, data }) => ({ id, name: data.name, type: data.type, side: data.side ?? null, url: data.url ?? null })),
+    documents: [...ledger.documents.values()].map(({ id, data }) => ({
+      id,
+      title: data.title,
+      publisher: data.publisher,
+      url: data.url ?? null,
+      published: data.published ?? null,
+    })),
+  };
+}
+
+function reportClaim(ledger: Ledger, analysis: ClaimAnalysis, quotes: QuoteChecks): ReportClaim {
+  const { claim } = analysis;
+  const data = claim.data;
+  const checks = quotes.byClaim.get(claim.id) ?? [];
+  const conflictsOf = new Map<string, string[]>();
+  for (const [a, b] of analysis.conflicts) {
+    (conflictsOf.get(a) ?? conflictsOf.set(a, []).get(a)!).push(b);
+    (conflictsOf.get(b) ?? conflictsOf.set(b, []).get(b)!).push(a);
+  }
+  const committed = analysis.positions.filter((p) => p.committed);
+  const verdict = data.verdict;
+  return {
+    id: claim.id,
+    file: claim.file.display,
+    question: data.question,
+    type: data.type,
+    status: analysis.status,
+    unresolved: analysis.unresolved,
+    ...(data.type === "quantity" ? { range: envelope(committed.map((p) => p.set)) } : {}),
+    statements: analysis.statements.map((s, k) => ({
+      source: s.data.source,
+      says: s.data.says,
+      on: s.on,
+      in: s.data.in ?? null,
+      via: s.data.via ?? null,
+      retracted: s.data.retracted ?? false,
+      quote: s.data.quote ?? null,
+      quoteCheck: checks[k] ?? null,
+      position: s.position,
+      side: ledger.sources.get(s.data.source)?.data.side ?? null,
+      conflictsWith: s.position ? (conflictsOf.get(s.data.source) ?? []) : [],
+      line: locate(claim.file, ["claims", claim.id, "statements", s.index]).line,
+    })),
+    positions: analysis.positions.map((p) => ({
+      source: p.source,
+      says: p.statement.data.says,
+      group: p.group,
+      origin: p.origin,
+      committed: p.committed,
+      vsFinding: p.vsFinding,
+      interval: toInterval(p.set),
+    })),
+    revisions: analysis.revisions,
+    conflicts: analysis.conflicts.map(([a, b]) => ({ sources: [a, b] as const })),
+    verdict: verdict
+      ? {
+          finding: verdict.finding ?? null,
+          rating: verdict.rating ?? null,
+          note: verdict.note ?? null,
+          by: verdict.by ?? null,
+          on: verdict.on ?? null,
+          interval: analysis.finding ? toInterval(analysis.finding) : null,
+        }
+      : null,
+    unit: data.type === "quantity" ? (data.unit ?? null) : null,
+    options: data.type === "choice" ? data.options : null,
+    tags: data.tags ?? [],
+    groups: analysis.groups,
+  };
+}

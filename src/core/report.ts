@@ -1,0 +1,119 @@
+/** The JSON report (SPEC §11): the one data shape every output of `check` and `export` is built from. */
+import type { Diagnostic } from "./diagnostics.js";
+import type { ClaimType } from "./values/types.js";
+
+export const REPORT_VERSION = 1;
+
+export const STATUSES = ["conflict", "corroborated", "single-source", "unsourced"] as const;
+export type Status = (typeof STATUSES)[number];
+
+export type QuoteCheck = "verified" | "not-found" | "unchecked";
+
+export interface ReportStatement {
+  readonly source: string;
+  /** Echoed as YAML read it. */
+  readonly says: unknown;
+  /** The effective date: `on`, else the document's `published`. */
+  readonly on: string | null;
+  readonly in: string | null;
+  readonly via: string | null;
+  readonly retracted: boolean | string;
+  readonly quote: string | null;
+  readonly quoteCheck: QuoteCheck | null;
+  /** True on the statement that is its source's position. */
+  readonly position: boolean;
+  /** Added to §11: the source's side (null without one), so exports need no second lookup. */
+  readonly side: string | null;
+  /** Added to §11: the sources whose positions conflict with this one (empty unless it is a position). */
+  readonly conflictsWith: readonly string[];
+  /** Added to §11: 1-based line of the statement in its file. */
+  readonly line: number;
+}
+
+export interface ReportPosition {
+  readonly source: string;
+  readonly says: unknown;
+  /** Independence group: the origin's side, else the origin's id. */
+  readonly group: string;
+  /** Added to §11: the origin (`via`, else the source). */
+  readonly origin: string;
+  readonly committed: boolean;
+  readonly vsFinding: "agrees" | "contradicts" | null;
+  /** Added to §11: the position's set as stated, for charts (quantities and dates; null otherwise). */
+  readonly interval: ReportInterval | null;
+}
+
+/** A numeric interval; a null bound is unbounded. */
+export interface ReportInterval {
+  readonly min: number | null;
+  readonly max: number | null;
+  readonly minOpen: boolean;
+  readonly maxOpen: boolean;
+}
+
+export interface ReportVerdict {
+  readonly finding: unknown;
+  readonly rating: string | null;
+  readonly note: string | null;
+  readonly by: string | null;
+  readonly on: string | null;
+  /** Added to §11: the finding's set, for charts (quantities; null otherwise). */
+  readonly interval: ReportInterval | null;
+}
+
+export interface ReportClaim {
+  readonly id: string;
+  readonly file: string;
+  readonly question: string;
+  readonly type: ClaimType;
+  readonly status: Status;
+  readonly unresolved: boolean;
+  /** Quantity only: the envelope of committed positions; null without one. */
+  readonly range?: { readonly min: number | null; readonly max: number | null } | null;
+  readonly statements: readonly ReportStatement[];
+  readonly positions: readonly ReportPosition[];
+  readonly revisions: readonly { readonly source: string; readonly values: readonly unknown[] }[];
+  readonly conflicts: readonly { readonly sources: readonly [string, string] }[];
+  readonly verdict: ReportVerdict | null;
+  /** Added to §11. */
+  readonly unit: string | null;
+  readonly options: readonly string[] | null;
+  readonly tags: readonly string[];
+  /** Added to §11: independence groups among committed positions. */
+  readonly groups: number;
+}
+
+export interface ReportSource {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly side: string | null;
+  readonly url: string | null;
+}
+
+export interface ReportDocument {
+  readonly id: string;
+  readonly title: string;
+  readonly publisher: string;
+  readonly url: string | null;
+  readonly published: string | null;
+}
+
+export interface Report {
+  readonly version: typeof REPORT_VERSION;
+  readonly summary: {
+    readonly files: number;
+    readonly sources: number;
+    readonly documents: number;
+    readonly claims: number;
+    readonly statements: number;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly status: Record<Status, number>;
+  };
+  readonly diagnostics: readonly Diagnostic[];
+  readonly claims: readonly ReportClaim[];
+  /** Added to §11: the sources and documents, so exports can name and link them. */
+  readonly sources: readonly ReportSource[];
+  readonly documents: readonly ReportDocument[];
+}

@@ -1,0 +1,80 @@
+/** One fixture per diagnostic code (SPEC §9): the exact code, file, line and column, from the real CLI. */
+import { describe, expect, it } from "vitest";
+import { DIAGNOSTIC_CODES } from "../src/core/diagnostics.js";
+import { runBin, runInProcess } from "./helpers/run.js";
+
+interface Expected {
+  readonly code: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+const dir = (name: string) => `tests/fixtures/codes/${name}`;
+const at = (code: string, file: string, line: number, column: number): Expected => ({ code, file, line, column });
+
+const CASES: readonly { name: string; exit: number; expected: Expected[] }[] = [
+  { name: "yaml-syntax", exit: 1, expected: [at("yaml-syntax", "bad.yaml", 3, 15)] },
+  { name: "yaml-syntax-duplicate-key", exit: 1, expected: [at("yaml-syntax", "dup.yaml", 5, 5)] },
+  { name: "yaml-syntax-alias", exit: 1, expected: [at("yaml-syntax", "alias.yaml", 2, 6)] },
+  { name: "yaml-syntax-tag", exit: 1, expected: [at("yaml-syntax", "tag.yaml", 3, 11)] },
+  { name: "schema", exit: 1, expected: [at("schema", "sources.yaml", 5, 5), at("schema", "sources.yaml", 6, 3)] },
+  { name: "duplicate-id", exit: 1, expected: [at("duplicate-id", "two.yaml", 2, 3)] },
+  { name: "unknown-source", exit: 1, expected: [at("unknown-source", "ledger.yaml", 12, 17)] },
+  { name: "unknown-document", exit: 1, expected: [at("unknown-document", "ledger.yaml", 19, 13)] },
+  { name: "invalid-value", exit: 1, expected: [at("invalid-value", "ledger.yaml", 11, 15)] },
+  { name: "archive-missing", exit: 1, expected: [at("archive-missing", "ledger.yaml", 9, 14)] },
+  { name: "archive-outside-workspace", exit: 1, expected: [at("archive-outside-workspace", "ledger.yaml", 9, 14)] },
+  { name: "archive-changed", exit: 1, expected: [at("archive-changed", "ledger.yaml", 10, 13)] },
+  { name: "quote-not-found", exit: 1, expected: [at("quote-not-found", "ledger.yaml", 16, 16)] },
+  { name: "unreadable-file", exit: 1, expected: [at("unreadable-file", "nul.yaml", 3, 12)] },
+  { name: "unused-source", exit: 0, expected: [at("unused-source", "ledger.yaml", 6, 3)] },
+  { name: "unused-document", exit: 0, expected: [at("unused-document", "ledger.yaml", 6, 3)] },
+  { name: "ambiguous-revision", exit: 0, expected: [at("ambiguous-revision", "ledger.yaml", 13, 9)] },
+  { name: "quote-unchecked", exit: 0, expected: [at("quote-unchecked", "ledger.yaml", 12, 16)] },
+];
+
+function positions(stdout: string): Expected[] {
+  return (JSON.parse(stdout) as Expected[]).map(({ code, file, line, column }) => ({ code, file, line, column }));
+}
+
+describe("every diagnostic code has a fixture", () => {
+  it("covers the whole code table", () => {
+    const covered = new Set(CASES.flatMap((c) => c.expected.map((e) => e.code)));
+    expect([...covered].sort()).toEqual(Object.keys(DIAGNOSTIC_CODES).sort());
+  });
+
+  for (const c of CASES) {
+    it(`${c.name}: reported at the offending key or value`, async () => {
+      const result = await runInProcess(["lint", "--format", "json", dir(c.name)]);
+      expect(result.stderr).toBe("");
+      const expected = c.expected.map((e) => ({ ...e, file: `${dir(c.name)}/${e.file}` }));
+      expect(positions(result.stdout)).toEqual(expected);
+      expect(result.code).toBe(c.exit);
+    });
+  }
+});
+
+describe("messages name the fix", () => {
+  it("suggests the closest source id", async () => {
+    const { stdout } = await runInProcess(["lint", "--format", "json", dir("unknown-source")]);
+    expect(JSON.parse(stdout)[0].message).toContain("did you mean 'prosecutor-general'?");
+  });
+  it("names the closest passage and its similarity for a misquote", async () => {
+    const { stdout } = await runInProcess(["lint", "--format", "json", dir("quote-not-found")]);
+    expect(JSON.parse(stdout)[0].message).toMatch(/closest passage \(\d+% similar\): "Ten people were killed as a result of mass disorder\.?"/);
+  });
+});
+
+describe("the built bin agrees", () => {
+  it("reports every fault of a ledger that has them all, each once, at its place, exit 1", () => {
+    const result = runBin(["lint", "--format", "json", ...CASES.map((c) => dir(c.name))]);
+    const expected = CASES.flatMap((c) => c.expected.map((e) => ({ ...e, file: `${dir(c.name)}/${e.file}` })));
+    expect(positions(result.stdout).sort(byPlace)).toEqual(expected.sort(byPlace));
+    expect(result.code).toBe(1);
+  });
+});
+
+function byPlace(a: Expected, b: Expected): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+}

@@ -1,0 +1,53 @@
+/** Runs the CLI two ways: in-process through `main` (fast, exact), and as the built bin in a subprocess (real). */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { main } from "../../src/cli/main.js";
+import type { Io } from "../../src/cli/io.js";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const BIN = fileURLToPath(new URL("../../bin/claims.js", import.meta.url));
+export const FIXTURES = fileURLToPath(new URL("../fixtures", import.meta.url));
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface RunOptions {
+  readonly cwd?: string;
+  readonly env?: Record<string, string | undefined>;
+  readonly tty?: boolean;
+  readonly columns?: number;
+}
+
+/** Calls `main` with captured streams; colour is off unless the env asks for it. */
+export async function runInProcess(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    env: options.env ?? {},
+    cwd: options.cwd ?? ROOT,
+    stdoutIsTTY: options.tty ?? false,
+    columns: options.columns,
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+/** Runs the built bin as a subprocess (run `npm run build` first; `npm test` does). */
+export function runBin(args: readonly string[], options: RunOptions & { timeout?: number } = {}): RunResult {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" };
+  for (const [k, v] of Object.entries(options.env ?? {})) if (v !== undefined) env[k] = v;
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env,
+    encoding: "utf8",
+    timeout: options.timeout ?? 60_000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.error) throw result.error;
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
