@@ -14,9 +14,9 @@ const dir = (name: string) => `tests/fixtures/codes/${name}`;
 const at = (code: string, file: string, line: number, column: number): Expected => ({ code, file, line, column });
 
 const CASES: readonly { name: string; exit: number; expected: Expected[] }[] = [
-  { name: "yaml-syntax", exit: 1, expected: [at("yaml-syntax", "bad.yaml", 3, 15)] },
+  { name: "yaml-syntax", exit: 1, expected: [at("yaml-syntax", "bad.yaml", 3, 24)] },
   { name: "yaml-syntax-duplicate-key", exit: 1, expected: [at("yaml-syntax", "dup.yaml", 5, 5)] },
-  { name: "yaml-syntax-alias", exit: 1, expected: [at("yaml-syntax", "alias.yaml", 2, 6)] },
+  { name: "yaml-syntax-alias", exit: 1, expected: [at("yaml-syntax", "alias.yaml", 2, 6), at("yaml-syntax", "alias.yaml", 5, 6)] },
   { name: "yaml-syntax-tag", exit: 1, expected: [at("yaml-syntax", "tag.yaml", 3, 11)] },
   { name: "schema", exit: 1, expected: [at("schema", "sources.yaml", 5, 5), at("schema", "sources.yaml", 6, 3)] },
   { name: "duplicate-id", exit: 1, expected: [at("duplicate-id", "two.yaml", 2, 3)] },
@@ -26,9 +26,9 @@ const CASES: readonly { name: string; exit: number; expected: Expected[] }[] = [
   { name: "archive-missing", exit: 1, expected: [at("archive-missing", "ledger.yaml", 9, 14)] },
   { name: "archive-outside-workspace", exit: 1, expected: [at("archive-outside-workspace", "ledger.yaml", 9, 14)] },
   { name: "archive-changed", exit: 1, expected: [at("archive-changed", "ledger.yaml", 10, 13)] },
-  { name: "quote-not-found", exit: 1, expected: [at("quote-not-found", "ledger.yaml", 16, 16)] },
+  { name: "quote-not-found", exit: 1, expected: [at("quote-not-found", "ledger.yaml", 17, 16)] },
   { name: "unreadable-file", exit: 1, expected: [at("unreadable-file", "nul.yaml", 3, 12)] },
-  { name: "unused-source", exit: 0, expected: [at("unused-source", "ledger.yaml", 6, 3)] },
+  { name: "unused-source", exit: 0, expected: [at("unused-source", "ledger.yaml", 5, 3)] },
   { name: "unused-document", exit: 0, expected: [at("unused-document", "ledger.yaml", 6, 3)] },
   { name: "ambiguous-revision", exit: 0, expected: [at("ambiguous-revision", "ledger.yaml", 13, 9)] },
   { name: "quote-unchecked", exit: 0, expected: [at("quote-unchecked", "ledger.yaml", 12, 16)] },
@@ -66,15 +66,43 @@ describe("messages name the fix", () => {
   });
 });
 
-describe("the built bin agrees", () => {
-  it("reports every fault of a ledger that has them all, each once, at its place, exit 1", () => {
-    const result = runBin(["lint", "--format", "json", ...CASES.map((c) => dir(c.name))]);
-    const expected = CASES.flatMap((c) => c.expected.map((e) => ({ ...e, file: `${dir(c.name)}/${e.file}` })));
-    expect(positions(result.stdout).sort(byPlace)).toEqual(expected.sort(byPlace));
+describe("a ledger with every kind of fault", () => {
+  const EVERY_FAULT = "tests/fixtures/every-fault";
+  const f = (file: string) => `${EVERY_FAULT}/${file}`;
+  const expected: Expected[] = [
+    at("yaml-syntax", f("broken.yaml"), 3, 28),
+    at("unreadable-file", f("nul.yaml"), 3, 16),
+    at("unused-source", f("sources.yaml"), 10, 3),
+    at("archive-changed", f("sources.yaml"), 19, 13),
+    at("archive-missing", f("sources.yaml"), 23, 14),
+    at("archive-outside-workspace", f("sources.yaml"), 27, 14),
+    at("unused-document", f("sources.yaml"), 28, 3),
+    at("quote-not-found", f("toll.yaml"), 9, 16),
+    at("unknown-source", f("toll.yaml"), 11, 17),
+    at("invalid-value", f("toll.yaml"), 14, 15),
+    at("unknown-document", f("toll.yaml"), 17, 13),
+    at("quote-unchecked", f("toll.yaml"), 20, 16),
+    at("ambiguous-revision", f("toll.yaml"), 22, 9),
+    at("ambiguous-revision", f("toll.yaml"), 25, 9),
+    at("schema", f("toll.yaml"), 29, 9),
+    at("duplicate-id", f("twice.yaml"), 2, 3),
+  ];
+
+  it("holds every code of §9", () => {
+    expect(new Set(expected.map((e) => e.code)).size).toBe(Object.keys(DIAGNOSTIC_CODES).length);
+  });
+
+  it("is reported fault by fault, each at its place, by the built bin, with exit 1", () => {
+    const result = runBin(["lint", "--format", "json", EVERY_FAULT]);
+    expect(positions(result.stdout)).toEqual(expected);
+    expect(result.code).toBe(1);
+  });
+
+  it("still analyses what is valid", async () => {
+    const result = await runInProcess(["check", "--format", "json", EVERY_FAULT]);
+    const report = JSON.parse(result.stdout);
+    expect(report.summary.files).toBe(5);
+    expect(report.claims.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([["toll", "conflict"]]);
     expect(result.code).toBe(1);
   });
 });
-
-function byPlace(a: Expected, b: Expected): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
-}

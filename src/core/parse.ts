@@ -44,11 +44,13 @@ export function parseYaml(text: string): ParsedFile {
     faults.push({ code: "yaml-syntax", message: "a ledger file holds one YAML document; move the second document (after `---`) to a file of its own", offset: docs[1].range[0] });
   }
   if (!doc) return { value: null, doc: undefined, lineCounter, faults };
+  // yaml puts faults of an unfinished file at its very end; keep them on the file's last character.
+  const last = Math.max(0, text.length - 1);
   for (const error of doc.errors) {
-    faults.push({ code: "yaml-syntax", message: firstLine(error.message), offset: error.pos[0] });
+    faults.push({ code: "yaml-syntax", message: firstLine(error.message), offset: Math.min(error.pos[0], last) });
   }
   if (doc.errors.length > 0) return { value: undefined, doc, lineCounter, faults };
-  const value = toPlain(doc.contents, faults);
+  const value = toPlain(doc.contents, faults, text);
   return { value, doc, lineCounter, faults };
 }
 
@@ -88,7 +90,7 @@ function findTooDeep(tokens: readonly CST.Token[]): number | undefined {
 }
 
 /** Converts a composed node to plain data, collecting faults; depth is already bounded, so recursion is safe. */
-function toPlain(node: unknown, faults: ParseFault[]): unknown {
+function toPlain(node: unknown, faults: ParseFault[], text: string): unknown {
   if (node === null || node === undefined) return null;
   if (isAlias(node)) {
     faults.push({ code: "yaml-syntax", message: `alias *${node.source} is not allowed; write the value out in full`, offset: node.range?.[0] ?? 0 });
@@ -97,14 +99,19 @@ function toPlain(node: unknown, faults: ParseFault[]): unknown {
   const yamlNode = node as YamlNode;
   const offset = yamlNode.range?.[0] ?? 0;
   if (yamlNode.anchor) {
-    faults.push({ code: "yaml-syntax", message: `anchor &${yamlNode.anchor} is not allowed; ledger files use no anchors or aliases`, offset });
+    // The composed node starts at its value; the anchor token is the nearest `&name` before it.
+    const at = text.lastIndexOf(`&${yamlNode.anchor}`, offset);
+    faults.push({ code: "yaml-syntax", message: `anchor &${yamlNode.anchor} is not allowed; ledger files use no anchors or aliases`, offset: at >= 0 ? at : offset });
   }
   if (yamlNode.tag && !CORE_TAGS.has(yamlNode.tag)) {
-    faults.push({ code: "yaml-syntax", message: `tag ${yamlNode.tag} is not allowed; ledger files use plain YAML values without tags`, offset });
+    // The tag token ends at the nearest `!` before the value; walk back to where the token starts.
+    let at = text.lastIndexOf("!", offset);
+    while (at > 0 && !/[\s[{,]/.test(text[at - 1])) at--;
+    faults.push({ code: "yaml-syntax", message: `tag ${yamlNode.tag} is not allowed; ledger files use plain YAML values without tags`, offset: at >= 0 ? at : offset });
     return undefined;
   }
   if (isScalar(yamlNode)) return yamlNode.value;
-  if (isSeq(yamlNode)) return yamlNode.items.map((item) => toPlain(item, faults));
+  if (isSeq(yamlNode)) return yamlNode.items.map((item) => toPlain(item, faults, text));
   if (isMap(yamlNode)) {
     const out: Record<string, unknown> = Object.create(null);
     const seen = new Map<string, number>();
@@ -126,7 +133,7 @@ function toPlain(node: unknown, faults: ParseFault[]): unknown {
         faults.push({ code: "schema", message: `key '${key}' is reserved and not allowed; choose another name`, offset: keyOffset });
         continue;
       }
-      out[key] = toPlain(pair.value, faults);
+      out[key] = toPlain(pair.value, faults, text);
     }
     return out;
   }

@@ -78,6 +78,10 @@ for (const c of SINGLE_QUOTES) PRE_MAP.set(c.codePointAt(0)!, "'");
 for (const c of DASHES) PRE_MAP.set(c.codePointAt(0)!, "-");
 for (const c of REMOVED) PRE_MAP.set(c.codePointAt(0)!, "");
 PRE_MAP.set(0x2026, "...");
+// Case folding, not just lower-casing: `toLowerCase` keeps the final sigma and ß, which full
+// folding maps to σ and "ss" (so "ΟΔΟΣ" matches "οδος" and "STRASSE" matches "Straße").
+PRE_MAP.set(0x03c2, "\u03C3");
+PRE_MAP.set(0x00df, "ss");
 
 const MARK = /^\p{M}$/u;
 const WHITESPACE = /^\s$/u;
@@ -85,6 +89,11 @@ const WHITESPACE = /^\s$/u;
 function isWhitespaceUnit(c: number): boolean {
   if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
   return WHITESPACE.test(String.fromCharCode(c));
+}
+
+/** Hangul vowel and final jamo: letters, not marks, yet NFKC composes them with what precedes ("\u1100\u1161" → "가"). */
+function isConjoiningJamo(cp: number): boolean {
+  return (cp >= 0x1160 && cp <= 0x11ff) || (cp >= 0xd7b0 && cp <= 0xd7ff);
 }
 
 function mapCodePoints(s: string): string {
@@ -156,7 +165,7 @@ function normalizeInto(s: string, b: Builder): void {
     i += c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
     while (i < n) {
       const cp = s.codePointAt(i)!;
-      if (cp < 0x300 || !MARK.test(String.fromCodePoint(cp))) break;
+      if (cp < 0x300 || !(MARK.test(String.fromCodePoint(cp)) || isConjoiningJamo(cp))) break;
       i += cp > 0xffff ? 2 : 1;
     }
     // Map before NFKC (″ would otherwise decompose to ′′) and after (NFKC yields new dashes/quotes).
@@ -388,7 +397,9 @@ function closestPassage(needleFull: string, archive: PreparedArchive): QuoteMatc
       }
     }
   }
-  return { result: "not-found", closest: originalPassage(archive, bestA, bestB), similarity: Math.max(0, bestSim) };
+  // A quote that was not found is never "100%" similar, even when rounding (or the needle cut at
+  // MAX_NEEDLE) would say so.
+  return { result: "not-found", closest: originalPassage(archive, bestA, bestB), similarity: Math.min(99, Math.max(0, bestSim)) };
 }
 
 /** Integer percentage 100 × (1 − distance / longer length), Levenshtein distance over UTF-16 units. */

@@ -24,13 +24,13 @@ export function schemaDiagnostics(file: LedgerFile, base: readonly PropertyKey[]
       continue;
     }
     const last = issue.path[issue.path.length - 1];
-    const missing = issue.input === undefined && last !== undefined && !hasPath(record, issue.path);
+    const missing = last !== undefined && !hasPath(record, issue.path);
     if (missing) {
       // A missing key has no place of its own: point at the key of the mapping that lacks it.
       out.push(diagnostic("schema", `missing required key '${String(last)}'${hintFor(String(last))}`, locate(file, path.slice(0, -1), "key")));
       continue;
     }
-    out.push(diagnostic("schema", issueMessage(issue, last), locate(file, path, "value")));
+    out.push(diagnostic("schema", issueMessage(issue, last, valueAt(record, issue.path)), locate(file, path, "value")));
   }
   return out;
 }
@@ -50,18 +50,18 @@ function hintFor(key: string): string {
   return "";
 }
 
-function issueMessage(issue: z.core.$ZodIssue, last: PropertyKey | undefined): string {
+function issueMessage(issue: z.core.$ZodIssue, last: PropertyKey | undefined, input: unknown): string {
   const name = typeof last === "string" ? `'${last}'` : typeof last === "number" ? `item ${last + 1}` : "this value";
   switch (issue.code) {
     case "invalid_union":
       if ("discriminator" in issue && issue.discriminator) {
-        return `${name} must be one of ${(issue as { options?: unknown[] }).options?.join(", ") ?? "the known types"}, not ${show(issue.input)}${typeof issue.input === "string" ? didYouMean(issue.input, ((issue as { options?: string[] }).options ?? []).map(String)) : ""}`;
+        return `${name} must be one of ${(issue as { options?: unknown[] }).options?.join(", ") ?? "the known types"}, not ${show(input)}${typeof input === "string" ? didYouMean(input, ((issue as { options?: string[] }).options ?? []).map(String)) : ""}`;
       }
       return `${name}: ${issue.message}`;
     case "invalid_value":
-      return `${name} must be one of ${issue.values.map(String).join(", ")}, not ${show(issue.input)}${typeof issue.input === "string" ? didYouMean(issue.input, issue.values.map(String)) : ""}`;
+      return `${name} must be one of ${issue.values.map(String).join(", ")}, not ${show(input)}${typeof input === "string" ? didYouMean(input, issue.values.map(String)) : ""}`;
     case "invalid_type":
-      return `${name}: expected ${issue.expected === "string" ? "text (a YAML string; quote it if it looks like a number or date)" : issue.expected}, got ${show(issue.input)}`;
+      return `${name}: expected ${issue.expected === "string" ? "text (a YAML string; quote it if it looks like a number or date)" : issue.expected}, got ${show(input)}`;
     default:
       return `${name}: ${issue.message}`;
   }
@@ -74,6 +74,15 @@ function show(value: unknown): string {
   if (typeof value === "object") return "a mapping";
   const text = typeof value === "string" ? `'${value}'` : String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function valueAt(record: unknown, path: readonly PropertyKey[]): unknown {
+  let current = record;
+  for (const segment of path) {
+    if (!isObject(current) && !Array.isArray(current)) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
 }
 
 function hasPath(record: unknown, path: readonly PropertyKey[]): boolean {

@@ -37,7 +37,7 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], ct
     wordWrap: true,
     wrapOnWordBoundary: true,
     // cli-table3 colours heads and borders on its own; the run's colour choice must rule.
-    style: { head: [], border: [], compact: false },
+    style: { head: [], border: [], compact: true },
   });
   for (const r of rows) t.push([...r]);
   return t.toString();
@@ -61,7 +61,11 @@ export function answerOf(claim: ReportClaim): string {
     return min === max ? `${fmt(min)}${unit}` : `${fmt(min)}–${fmt(max)}${unit}`;
   }
   const answers = new Map<string, number>();
-  for (const p of claim.positions) if (p.committed) answers.set(displayValue(p.says), (answers.get(displayValue(p.says)) ?? 0) + 1);
+  for (const p of claim.positions) {
+    if (!p.committed) continue;
+    const answer = claim.type === "boolean" ? String(/^(true|yes)$/i.test(String(p.says))) : displayValue(p.says);
+    answers.set(answer, (answers.get(answer) ?? 0) + 1);
+  }
   if (answers.size === 0) return "—";
   return [...answers].map(([a, n]) => (n > 1 ? `${a} (${n})` : a)).join(" / ");
 }
@@ -99,8 +103,13 @@ function statementLine(s: ReportStatement, claim: ReportClaim, ctx: TextContext)
   const unit = claim.unit && typeof s.says === "number" ? ` ${sanitize(claim.unit)}` : "";
   const says = sanitize(displayValue(s.says)) + unit;
   const body = `${chalk.dim(date)}  ${chalk.bold(sanitize(s.source))}: ${s.retracted !== false ? chalk.strikethrough(says) : says}`;
-  const quote = s.quote !== null ? `\n      ${chalk.italic(`“${sanitize(oneLine(s.quote))}”`)}${s.in ? chalk.dim(` — ${sanitize(s.in)}`) : ""}` : "";
+  const quote = s.quote !== null ? `\n      ${chalk.italic(quoted(sanitize(oneLine(s.quote))))}${s.in ? chalk.dim(` — ${sanitize(s.in)}`) : ""}` : "";
   return `  ${s.conflictsWith.length > 0 ? chalk.red("✖") : s.position ? "•" : " "} ${body}${marks.length ? `  ${chalk.dim("[")}${marks.join(chalk.dim(", "))}${chalk.dim("]")}` : ""}${quote}`;
+}
+
+/** Wraps a quote in quotation marks unless it already carries its own. */
+function quoted(q: string): string {
+  return /^["“«„]/.test(q) ? q : `“${q}”`;
 }
 
 function oneLine(s: string): string {

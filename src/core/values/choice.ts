@@ -1,0 +1,38 @@
+/** The choice grammar (SPEC §5): one of the claim's options, or a list of them. */
+import type { ParseResult, ValueContext } from "./types.js";
+import { cannotRead, quote } from "./raw.js";
+
+/** Parse a choice value: an option, or a list of options (the speaker allows any of them). */
+export function parseChoice(ctx: ValueContext, raw: unknown): ParseResult {
+  const options = ctx.options ?? [];
+  const allowed = new Set(options);
+  const forms =
+    options.length === 0
+      ? "the claim declares no options; write unknown"
+      : `write one of ${options.join(", ")}, a list of them, or unknown`;
+  const items = Array.isArray(raw) ? (raw as readonly unknown[]) : [raw];
+  if (items.length === 0) return { ok: false, message: `an empty list allows no option; ${forms}` };
+  const chosen = new Set<string>();
+  for (const item of items) {
+    const option = asOption(item);
+    if (option === null) return { ok: false, message: cannotRead(item, "choice", forms) };
+    if (!allowed.has(option)) {
+      return { ok: false, message: `${quote(option)} is not one of the options; ${forms}` };
+    }
+    chosen.add(option);
+  }
+  // Plain code-unit order, so equal sets compare and serialise equal.
+  return { ok: true, set: { kind: "options", options: [...chosen].sort() } };
+}
+
+/**
+ * The option a scalar names, matched exactly. An option slug such as `2011` or `true` reaches us
+ * as a YAML number or boolean, so those are read as their text.
+ */
+function asOption(item: unknown): string | null {
+  if (typeof item === "string") return item;
+  if (typeof item === "boolean" || (typeof item === "number" && Number.isInteger(item) && item >= 0)) {
+    return String(item);
+  }
+  return null;
+}

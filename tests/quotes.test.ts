@@ -1,0 +1,221 @@
+import { describe, expect, it } from "vitest";
+import { archiveText, checkQuote, normalizeText, prepareArchive, type QuoteMatch } from "../src/core/quotes.js";
+
+const check = (quote: string, archive: string): QuoteMatch => checkQuote(quote, prepareArchive(archive));
+const verified = (quote: string, archive: string): boolean => check(quote, archive).result === "verified";
+
+const SPEECH =
+  "The minister said: “We will not raise taxes – not this year, not next year.” Then she left… " +
+  "The police — who arrived late — made no arrests. It’s the government’s view that the ﬁnal report is “accurate”.";
+
+describe("normalizeText (SPEC §7)", () => {
+  it.each([
+    ["typographic double quotes", "“a” „b‟ «c»", '"a" "b" "c"'],
+    ["typographic single quotes and apostrophes", "‘a’ it’s ‛b‚", "'a' it's 'b'"],
+    ["dashes", "a–b — c ‒ d − e", "a-b - c - d - e"],
+    ["ellipsis", "wait…", "wait..."],
+    ["case", "The POLICE Said", "the police said"],
+    ["white space runs, tabs, newlines, no-break spaces", "  a \t b\n\n c\u00A0d\r\n", "a b c d"],
+    ["full-width letters (NFKC)", "ＦＵＬＬ ｗｉｄｔｈ １２", "full width 12"],
+    ["ligatures (NFKC)", "ﬁnal ﬂow", "final flow"],
+    ["decomposed é composes", "cafe\u0301", "caf\u00E9"],
+    ["soft hyphen and zero-width characters vanish", "co\u00ADoper\u200Bate", "cooperate"],
+    ["final sigma folds like sigma", "ΟΔΟΣ οδος", "οδοσ οδοσ"],
+    ["ß folds to ss", "Straße STRASSE", "strasse strasse"],
+    ["decomposed Hangul composes", "\u1100\u1161", "\uAC00"],
+  ])("%s", (_name, input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+});
+
+describe("checkQuote: normalisation", () => {
+  it.each([
+    ["straight quotes for typographic", `We will not raise taxes - not this year, not next year.`],
+    ["straight apostrophes", "It's the government's view"],
+    ["hyphen for an em dash", "The police - who arrived late - made no arrests"],
+    ["three dots for …", "Then she left..."],
+    ["other case", "THE POLICE — WHO ARRIVED LATE"],
+    ["other white space", "The   police —\n who arrived\tlate"],
+    ["full-width letters", "ｍａｄｅ ｎｏ ａｒｒｅｓｔｓ"],
+    ["fi written without the ligature", "the final report"],
+    ["typographic quotes inside the quote", "the final report is \u201Caccurate\u201D"],
+    ["the whole quote wrapped in quotation marks", "“made no arrests”"],
+    ["the whole quote wrapped in straight quotes", '"made no arrests."'],
+    ["the whole quote wrapped in single quotes", "'made no arrests'"],
+  ])("verifies with %s", (_name, quote) => {
+    expect(check(quote, SPEECH)).toEqual({ result: "verified" });
+  });
+
+  it("matches a composed é in the quote to a decomposed one in the archive, and the reverse", () => {
+    expect(verified("un café noir", "Il a bu un cafe\u0301 noir.")).toBe(true);
+    expect(verified("un cafe\u0301 noir", "Il a bu un café noir.")).toBe(true);
+  });
+
+  it("folds case fully: final sigma and ß", () => {
+    expect(verified("ΟΔΟΣ ΠΑΝΕΠΙΣΤΗΜΙΟΥ", "στην οδος πανεπιστημιου")).toBe(true);
+    expect(verified("in der Straße", "IN DER STRASSE")).toBe(true);
+  });
+
+  it("composes decomposed Hangul", () => {
+    expect(verified("\uAC00\uB098", "\u1100\u1161\u1102\u1161")).toBe(true);
+  });
+});
+
+describe("checkQuote: gaps", () => {
+  it.each([
+    ["an ellipsis", "We will not raise taxes... not next year"],
+    ["a typographic ellipsis", "We will not raise taxes … not next year"],
+    ["four dots", "We will not raise taxes.... Then she left"],
+    ["a bracketed insertion", "[The police] made no arrests"],
+    ["an insertion in the middle", "The police [officers] made no arrests"],
+    ["[...]", "The police [...] made no arrests"],
+    ["several gaps", "The minister said... not this year [...] Then she left... made no arrests"],
+  ])("verifies fragments in order around %s", (_name, quote) => {
+    expect(check(quote, SPEECH)).toEqual({ result: "verified" });
+  });
+
+  it("rejects fragments that appear only out of order", () => {
+    expect(check("made no arrests... The minister said", SPEECH).result).toBe("not-found");
+    expect(check("not next year [...] We will not raise taxes", SPEECH).result).toBe("not-found");
+  });
+
+  it("needs a fragment to occur after the previous one, not merely somewhere", () => {
+    expect(verified("alpha ... beta ... alpha", "alpha beta gamma")).toBe(false);
+    expect(verified("alpha ... beta ... alpha", "alpha beta gamma alpha")).toBe(true);
+  });
+
+  it("does not treat a bracketed insertion as words to find", () => {
+    expect(verified("[Prime Minister] Smith said no", "Smith said no.")).toBe(true);
+  });
+});
+
+describe("checkQuote: mismatches", () => {
+  it("reports a misquote (one word changed) with the right closest passage and a high similarity", () => {
+    const r = check("“We will not lower taxes – not this year, not next year.”", SPEECH);
+    expect(r.result).toBe("not-found");
+    if (r.result !== "not-found") return;
+    expect(r.closest).toBe("We will not raise taxes – not this year, not next year");
+    expect(Number.isInteger(r.similarity)).toBe(true);
+    expect(r.similarity).toBeGreaterThanOrEqual(80);
+    expect(r.similarity).toBeLessThanOrEqual(99);
+  });
+
+  it("names the closest passage in the archive's own spelling", () => {
+    const r = check("the police, who arrived late, made two arrests", SPEECH);
+    expect(r).toMatchObject({ result: "not-found", closest: "The police — who arrived late — made no arrests" });
+  });
+
+  it("gives a low similarity for a quote that has nothing to do with the archive", () => {
+    const r = check("completely unrelated words about weather", SPEECH);
+    expect(r.result).toBe("not-found");
+    if (r.result === "not-found") expect(r.similarity).toBeLessThan(50);
+  });
+
+  it("matches only at word boundaries", () => {
+    expect(verified("he left", "Then she left.")).toBe(false);
+    expect(verified("she left", "Then she left.")).toBe(true);
+    expect(verified("polic", SPEECH)).toBe(false);
+    expect(verified("inister said", SPEECH)).toBe(false);
+    expect(verified("the minister", "the ministers")).toBe(false);
+  });
+
+  it("allows punctuation next to a word", () => {
+    expect(verified("no arrests.", SPEECH)).toBe(true);
+    expect(verified("minister said:", SPEECH)).toBe(true);
+  });
+
+  it.each([[""], ['""'], ["“ ”"], ["..."], ["[...]"], ["  \n "]])("does not verify an empty quote %j", (quote) => {
+    expect(check(quote, SPEECH)).toEqual({ result: "not-found", closest: "", similarity: 0 });
+  });
+
+  it("handles an empty archive", () => {
+    expect(check("anything", "")).toEqual({ result: "not-found", closest: "", similarity: 0 });
+  });
+});
+
+describe("archiveText", () => {
+  const HTML = [
+    "<!doctype html><html><head><title>Press release</title>",
+    "<style>p { color: red } .secret-style-words { }</style>",
+    "<script>var quote = 'secret script words';</script></head><body>",
+    "<!-- secret comment words -->",
+    "<p>The <b>re</b>port said &ldquo;no&rdquo; &amp; nothing&nbsp;else &#x2014; &#8220;ok&#8221;.</p>",
+    "<p>First paragraph</p><p>Second paragraph</p>",
+    "<ul><li>one</li><li>two</li></ul>line<br>break",
+    "<template>secret template words</template>",
+    "</body></html>",
+  ].join("\n");
+  const text = archiveText(HTML, ".html");
+
+  it("drops scripts, styles, templates and comments", () => {
+    expect(text).not.toMatch(/secret/);
+    expect(text).not.toContain("<");
+  });
+
+  it("decodes entities", () => {
+    expect(text).toContain("The report said \u201Cno\u201D & nothing\u00A0else \u2014 \u201Cok\u201D.");
+  });
+
+  it("does not split words at inline tags, but separates blocks", () => {
+    const p = prepareArchive(text);
+    expect(checkQuote("The report said “no” & nothing else - “ok”", p)).toEqual({ result: "verified" });
+    expect(checkQuote("First paragraph Second paragraph", p)).toEqual({ result: "verified" });
+    expect(checkQuote("paragraphSecond", p).result).toBe("not-found");
+    expect(checkQuote("one two", p)).toEqual({ result: "verified" });
+    expect(checkQuote("onetwo", p).result).toBe("not-found");
+    expect(checkQuote("line break", p)).toEqual({ result: "verified" });
+    expect(checkQuote("secret script words", p).result).toBe("not-found");
+    expect(checkQuote("secret comment words", p).result).toBe("not-found");
+  });
+
+  it("keeps the title's text apart from the body", () => {
+    expect(normalizeText(text).startsWith("press release")).toBe(true);
+  });
+
+  it("treats .htm and upper-case extensions as HTML, anything else as plain text", () => {
+    expect(archiveText("<b>x</b>", "htm")).toBe("x");
+    expect(archiveText("<b>x</b>", ".HTML")).toBe("x");
+    expect(archiveText("<b>x</b> &amp;", ".txt")).toBe("<b>x</b> &amp;");
+    expect(archiveText("<b>x</b>", "")).toBe("<b>x</b>");
+  });
+});
+
+describe("performance sanity", () => {
+  const VOCAB = ["alpha", "beta", "gamma", "delta", "the", "police", "said", "minister", "report", "taxes"];
+  const words: string[] = [];
+  for (let i = 0; i < 160_000; i++) words.push(VOCAB[(i * 7919) % VOCAB.length] + (i % 17));
+  const archive = words.join(" ");
+  const prepared = prepareArchive(archive);
+
+  it("builds a 1 MB archive", () => {
+    expect(archive.length).toBeGreaterThan(1_000_000);
+    expect(prepared.wordId.length).toBe(words.length);
+  });
+
+  it("verifies a 1,000-word quote", () => {
+    expect(checkQuote(words.slice(90_000, 91_000).join(" "), prepared)).toEqual({ result: "verified" });
+  });
+
+  it("finds the closest passage for a 1,000-word misquote", () => {
+    const quote = words.slice(90_000, 91_000);
+    quote[3] = "misquoted";
+    const r = checkQuote(quote.join(" "), prepared);
+    expect(r.result).toBe("not-found");
+    if (r.result !== "not-found") return;
+    expect(r.similarity).toBeGreaterThanOrEqual(90);
+    expect(r.similarity).toBeLessThanOrEqual(99); // never 100 for a quote that was not found
+    expect(r.closest.length).toBeLessThanOrEqual(201);
+  });
+
+  it("never calls a quote that was not found 100% similar, even when the change lies past what is compared", () => {
+    const quote = words.slice(90_000, 91_000);
+    quote[999] = "misquoted";
+    const r = checkQuote(quote.join(" "), prepared);
+    expect(r).toMatchObject({ result: "not-found", similarity: 99 });
+  });
+
+  it("survives a quote made of many gaps", () => {
+    const quote = words.slice(10_000, 11_000).join(" ... ");
+    expect(checkQuote(quote, prepared)).toEqual({ result: "verified" });
+  });
+});
