@@ -1,6 +1,6 @@
 /** The `html` export (SPEC §12): one self-contained page, with a range chart per quantity claim. */
 import type { Report, ReportClaim, ReportInterval, ReportPosition } from "../../core/report.js";
-import { exportedClaims, sourceName, STATEMENT_HEADER, statementRows, SUMMARY_HEADER, summaryRow, verdictLine } from "./display.js";
+import { displayValue, exportedClaims, sourceName, STATEMENT_HEADER, statementRows, SUMMARY_HEADER, summaryRow, verdictLine } from "./display.js";
 import type { ExportOptions } from "./index.js";
 
 /** Escapes text for HTML element content and quoted attribute values alike. */
@@ -13,7 +13,7 @@ export function escapeHtml(text: string): string {
 // drawing serves a wide screen, a phone and print.
 
 const WIDTH = 800;
-const LABEL_WIDTH = 220;
+const LABEL_WIDTH = 250;
 const PLOT_LEFT = LABEL_WIDTH + 10;
 const PLOT_RIGHT = WIDTH - 20;
 /** Room at each end of the axis for the arrows of unbounded positions. */
@@ -21,7 +21,7 @@ const ARROW_ROOM = 28;
 const ROW_HEIGHT = 26;
 const BAR_HEIGHT = 12;
 const TOP = 22;
-const AXIS_HEIGHT = 34;
+const AXIS_HEIGHT = 44;
 
 const BAR_FILL = "#2b6cb0";
 const CONFLICT_FILL = "#c0392b";
@@ -121,19 +121,15 @@ function bar(report: Report, scale: Scale, position: ReportPosition, interval: R
   // Colour alone disappears in greyscale print, so a conflict also gets a dashed black outline
   // and a "✕" before its label.
   const outline = isConflict ? ` stroke="#000" stroke-width="2" stroke-dasharray="5 3"` : "";
-  const label = `${isConflict ? "✕ " : ""}${truncate(name, 30)}`;
-  const title = `${name}: ${position.says === null || position.says === undefined ? "" : formatSays(position.says)}${isConflict ? " (in conflict)" : ""}`;
+  const label = `${isConflict ? "✕ " : ""}${truncate(name, 28)}`;
+  const title = `${name}: ${displayValue(position.says)}${isConflict ? " (in conflict)" : ""}`;
   return [
     `<g class="position${isConflict ? " conflict" : ""}"><title>${escapeHtml(title)}</title>`,
-    `<text x="${LABEL_WIDTH}" y="${cy + 4}" text-anchor="end" font-size="13"${isConflict ? ` font-weight="700"` : ""}>${escapeHtml(label)}</text>`,
+    `<text x="${LABEL_WIDTH}" y="${cy + 4}" text-anchor="end" font-size="12"${isConflict ? ` font-weight="700"` : ""}>${escapeHtml(label)}</text>`,
     `<rect class="bar${isConflict ? " conflict" : ""}" x="${f(left)}" y="${cy - BAR_HEIGHT / 2}" width="${f(right - left)}" height="${BAR_HEIGHT}" fill="${fill}"${outline}/>`,
     ends(interval, left, right, cy, isConflict ? "#000" : BAR_FILL),
     `</g>`,
   ].join("");
-}
-
-function formatSays(says: unknown): string {
-  return typeof says === "string" ? says : JSON.stringify(says) ?? "";
 }
 
 /** The range chart of a quantity claim: one bar per position with a set, the finding as a band. */
@@ -192,7 +188,8 @@ h2 { font-size: 1.2rem; margin: 0 0 .4rem; overflow-wrap: anywhere; }
 .table-wrap { overflow-x: auto; margin: .6rem 0; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { border: 1px solid #c8c8c8; padding: .3rem .5rem; text-align: left; vertical-align: top; }
-td { white-space: pre-wrap; overflow-wrap: anywhere; }
+td { white-space: pre-wrap; overflow-wrap: break-word; }
+a.id { white-space: nowrap; }
 th { background: #f0f0f0; }
 tr.retracted td { color: #777; text-decoration: line-through; }
 tr.superseded td { color: #666; font-style: italic; }
@@ -242,15 +239,29 @@ function badge(status: string): string {
   return `<span class="badge status-${escapeHtml(status)}">${escapeHtml(status)}</span>`;
 }
 
+/** A key to the chart, naming only the marks it holds. */
+function legend(claim: ReportClaim): string {
+  const charted = claim.positions.flatMap((position) => (position.interval === null ? [] : [{ source: position.source, interval: position.interval }]));
+  if (charted.length === 0) return "";
+  const conflicts = conflicting(claim);
+  const unbounded = (v: number | null): boolean => v === null || !Number.isFinite(v);
+  const keys: string[] = [];
+  if (charted.some((p) => !conflicts.has(p.source))) keys.push(`<span class="key key-bar"></span>position`);
+  if (charted.some((p) => conflicts.has(p.source))) keys.push(`<span class="key key-conflict"></span>✕ in conflict`);
+  if (claim.verdict?.interval) keys.push(`<span class="key key-finding"></span>verdict finding`);
+  const notes: string[] = [];
+  if (charted.some((p) => unbounded(p.interval.min) || unbounded(p.interval.max))) notes.push("arrow: no bound");
+  if (charted.some((p) => (p.interval.minOpen && !unbounded(p.interval.min)) || (p.interval.maxOpen && !unbounded(p.interval.max)))) notes.push("hollow circle: bound excluded");
+  return `<p class="legend">${[keys.join(""), notes.join(" · ")].filter((part) => part !== "").join(" · ")}</p>`;
+}
+
 function claimSection(report: Report, claim: ReportClaim): string {
   const parts: string[] = [`<section class="claim" id="claim-${escapeHtml(claim.id)}">`, `<h2>${escapeHtml(claim.question)}</h2>`];
   const facts = [claim.id, claim.type, ...(claim.unit === null ? [] : [`unit: ${claim.unit}`]), ...(claim.tags.length === 0 ? [] : [`tags: ${claim.tags.join(", ")}`])];
   parts.push(`<p class="meta">${badge(claim.status)}${claim.unresolved ? ` <span class="badge status-unsourced">unresolved</span>` : ""} ${escapeHtml(facts.join(" · "))}</p>`);
   if (claim.type === "quantity") {
     parts.push(rangeChart(report, claim));
-    parts.push(
-      `<p class="legend"><span class="key key-bar"></span>position<span class="key key-conflict"></span>✕ in conflict<span class="key key-finding"></span>verdict finding · arrows: no bound · hollow circle: bound excluded</p>`,
-    );
+    parts.push(legend(claim));
   }
   const cells = statementRows(report, claim);
   parts.push(
@@ -286,7 +297,7 @@ export function html(report: Report, options: ExportOptions): string {
         SUMMARY_HEADER,
         claims.map((claim) => {
           const [id, status, sources, conflicts] = summaryRow(report, claim);
-          return { cells: [`<a href="#claim-${escapeHtml(claim.id)}">${escapeHtml(id ?? "")}</a>`, badge(status ?? ""), escapeHtml(sources ?? ""), escapeHtml(conflicts ?? "")] };
+          return { cells: [`<a class="id" href="#claim-${escapeHtml(claim.id)}">${escapeHtml(id ?? "")}</a>`, badge(status ?? ""), escapeHtml(sources ?? ""), escapeHtml(conflicts ?? "")] };
         }),
       ),
     );

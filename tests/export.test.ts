@@ -1,0 +1,491 @@
+import { parse as parseCsv } from "csv-parse/sync";
+import { Parser } from "htmlparser2";
+import type { Nodes, Table } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import { gfmTable } from "micromark-extension-gfm-table";
+import { describe, expect, it } from "vitest";
+import type { Report, ReportClaim, ReportStatement } from "../src/core/report.js";
+import { EXPORT_FORMATS, EXPORT_FORMATTERS, type ExportOptions } from "../src/cli/exports/index.js";
+import { displayRating, displayValue } from "../src/cli/exports/display.js";
+import { chooseScale } from "../src/cli/exports/html.js";
+import { sanitize } from "../src/cli/sanitize.js";
+import { hostile, HOSTILE_TEXTS } from "./fixtures/reports/hostile.js";
+import { interval } from "./fixtures/reports/build.js";
+import { zhanaozen } from "./fixtures/reports/zhanaozen.js";
+
+const CONFLICTS_ONLY: ExportOptions = { all: false, publisher: null };
+const ALL: ExportOptions = { all: true, publisher: null };
+
+// ---- expectations, written from the report's fields independently of the formatters ---------
+
+function name(report: Report, id: string): string {
+  return report.sources.find((s) => s.id === id)?.name ?? id;
+}
+
+function says(statement: ReportStatement): string {
+  const value = displayValue(statement.says);
+  if (statement.retracted === false) return value;
+  return statement.retracted === true ? `${value} (retracted)` : `${value} (retracted ${statement.retracted})`;
+}
+
+function documentCell(report: Report, id: string | null): string {
+  if (id === null) return "";
+  const d = report.documents.find((doc) => doc.id === id);
+  return d === undefined ? id : `${d.title} — ${d.publisher}`;
+}
+
+function expectedStatementRow(report: Report, statement: ReportStatement): string[] {
+  return [
+    name(report, statement.source),
+    statement.side ?? "",
+    says(statement),
+    statement.on ?? "",
+    documentCell(report, statement.in),
+    statement.quote ?? "",
+    statement.conflictsWith.map((id) => name(report, id)).join(", "),
+  ];
+}
+
+function expectedSummaryRow(report: Report, claim: ReportClaim): string[] {
+  return [
+    claim.id,
+    claim.status,
+    String(new Set(claim.statements.map((s) => s.source)).size),
+    claim.conflicts.map(({ sources: [a, b] }) => `${name(report, a)} vs ${name(report, b)}`).join("; "),
+  ];
+}
+
+function exported(report: Report, all: boolean): readonly ReportClaim[] {
+  return all ? report.claims : report.claims.filter((c) => c.status === "conflict");
+}
+
+// ---- displayValue -----------------------------------------------------------------------------
+
+describe("displayValue", () => {
+  const cases: [unknown, string][] = [
+    ["at least 64", "at least 64"],
+    [16, "16"],
+    [-5, "-5"],
+    [1.5, "1.5"],
+    [true, "true"],
+    [null, ""],
+    [{ min: 3, max: 7 }, "3–7"],
+    [{ min: 3 }, "at least 3"],
+    [{ max: 7 }, "at most 7"],
+    [["police", "protesters"], "police, protesters"],
+    [{ odd: 1 }, '{"odd":1}'],
+  ];
+  it.each(cases)("%j → %s", (value, shown) => expect(displayValue(value)).toBe(shown));
+
+  it("names ratings in words", () => {
+    expect(displayRating("mostly-false")).toBe("Mostly false");
+    expect(displayRating(null)).toBe("Unrated");
+    expect(displayRating("constructor")).toBe("Constructor");
+  });
+});
+
+describe("registry", () => {
+  it("has one formatter per format name", () => {
+    expect(EXPORT_FORMATS).toEqual(["markdown", "csv", "json", "claimreview", "html"]);
+    for (const format of EXPORT_FORMATS) expect(typeof EXPORT_FORMATTERS[format]).toBe("function");
+  });
+
+  it("is deterministic and safe for a terminal after sanitize", () => {
+    for (const format of EXPORT_FORMATS) {
+      const once = EXPORT_FORMATTERS[format](hostile, ALL);
+      expect(EXPORT_FORMATTERS[format](hostile, ALL)).toBe(once);
+      expect(sanitize(sanitize(once))).toBe(sanitize(once));
+    }
+  });
+});
+
+// ---- markdown ---------------------------------------------------------------------------------
+
+/** Plain text of a parsed node: text and inline code values, concatenated. */
+function plain(node: Nodes): string {
+  if (node.type === "text" || node.type === "inlineCode") return node.value;
+  return "children" in node ? node.children.map((child) => plain(child)).join("") : "";
+}
+
+function parseMarkdown(text: string) {
+  return fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+}
+
+function tables(text: string): string[][][] {
+  return parseMarkdown(text)
+    .children.filter((node): node is Table => node.type === "table")
+    .map((table) => table.children.map((row) => row.children.map((cell) => plain(cell))));
+}
+
+/** What a cell shows: the formatter's one-line rule, the CLI's sanitize, and GFM's trimming of cells. */
+function asCell(text: string): string {
+  return sanitize(text.replace(/\r\n|\r|\n/g, " ")).replace(/^[ \t]+|[ \t]+$/g, "");
+}
+
+function checkMarkdown(report: Report, all: boolean): void {
+  const output = sanitize(EXPORT_FORMATTERS.markdown(report, { all, publisher: null }));
+  const claims = exported(report, all);
+  const found = tables(output);
+  expect(found).toHaveLength(claims.length + 1);
+  expect(found[0]).toEqual([["claim", "status", "sources", "conflicts"], ...claims.map((c) => expectedSummaryRow(report, c).map(asCell))]);
+  claims.forEach((claim, i) => {
+    expect(found[i + 1]).toEqual([
+      ["source", "side", "says", "date", "reported in", "quote", "conflicts with"],
+      ...claim.statements.map((s) => expectedStatementRow(report, s).map(asCell)),
+    ]);
+  });
+  const tree = parseMarkdown(output);
+  const headings = tree.children.filter((node) => node.type === "heading" && node.depth === 2).map((node) => plain(node));
+  expect(headings).toEqual(claims.map((c) => asCell(c.question)));
+  // Nothing the ledger wrote may come back as markup: no raw HTML, links, emphasis or code spans.
+  const kinds = new Set<string>();
+  const walk = (node: Nodes): void => {
+    kinds.add(node.type);
+    if ("children" in node) node.children.forEach((child) => walk(child));
+  };
+  walk(tree);
+  expect([...kinds].sort()).toEqual(["heading", "paragraph", "root", "table", "tableCell", "tableRow", "text"]);
+}
+
+describe("markdown export", () => {
+  it("shows only the claims in conflict by default", () => checkMarkdown(zhanaozen, false));
+  it("shows every claim with --all", () => checkMarkdown(zhanaozen, true));
+  it("keeps every hostile cell as text", () => {
+    checkMarkdown(hostile, true);
+    checkMarkdown(hostile, false);
+  });
+
+  it("escapes HTML rather than passing it through", () => {
+    const output = EXPORT_FORMATTERS.markdown(hostile, ALL);
+    expect(output).not.toMatch(/(^|[^\\])<(script|b|i|img)\b/m);
+  });
+
+  it("writes one row per line, whatever the line breaks in the ledger", () => {
+    const output = EXPORT_FORMATTERS.markdown(hostile, ALL);
+    expect(output).not.toMatch(/\r/);
+    for (const line of output.split("\n")) if (line.startsWith("|")) expect(line.endsWith("|")).toBe(true);
+  });
+
+  it("says so when nothing is in conflict", () => {
+    const calm: Report = { ...zhanaozen, claims: zhanaozen.claims.filter((c) => c.status !== "conflict") };
+    expect(EXPORT_FORMATTERS.markdown(calm, CONFLICTS_ONLY)).toContain("No claim is in conflict.");
+  });
+
+  it("prints the generated stamp only when given", () => {
+    expect(EXPORT_FORMATTERS.markdown(zhanaozen, { ...CONFLICTS_ONLY, generated: "2026-01-02T03:04:05Z" })).toContain("Generated 2026-01-02T03:04:05Z");
+    expect(EXPORT_FORMATTERS.markdown(zhanaozen, CONFLICTS_ONLY)).not.toContain("Generated");
+  });
+});
+
+// ---- csv --------------------------------------------------------------------------------------
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function expectedCsv(report: Report, all: boolean): string[][] {
+  const rows = [["claim", "question", "source", "side", "says", "date", "document", "quote", "status", "conflicts"]];
+  for (const claim of exported(report, all)) {
+    for (const s of claim.statements) {
+      const [source, side, value, date, document, quote, conflicts] = expectedStatementRow(report, s) as [string, string, string, string, string, string, string];
+      rows.push([claim.id, claim.question, source, side, value, date, document, quote, claim.status, conflicts]);
+    }
+  }
+  return rows.map((row) => row.map((cell) => (FORMULA_START.test(cell) ? `'${cell}` : cell)));
+}
+
+describe("csv export", () => {
+  for (const [label, report] of [["zhanaozen", zhanaozen], ["hostile", hostile]] as const) {
+    for (const all of [false, true]) {
+      it(`${label}${all ? " --all" : ""}: parses back cell for cell, raw and after sanitize`, () => {
+        const output = EXPORT_FORMATTERS.csv(report, { all, publisher: null });
+        const expected = expectedCsv(report, all);
+        expect(parseCsv(output, { relax_column_count: false })).toEqual(expected);
+        expect(parseCsv(sanitize(output), { relax_column_count: false })).toEqual(expected.map((row) => row.map(sanitize)));
+      });
+    }
+  }
+
+  it("lets no cell start a formula", () => {
+    const rows = parseCsv(EXPORT_FORMATTERS.csv(hostile, ALL)) as string[][];
+    const cells = rows.flat();
+    for (const cell of cells) expect(cell).not.toMatch(FORMULA_START);
+    expect(cells).toContain("'=1+1");
+    expect(cells).toContain("'-5");
+    expect(cells).toContain("'@SUM(A1) (retracted 2020-02-02)");
+    expect(cells).toContain("'\tmore than 1");
+    expect(cells).toContain("'\rless than 100 (retracted)");
+  });
+
+  it("quotes by RFC 4180 and ends each row with LF", () => {
+    const output = EXPORT_FORMATTERS.csv(hostile, ALL);
+    expect(output.endsWith("\n")).toBe(true);
+    expect(output).toContain(`"""quoted"", with comma"`);
+    expect(output.split("\n")[0]).toBe("claim,question,source,side,says,date,document,quote,status,conflicts");
+  });
+});
+
+// ---- json -------------------------------------------------------------------------------------
+
+describe("json export", () => {
+  it("is the whole §11 report, with or without --all", () => {
+    for (const report of [zhanaozen, hostile]) {
+      const output = EXPORT_FORMATTERS.json(report, CONFLICTS_ONLY);
+      expect(output).toBe(JSON.stringify(report, null, 2) + "\n");
+      expect(EXPORT_FORMATTERS.json(report, ALL)).toBe(output);
+      // sanitize's \uXXXX escapes are JSON escapes of the same characters.
+      expect(JSON.parse(sanitize(output))).toEqual(report);
+    }
+  });
+});
+
+// ---- claimreview ------------------------------------------------------------------------------
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Google's required ClaimReview fields and the shapes this export promises. */
+function checkClaimReview(review: unknown): asserts review is Json {
+  expect(isObject(review)).toBe(true);
+  const r = review as Json;
+  expect(r["@context"]).toBe("https://schema.org");
+  expect(r["@type"]).toBe("ClaimReview");
+  expect(typeof r.claimReviewed).toBe("string");
+  expect(r.url).toMatch(/^#claim-[a-z0-9-]+$/);
+  expect(isObject(r.author) && r.author["@type"] === "Organization" && typeof r.author.name === "string").toBe(true);
+  const rating = r.reviewRating as Json;
+  expect(rating["@type"]).toBe("Rating");
+  expect(typeof rating.alternateName).toBe("string");
+  if (rating.ratingValue !== undefined) {
+    expect(rating.ratingValue).toBeGreaterThanOrEqual(rating.worstRating as number);
+    expect(rating.ratingValue).toBeLessThanOrEqual(rating.bestRating as number);
+  }
+  const item = r.itemReviewed as Json;
+  expect(item["@type"]).toBe("Claim");
+  expect(Array.isArray(item.author)).toBe(true);
+  for (const author of item.author as Json[]) {
+    expect(["Person", "Organization"]).toContain(author["@type"]);
+    expect(typeof author.name).toBe("string");
+  }
+  for (const work of (item.appearance as Json[] | undefined) ?? []) {
+    expect(work["@type"]).toBe("CreativeWork");
+    expect(typeof work.headline).toBe("string");
+  }
+  if (item.datePublished !== undefined) expect(item.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  if (r.datePublished !== undefined) expect(r.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  // No nulls: JSON-LD leaves out what is unknown.
+  expect(JSON.stringify(r)).not.toContain("null");
+}
+
+describe("claimreview export", () => {
+  it("publishes one ClaimReview per claim with a verdict, --all or not", () => {
+    const output = EXPORT_FORMATTERS.claimreview(zhanaozen, CONFLICTS_ONLY);
+    expect(EXPORT_FORMATTERS.claimreview(zhanaozen, ALL)).toBe(output);
+    const reviews = JSON.parse(output) as unknown[];
+    expect(reviews).toHaveLength(2);
+    reviews.forEach(checkClaimReview);
+    const [deaths, fire] = reviews as [Json, Json];
+    expect(deaths.claimReviewed).toBe("How many people were killed in Zhanaozen on 16 December 2011?");
+    expect(deaths.url).toBe("#claim-death-toll");
+    expect(deaths.author).toEqual({ "@type": "Organization", name: "claims ledger" });
+    expect(deaths.datePublished).toBe("2012-01-26");
+    expect(deaths.reviewRating).toMatchObject({ alternateName: "Mixed", ratingValue: 3, bestRating: 5, worstRating: 1 });
+    expect((deaths.reviewRating as Json).additionalProperty).toEqual([
+      { "@type": "PropertyValue", name: "prosecutor-general", value: "agrees" },
+      { "@type": "PropertyValue", name: "morgue-witnesses", value: "contradicts" },
+      { "@type": "PropertyValue", name: "oil-workers-union", value: "contradicts" },
+      { "@type": "PropertyValue", name: "rferl-correspondent", value: "contradicts" },
+    ]);
+    const item = deaths.itemReviewed as Json;
+    expect(item.datePublished).toBe("2011-12-16");
+    expect(item.author).toEqual([
+      { "@type": "Organization", name: "Prosecutor-General's Office of Kazakhstan", url: "https://prokuror.gov.kz" },
+      { "@type": "Person", name: "Witnesses at the Zhanaozen morgue" },
+      { "@type": "Organization", name: "Ozenmunaigas strikers' committee" },
+      { "@type": "Person", name: "RFE/RL correspondent" },
+    ]);
+    expect(item.appearance).toEqual([
+      { "@type": "CreativeWork", headline: "Ten killed in Kazakh oil town clashes", datePublished: "2011-12-16", publisher: { "@type": "Organization", name: "Reuters" } },
+      {
+        "@type": "CreativeWork",
+        url: "https://www.aljazeera.com/news/2011/12/17/security-clampdown-on-kazakh-town",
+        headline: "Security clampdown on Kazakh town",
+        datePublished: "2011-12-17",
+        publisher: { "@type": "Organization", name: "Al Jazeera" },
+      },
+      {
+        "@type": "CreativeWork",
+        url: "https://www.rferl.org/a/zhanaozen/24425000.html",
+        headline: "Witnesses describe Zhanaozen shooting",
+        datePublished: "2011-12-18",
+        publisher: { "@type": "Organization", name: "RFE/RL" },
+      },
+    ]);
+    expect(fire.reviewRating).toMatchObject({ alternateName: "Mostly false", ratingValue: 2 });
+  });
+
+  it("names the publisher and says Unrated without a rating", () => {
+    const unrated: Report = {
+      ...zhanaozen,
+      claims: zhanaozen.claims.map((c) => (c.verdict === null ? c : { ...c, verdict: { ...c.verdict, rating: null, on: null } })),
+    };
+    const reviews = JSON.parse(EXPORT_FORMATTERS.claimreview(unrated, { all: false, publisher: "Factcheck.kz" })) as Json[];
+    reviews.forEach(checkClaimReview);
+    for (const review of reviews) {
+      expect(review.author).toEqual({ "@type": "Organization", name: "Factcheck.kz" });
+      expect((review.reviewRating as Json).alternateName).toBe("Unrated");
+      expect((review.reviewRating as Json).ratingValue).toBeUndefined();
+      expect(review.datePublished).toBeUndefined();
+    }
+  });
+
+  it("is an empty list without verdicts, and keeps hostile text exact through sanitize", () => {
+    expect(JSON.parse(EXPORT_FORMATTERS.claimreview({ ...zhanaozen, claims: [] }, ALL))).toEqual([]);
+    const reviews = JSON.parse(sanitize(EXPORT_FORMATTERS.claimreview(hostile, ALL))) as Json[];
+    expect(reviews).toHaveLength(1);
+    reviews.forEach(checkClaimReview);
+    expect(reviews[0]?.claimReviewed).toBe(hostile.claims[0]?.question);
+  });
+});
+
+// ---- html -------------------------------------------------------------------------------------
+
+interface HtmlFacts {
+  tags: Set<string>;
+  hrefs: string[];
+  srcs: string[];
+  /** Cell texts of each table, by rows. */
+  tables: string[][][];
+  h2: string[];
+  /** Per SVG: the number of `rect.bar` elements. */
+  bars: number[];
+  conflictBars: number[];
+  findings: number[];
+}
+
+function inspectHtml(page: string): HtmlFacts {
+  const facts: HtmlFacts = { tags: new Set(), hrefs: [], srcs: [], tables: [], h2: [], bars: [], conflictBars: [], findings: [] };
+  let cell: string | null = null;
+  let h2: string | null = null;
+  const parser = new Parser(
+    {
+      onopentag(tag, attributes) {
+        facts.tags.add(tag);
+        if (attributes.href !== undefined) facts.hrefs.push(attributes.href);
+        if (attributes.src !== undefined) facts.srcs.push(attributes.src);
+        if (tag === "table") facts.tables.push([]);
+        if (tag === "tr") facts.tables.at(-1)?.push([]);
+        if (tag === "td" || tag === "th") cell = "";
+        if (tag === "h2") h2 = "";
+        if (tag === "svg") facts.bars.push(0), facts.conflictBars.push(0), facts.findings.push(0);
+        const classes = (attributes.class ?? "").split(" ");
+        if (tag === "rect" && classes.includes("bar")) {
+          facts.bars[facts.bars.length - 1]! += 1;
+          if (classes.includes("conflict")) facts.conflictBars[facts.conflictBars.length - 1]! += 1;
+        }
+        if (tag === "rect" && classes.includes("finding")) facts.findings[facts.findings.length - 1]! += 1;
+      },
+      ontext(text) {
+        if (cell !== null) cell += text;
+        if (h2 !== null) h2 += text;
+      },
+      onclosetag(tag) {
+        if ((tag === "td" || tag === "th") && cell !== null) {
+          facts.tables.at(-1)?.at(-1)?.push(cell);
+          cell = null;
+        }
+        if (tag === "h2" && h2 !== null) {
+          facts.h2.push(h2);
+          h2 = null;
+        }
+      },
+    },
+    { decodeEntities: true, recognizeSelfClosing: true },
+  );
+  parser.write(page);
+  parser.end();
+  return facts;
+}
+
+/** HTML parsers treat CRLF and CR as LF. */
+const lf = (text: string): string => text.replace(/\r\n?/g, "\n");
+
+const ALLOWED_TAGS = ["html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "span", "strong", "a", "div", "table", "thead", "tbody", "tr", "th", "td", "section", "svg", "g", "text", "rect", "line", "polygon", "circle"];
+
+describe("html export", () => {
+  it("is self-contained: no script, nothing fetched", () => {
+    for (const report of [zhanaozen, hostile]) {
+      const page = EXPORT_FORMATTERS.html(report, ALL);
+      expect(page).not.toMatch(/<script/i);
+      expect(page).not.toMatch(/(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
+      expect(page).not.toMatch(/@import/i);
+      expect(page).not.toMatch(/url\(/i);
+      const facts = inspectHtml(page);
+      expect(facts.srcs).toEqual([]);
+      for (const href of facts.hrefs) expect(href).toMatch(/^#claim-[a-z0-9-]+$/);
+    }
+  });
+
+  it("escapes every hostile text: only its own elements appear, and each cell reads back exactly", () => {
+    const page = EXPORT_FORMATTERS.html(hostile, ALL);
+    const facts = inspectHtml(sanitize(page));
+    for (const tag of facts.tags) expect(ALLOWED_TAGS).toContain(tag);
+    for (const text of HOSTILE_TEXTS) if (/[<>&"']/.test(text)) expect(page).not.toContain(text);
+    expect(page).not.toContain("<b>x</b>");
+    expect(page).not.toContain("<img");
+    const claims = exported(hostile, true);
+    expect(facts.h2).toEqual(claims.map((c) => lf(sanitize(c.question))));
+    expect(facts.tables).toHaveLength(claims.length + 1);
+    claims.forEach((claim, i) => {
+      expect(facts.tables[i + 1]).toEqual([
+        ["source", "side", "says", "date", "reported in", "quote", "conflicts with"],
+        ...claim.statements.map((s) => expectedStatementRow(hostile, s).map((cell) => lf(sanitize(cell)))),
+      ]);
+    });
+    expect(facts.tables[0]?.slice(1)).toEqual(claims.map((c) => expectedSummaryRow(hostile, c).map((cell) => lf(sanitize(cell)))));
+  });
+
+  it("draws a range chart per quantity claim: one bar per stated interval, conflicts marked, the finding as a band", () => {
+    for (const all of [false, true]) {
+      const claims = exported(zhanaozen, all).filter((c) => c.type === "quantity");
+      const facts = inspectHtml(EXPORT_FORMATTERS.html(zhanaozen, { all, publisher: null }));
+      expect(facts.bars).toEqual(claims.map((c) => c.positions.filter((p) => p.interval !== null).length));
+      expect(facts.conflictBars).toEqual(
+        claims.map((c) => {
+          const inConflict = new Set(c.conflicts.flatMap((x) => x.sources));
+          return c.positions.filter((p) => p.interval !== null && inConflict.has(p.source)).length;
+        }),
+      );
+      expect(facts.findings).toEqual(claims.map((c) => (c.verdict?.interval ? 1 : 0)));
+    }
+    const hostileFacts = inspectHtml(EXPORT_FORMATTERS.html(hostile, CONFLICTS_ONLY));
+    expect(hostileFacts.bars).toEqual([6]);
+  });
+
+  it("marks conflicts with more than colour, for greyscale print", () => {
+    const page = EXPORT_FORMATTERS.html(zhanaozen, CONFLICTS_ONLY);
+    expect(page).toMatch(/<rect class="bar conflict"[^>]*stroke-dasharray/);
+    expect(page).toContain("✕ Prosecutor-General");
+    expect(page).toContain("@media print");
+    expect(page).toMatch(/<svg class="chart" viewBox="0 0 800 \d+" width="100%"/);
+  });
+
+  it("draws unbounded ends as arrows and excluded bounds as hollow circles", () => {
+    const page = EXPORT_FORMATTERS.html(zhanaozen, CONFLICTS_ONLY);
+    // death-toll: "at least 64" and "more than 20" run to the right edge; "more than 20" excludes 20.
+    expect(page.match(/<polygon class="arrow"/g)).toHaveLength(2);
+    expect(page.match(/<circle class="open-end"/g)).toHaveLength(1);
+  });
+
+  it("chooses a log axis only for positive bounds spanning more than 50×", () => {
+    expect(chooseScale([interval(50, 50), interval(2000, 9999)]).kind).toBe("log");
+    expect(chooseScale([interval(16, 16), interval(64, null)]).kind).toBe("linear");
+    expect(chooseScale([interval(0, 1), interval(100, 1000)]).kind).toBe("linear");
+    expect(chooseScale([interval(null, null)]).kind).toBe("linear");
+    const scale = chooseScale([interval(10, 10)]);
+    expect(scale.ticks.length).toBeGreaterThan(1);
+    for (const tick of scale.ticks) expect(Number.isFinite(scale.x(tick))).toBe(true);
+  });
+});
