@@ -1,5 +1,5 @@
 /** The command line: options in, exit code out. Commands load their modules only when run. */
-import { Command, CommanderError, Option } from "@commander-js/extra-typings";
+import { Command, CommanderError, InvalidArgumentError, Option } from "@commander-js/extra-typings";
 import pkg from "../../package.json" with { type: "json" };
 import type { Io } from "./io.js";
 import { sanitize } from "./sanitize.js";
@@ -23,8 +23,10 @@ Exit codes: 0 nothing at or above the failure threshold, 1 findings at or above 
 2 the tool could not do its job (bad usage, unreadable path). Set CLAIMS_DEBUG=1 to see
 stack traces of internal errors.`;
 
+// Commander prints (and exits through exitOverride) only for its own InvalidArgumentError; any
+// other error thrown here escapes parsing and would end the run with exit 2 and no message.
 function nonNegativeInteger(value: string): number {
-  if (!/^\d+$/.test(value)) throw new CommanderError(2, "claims.invalidArgument", `error: --max-warnings takes a whole number ≥ 0, not '${value}'`);
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("It takes a whole number ≥ 0.");
   return Number(value);
 }
 

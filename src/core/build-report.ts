@@ -35,6 +35,7 @@ export function buildReport(ledger: Ledger, claims: readonly ClaimAnalysis[], qu
       url: data.url ?? null,
       published: data.published ?? null,
     })),
+    settings: { publisher: ledger.settings.publisher ?? null, url: ledger.settings.url ?? null },
   };
 }
 

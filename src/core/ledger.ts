@@ -1,7 +1,7 @@
 /** The loaded ledger: validated records with their places, ids resolved across files (SPEC §1–§4). */
 import type { Document, LineCounter } from "yaml";
 import type { Diagnostic, Position } from "./diagnostics.js";
-import type { ClaimInput, DocumentInput, SourceInput } from "./schema.js";
+import type { ClaimInput, DocumentInput, SettingsInput, SourceInput } from "./schema.js";
 import { nodeAt } from "./parse.js";
 
 export type Kind = "sources" | "documents" | "claims";
@@ -36,6 +36,8 @@ export interface Ledger {
   /** Every id declared, valid record or not, with its kind: so a broken record does not cascade into unknown-id errors. */
   readonly declared: ReadonlyMap<string, Kind>;
   readonly diagnostics: Diagnostic[];
+  /** Ledger-wide settings, from the one file that gives them. */
+  readonly settings: SettingsInput;
 }
 
 /** Where a key (`"key"`) or its value (`"value"`) stands in a file; the nearest existing ancestor if it is absent. */

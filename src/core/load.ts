@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from "./diagnostics.js";
 import { type ClaimEntry, type Entry, type Kind, type Ledger, type LedgerFile, locate, positionAt } from "./ledger.js";
 import { parseYaml } from "./parse.js";
 import { readTextFile } from "./read.js";
-import { claimSchema, documentSchema, fileSchema, ID_PATTERN, sourceSchema, type DocumentInput, type SourceInput } from "./schema.js";
+import { claimSchema, documentSchema, fileSchema, ID_PATTERN, settingsSchema, sourceSchema, type DocumentInput, type SettingsInput, type SourceInput } from "./schema.js";
 import { collectFiles, type WorkspaceFile } from "./workspace.js";
 import { schemaDiagnostics } from "./schema-issues.js";
 
@@ -47,17 +47,32 @@ export function buildLedger(loaded: readonly LoadedFile[]): Ledger {
     claims: new Map<string, ClaimEntry>(),
     declared: new Map<string, Kind>(),
     diagnostics: loaded.flatMap((l) => l.diagnostics),
+    settings: {} as SettingsInput,
   };
+  let settingsFrom: string | undefined;
   const firstDeclared = new Map<string, string>();
   for (const { file, value } of loaded) {
     if (value === undefined || value === null) continue; // broken, or an empty fragment
     if (!isPlainObject(value)) {
-      ledger.diagnostics.push(diagnostic("schema", "a ledger file is a mapping with `sources`, `documents` and/or `claims`", locate(file, [])));
+      ledger.diagnostics.push(diagnostic("schema", "a ledger file is a mapping with `sources`, `documents`, `claims` and/or `settings`", locate(file, [])));
       continue;
     }
     for (const key of Object.keys(value)) {
+      if (key === "settings") continue;
       if (!(SECTIONS as readonly string[]).includes(key)) {
         ledger.diagnostics.push(...schemaDiagnostics(file, [], fileSchema.safeParse({ [key]: null }).error?.issues ?? []));
+      }
+    }
+    if (value.settings !== undefined) {
+      const at = locate(file, ["settings"], "key");
+      const result = settingsSchema.safeParse(value.settings);
+      if (settingsFrom !== undefined) {
+        ledger.diagnostics.push(diagnostic("schema", `settings are already given in ${settingsFrom}; keep them in one file`, at));
+      } else if (!result.success) {
+        ledger.diagnostics.push(...schemaDiagnostics(file, ["settings"], result.error.issues, value.settings));
+      } else {
+        ledger.settings = result.data;
+        settingsFrom = `${at.file}:${at.line}`;
       }
     }
     for (const kind of SECTIONS) {

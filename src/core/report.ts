@@ -116,4 +116,6 @@ export interface Report {
   /** Added to §11: the sources and documents, so exports can name and link them. */
   readonly sources: readonly ReportSource[];
   readonly documents: readonly ReportDocument[];
+  /** Added to §11: the ledger's settings (publisher, url), null where not given. */
+  readonly settings: { readonly publisher: string | null; readonly url: string | null };
 }

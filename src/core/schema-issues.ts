@@ -7,7 +7,7 @@ import { didYouMean } from "./suggest.js";
 
 /** Every key the format knows, for "did you mean" on unknown keys. */
 const KNOWN_KEYS = [
-  "sources", "documents", "claims", "name", "type", "side", "reliability", "url", "note", "title", "publisher",
+  "sources", "documents", "claims", "settings", "name", "type", "side", "reliability", "url", "note", "title", "publisher",
   "published", "archive", "sha256", "question", "unit", "margin", "tolerance", "options", "tags", "statements",
   "source", "says", "quote", "in", "on", "via", "retracted", "verdict", "finding", "rating", "by",
 ];

@@ -93,8 +93,18 @@ export const dateClaimSchema = z.strictObject({ ...claimCommon, type: z.literal(
 
 export const claimSchema = z.discriminatedUnion("type", [quantityClaimSchema, choiceClaimSchema, booleanClaimSchema, dateClaimSchema]);
 
+/** Ledger-wide settings (an extension of SPEC §1): given in at most one file. */
+export const settingsSchema = z.strictObject({
+  publisher: text.optional().describe("The fact-checking organisation: ClaimReview's author (overridden by --publisher)."),
+  url: z
+    .url({ protocol: /^https?$/, message: "expected an absolute http(s) URL" })
+    .optional()
+    .describe("Where the fact-checks are published; a claim's ClaimReview url is this URL with #claim-<id>."),
+});
+
 /** One ledger file. */
 export const fileSchema = z.strictObject({
+  settings: settingsSchema.optional(),
   sources: z.record(id, sourceSchema).optional(),
   documents: z.record(id, documentSchema).optional(),
   claims: z.record(id, claimSchema).optional(),
@@ -106,6 +116,7 @@ export type StatementInput = z.infer<typeof statementSchema>;
 export type VerdictInput = z.infer<typeof verdictSchema>;
 export type ClaimInput = z.infer<typeof claimSchema>;
 export type FileInput = z.infer<typeof fileSchema>;
+export type SettingsInput = z.infer<typeof settingsSchema>;
 
 /** Keys that belong to one claim type only, for a message that says which type takes them. */
 export const TYPE_ONLY_KEYS: Record<string, string> = { unit: "quantity", margin: "quantity", tolerance: "quantity", options: "choice" };

@@ -73,9 +73,9 @@ function claimReview(report: Report, claim: ReportClaim, verdict: ReportVerdict,
   return compact({
     "@context": "https://schema.org",
     "@type": "ClaimReview",
-    // A fragment, resolved against the page the JSON-LD is embedded in: the html export gives each
-    // claim the anchor `claim-<id>`. The ledger has no field for the published fact-check's URL.
-    url: `#claim-${claim.id}`,
+    // The ledger's `settings.url` (where the fact-checks are published) with the anchor the html
+    // export gives each claim; without it, a fragment resolved against the embedding page.
+    url: `${report.settings.url ?? ""}#claim-${claim.id}`,
     claimReviewed: claim.question,
     author: { "@type": "Organization", name: publisher },
     datePublished: verdict.on,
@@ -96,6 +96,6 @@ function claimReview(report: Report, claim: ReportClaim, verdict: ReportVerdict,
  * a claim without one never is.
  */
 export function claimreview(report: Report, options: ExportOptions): string {
-  const reviews = report.claims.flatMap((claim) => (claim.verdict === null ? [] : [claimReview(report, claim, claim.verdict, options.publisher ?? DEFAULT_PUBLISHER)]));
+  const reviews = report.claims.flatMap((claim) => (claim.verdict === null ? [] : [claimReview(report, claim, claim.verdict, options.publisher ?? report.settings.publisher ?? DEFAULT_PUBLISHER)]));
   return JSON.stringify(reviews, null, 2) + "\n";
 }

@@ -81,12 +81,12 @@ export function claimTable(report: Report, ctx: TextContext): string {
     sanitize(c.id),
     c.type,
     c.status + (c.unresolved ? " (unresolved)" : ""),
-    String(c.positions.filter((p) => p.committed).length),
+    `${c.positions.filter((p) => p.committed).length} (${c.groups})`,
     sanitize(answerOf(c)),
     String(c.conflicts.length),
   ]);
   const styled = report.claims.map((c, i) => [plain[i][0], plain[i][1], statusText(ctx.chalk, c.status, c.unresolved), plain[i][3], plain[i][4], c.conflicts.length > 0 ? ctx.chalk.red(plain[i][5]) : plain[i][5]]);
-  return `${table(["claim", "type", "status", "sources", "range / answer", "conflicts"], styled, ctx, plain)}\n`;
+  return `${table(["claim", "type", "status", "sources (groups)", "range / answer", "conflicts"], styled, ctx, plain)}\n`;
 }
 
 function statementLine(s: ReportStatement, claim: ReportClaim, ctx: TextContext): string {
