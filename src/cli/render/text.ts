@@ -26,9 +26,12 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], ct
   // Borders take one column per cell plus one.
   const budget = max - (head.length + 1);
   const widths = [...natural];
+  // Columns stop shrinking at 8, or lower when that many columns of 8 would not fit (7 columns
+  // at 60: a fixed floor of 8 made the source table 64 wide).
+  const floor = Math.min(8, Math.floor(budget / head.length));
   while (widths.reduce((a, b) => a + b, 0) > budget) {
     const widest = widths.indexOf(Math.max(...widths));
-    if (widths[widest] <= 8) break;
+    if (widths[widest] <= floor) break;
     widths[widest]--;
   }
   const t = new Table({
