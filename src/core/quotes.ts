@@ -1,5 +1,6 @@
 /** Quote checks against archived text (SPEC §3 archive reading, §7 normalisation and matching). */
 import { Parser } from "htmlparser2";
+import { levenshtein } from "./distance.js";
 
 /** Result of checking one quote against one archive. */
 export type QuoteMatch =
@@ -377,6 +378,8 @@ function closestPassage(needleFull: string, archive: PreparedArchive): QuoteMatc
   }
 
   // Refine: small shifts of start and length around each candidate, scored by edit distance.
+  // Best candidates first, so the distance bound below prunes the rest early.
+  top.sort((x, y) => y.score - x.score);
   let bestSim = -1;
   let bestA = 0;
   let bestB = 0;
@@ -388,7 +391,13 @@ function closestPassage(needleFull: string, archive: PreparedArchive): QuoteMatc
         if (s < 0 || e < s || e >= total) continue;
         const a = archive.wordStart[s];
         const b = archive.wordEnd[e];
-        const sim = ratio(needle, archive.normalized.slice(a, b));
+        const passage = archive.normalized.slice(a, b);
+        const longer = Math.max(needle.length, passage.length);
+        // Largest distance that could still round to a better similarity than the best so far.
+        const limit = bestSim < 0 ? Infinity : Math.ceil((longer * (100 - bestSim + 0.5)) / 100);
+        const distance = levenshtein(needle, passage, limit);
+        if (distance > limit) continue;
+        const sim = longer === 0 ? 100 : Math.round(100 * (1 - distance / longer));
         if (sim > bestSim) {
           bestSim = sim;
           bestA = a;
@@ -400,33 +409,6 @@ function closestPassage(needleFull: string, archive: PreparedArchive): QuoteMatc
   // A quote that was not found is never "100%" similar, even when rounding (or the needle cut at
   // MAX_NEEDLE) would say so.
   return { result: "not-found", closest: originalPassage(archive, bestA, bestB), similarity: Math.min(99, Math.max(0, bestSim)) };
-}
-
-/** Integer percentage 100 × (1 − distance / longer length), Levenshtein distance over UTF-16 units. */
-function ratio(a: string, b: string): number {
-  const longer = Math.max(a.length, b.length);
-  if (longer === 0) return 100;
-  return Math.round(100 * (1 - levenshtein(a, b) / longer));
-}
-
-function levenshtein(a: string, b: string): number {
-  if (a.length < b.length) [a, b] = [b, a];
-  const m = b.length;
-  let prev = new Int32Array(m + 1);
-  let cur = new Int32Array(m + 1);
-  for (let j = 0; j <= m; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= m; j++) {
-      const sub = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
-      const del = prev[j] + 1;
-      const ins = cur[j - 1] + 1;
-      cur[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[m];
 }
 
 /** Maps normalised offsets [a, b) back to the original text, white space collapsed, at most ~200 characters. */

@@ -1,0 +1,39 @@
+/** The banded, bounded edit distance agrees with the textbook one wherever it answers. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { levenshtein } from "../src/core/distance.js";
+
+function textbook(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  }
+  return d[a.length][b.length];
+}
+
+const word = fc.string({ unit: fc.constantFrom("a", "b", "c", " "), maxLength: 24 });
+
+describe("levenshtein", () => {
+  it.each([
+    ["kitten", "sitting", 3],
+    ["", "abc", 3],
+    ["prosecuter-general", "prosecutor-general", 1],
+    ["same", "same", 0],
+  ])("%s → %s is %i", (a, b, d) => {
+    expect(levenshtein(a, b)).toBe(d);
+  });
+
+  it("is exact without a limit", () => {
+    fc.assert(fc.property(word, word, (a, b) => levenshtein(a, b) === textbook(a, b)));
+  });
+
+  it("is exact within the limit and above it beyond", () => {
+    fc.assert(
+      fc.property(word, word, fc.nat(10), (a, b, limit) => {
+        const exact = textbook(a, b);
+        const bounded = levenshtein(a, b, limit);
+        return exact <= limit ? bounded === exact : bounded > limit;
+      }),
+    );
+  });
+});
