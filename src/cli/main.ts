@@ -139,7 +139,7 @@ ${EXIT_HELP}`,
     .command("sources")
     .description("one row per source: type, side, statements, claims, conflicts, quotes verified")
     .argument("[paths...]", "ledger files or folders")
-    .addHelpText("after", `${PATHS_HELP}\n${EXIT_HELP}`)
+    .addHelpText("after", `${PATHS_HELP}\n\nExamples:\n  claims sources\n  claims sources claims/ other-ledger/\n${EXIT_HELP}`)
     .action(async (paths) => {
       const { runSources } = await import("./commands/sources.js");
       exitCode = runSources(io, paths, { color: colour() });
@@ -162,9 +162,13 @@ ${EXIT_HELP}`,
     .addHelpText(
       "after",
       `
-Save it beside your ledger and point yaml-language-server at it from each file:
+Save it beside your ledger and point yaml-language-server at it from each file.
+
+Example:
   claims schema > claims.schema.json
-  # yaml-language-server: $schema=./claims.schema.json`,
+  # yaml-language-server: $schema=./claims.schema.json   (first line of each ledger file)
+
+Exit codes: 0 printed, 2 bad usage.`,
     )
     .action(async () => {
       const { runSchema } = await import("./commands/schema.js");
@@ -175,7 +179,10 @@ Save it beside your ledger and point yaml-language-server at it from each file:
     .command("init")
     .description("write a small starter ledger that lints clean")
     .argument("[dir]", "folder to create it in", "claims")
-    .addHelpText("after", "\nIt refuses to overwrite existing files.\n\nExample:\n  claims init && claims check")
+    .addHelpText(
+      "after",
+      "\nIt refuses to overwrite existing files.\n\nExample:\n  claims init && claims check\n\nExit codes: 0 written, 2 a file already exists or cannot be written (nothing is overwritten).",
+    )
     .action(async (dir) => {
       const { runInit } = await import("./commands/init.js");
       exitCode = runInit(io, dir);

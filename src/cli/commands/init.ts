@@ -1,5 +1,5 @@
 /** `claims init [dir]`: a small starter ledger that lints clean, written without overwriting anything. */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { UsageError } from "../../core/workspace.js";
 import type { Io } from "../io.js";
@@ -63,6 +63,7 @@ const FILES: readonly (readonly [string, string])[] = [
 /** Writes the starter files into `dir`; refuses if any of them exists. */
 export function runInit(io: Io, dir: string): number {
   const root = resolve(io.cwd, dir);
+  if (existsSync(root) && !statSync(root).isDirectory()) throw new UsageError(`'${dir}' is not a folder; init writes a ledger into a new or empty folder`);
   // Check every target first, so a refusal leaves nothing half-written.
   for (const [name] of FILES) {
     const path = join(root, name);
@@ -71,13 +72,15 @@ export function runInit(io: Io, dir: string): number {
   const written: string[] = [];
   for (const [name, content] of FILES) {
     const path = join(root, name);
-    mkdirSync(join(path, ".."), { recursive: true });
     try {
+      // Inside the try: a file where a folder should be (`init a-file/x`) is a usage error, not an internal one.
+      mkdirSync(join(path, ".."), { recursive: true });
       writeFileSync(path, content, { flag: "wx" });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "EEXIST") throw new UsageError(`'${relative(io.cwd, path)}' already exists; init never overwrites files — choose an empty folder`);
-      throw new UsageError(`cannot write '${relative(io.cwd, path)}': ${(error as Error).message}`);
+      // Node's message ends with the syscall and the absolute path ("…, mkdir '/abs/x'"); the relative path is already named.
+      throw new UsageError(`cannot write '${relative(io.cwd, path)}': ${(error as Error).message.replace(/, \w+ '[^']*'$/, "")}`);
     }
     written.push(relative(io.cwd, path) || path);
   }

@@ -4,7 +4,7 @@ import { countSeverities } from "../../core/diagnostics.js";
 import { chalkFor } from "../colour.js";
 import type { Io } from "../io.js";
 import { LINT_FORMATTERS, type LintFormat } from "../lint-formats/index.js";
-import { checkPaths, writeOut } from "./common.js";
+import { checkPaths, count, writeOut } from "./common.js";
 
 export interface LintOptions {
   readonly format: LintFormat;
@@ -19,8 +19,8 @@ export function runLint(io: Io, paths: readonly string[], options: LintOptions):
   writeOut(io, LINT_FORMATTERS[options.format](report.diagnostics, { chalk, version: pkg.version, cwd: io.cwd }), chalk);
   const counts = countSeverities(report.diagnostics);
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
-  if (tooManyWarnings && options.format === "stylish") {
-    io.stderr(`claims: ${counts.warning} warnings, more than --max-warnings ${options.maxWarnings}\n`);
-  }
+  // Said on stderr for every format (as ESLint does): stdout stays machine-readable, and a CI log
+  // that shows only warning annotations still says why the step failed.
+  if (tooManyWarnings) io.stderr(`claims: ${count(counts.warning, "warning")}, more than --max-warnings ${options.maxWarnings}\n`);
   return counts.error > 0 || tooManyWarnings ? 1 : 0;
 }
