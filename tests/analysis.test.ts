@@ -165,9 +165,9 @@ describe("statements in error (§6)", () => {
     expect(toll.status).toBe("conflict");
   });
 
-  it("revisions list every statement with a value set, in time order", () => {
-    // SPEC §6 is silent on a statement whose value cannot be read: it has no value set, so it
-    // cannot "differ"; b's unreadable statement makes no revision.
+  it("revisions need two readable values that differ", () => {
+    // A statement whose value cannot be read has no set, so it cannot "differ": b's unreadable
+    // statement makes no revision. Once there is one, every statement is listed (see below).
     expect(toll.revisions).toEqual([{ source: "c", values: [12, 50] }]);
   });
 });
@@ -615,15 +615,23 @@ describe("`says` is echoed as YAML read it (§11)", () => {
 
 describe("ratings `true` and `false` written as plain YAML (§4, §1)", () => {
   // SPEC §4 lists `true` and `false` among the ratings, and §1 reads files with the YAML 1.2 core
-  // schema, where unquoted `true`/`false` are booleans. The schema (src/core/schema.ts,
-  // verdictSchema.rating) accepts only the strings, so `rating: false` is a schema error and the
-  // whole claim is dropped. Marked `fails` until that is fixed: remove `.fails` then.
-  it.fails("are accepted, and the claims are analysed", () => {
+  // schema, where unquoted `true`/`false` are booleans: both spellings are the ratings.
+  it("are accepted, and the claims are analysed", () => {
     const report = analyse("rating-boolean");
     expect(codes(report)).toEqual([]);
     expect(report.claims.map((c) => [c.id, c.verdict?.rating])).toEqual([
       ["toll", "true"],
       ["wounded", "false"],
     ]);
+  });
+});
+
+describe("a revision history with an unreadable value (§6)", () => {
+  const report = analyse("revision-unreadable");
+  const toll = claimOf(report, "toll");
+
+  it("lists every statement as written, the unreadable one included", () => {
+    expect(toll.revisions).toEqual([{ source: "prosecutor", values: [10, "lots", 16] }]);
+    expect(report.diagnostics.map((d) => [d.code, d.line])).toEqual([["invalid-value", 14]]);
   });
 });

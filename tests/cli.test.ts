@@ -142,7 +142,7 @@ const cases: readonly Case[] = [
     name: "check on the example ledger",
     args: ["check"],
     code: 0,
-    stdout: [has(/^│ death-toll +│ quantity │ conflict /m, /^│ who-fired-first +│ choice +│ conflict \(unresolved\)/m, "no verdict yet: this conflict is unresolved"), has(/^8 claims from 9 sources in 9 files: 2 in conflict \(1 unresolved\).* · 0 errors, 0 warnings, 0 info$/m), noColour],
+    stdout: [has(/^│ death-toll +│ quantity │ conflict /m, /^│ who-fired-first +│ choice +│ conflict \(unresolved\)/m, "no verdict yet: this conflict is unresolved"), has(/^8 claims from 9 sources in 9 files: 2 in conflict \(1 unresolved\).* · 0 errors, 0 warnings, 0 infos$/m), noColour],
     stderr: empty,
   },
   { name: "check claims/ (an explicit path) is the default", args: ["check", "claims/"], code: 0, stdout: has("8 claims from 9 sources in 9 files"), stderr: empty },

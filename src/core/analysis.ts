@@ -97,9 +97,11 @@ function analyseClaim(ledger: Ledger, claim: ClaimEntry, diagnostics: Diagnostic
     list.sort(byTime);
     const remaining = list.filter((s) => s.remains);
     if (remaining.length > 0) positionOf.set(source, remaining[remaining.length - 1]);
+    // A revision needs two readable values that differ; it then lists every statement as written
+    // (retracted and unreadable ones included), so the history is complete.
     const withSets = list.filter((s) => s.set !== null);
-    if (withSets.length >= 2 && withSets.some((s) => !sameSet(s.set!, withSets[0].set!))) {
-      revisions.push({ source, values: withSets.map((s) => s.data.says) });
+    if (withSets.some((s) => !sameSet(s.set!, withSets[0].set!))) {
+      revisions.push({ source, values: list.map((s) => s.data.says) });
     }
     reportAmbiguous(claim, remaining, tolerance, diagnostics, path);
   }

@@ -3,7 +3,7 @@
  * before they can cost anything — deep nesting (checked on the CST, before the recursive composer
  * runs), aliases and anchors (never expanded), custom tags, duplicate and prototype-polluting keys.
  */
-import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type CST } from "yaml";
+import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, type CST, type Document, type Node as YamlNode, type Pair, type YAMLMap } from "yaml";
 
 export const MAX_DEPTH = 100;
 
@@ -29,12 +29,22 @@ export interface ParsedFile {
 
 /** Parses YAML text into plain data and faults; never throws on any input. */
 export function parseYaml(text: string): ParsedFile {
+  // Lines are counted from the text, not from the parser's callback: the parser does not report
+  // the line breaks inside a token it could not place (an error token such as
+  // "1970-01-01\n  a" after a stray `:`), which put every later position on the wrong line.
   const lineCounter = new LineCounter();
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+  const tokens = [...new Parser().parse(text)];
   const deep = findTooDeep(tokens);
   if (deep !== undefined) {
     const message = `nesting deeper than ${MAX_DEPTH} levels; ledger records are never that deep`;
     return { value: undefined, doc: undefined, lineCounter, faults: [{ code: "yaml-syntax", message, offset: deep }] };
+  }
+  const repeated = findRepeatedYamlDirective(tokens);
+  if (repeated !== undefined) {
+    const message = "the %YAML directive is given twice for one document; keep one";
+    return { value: undefined, doc: undefined, lineCounter, faults: [{ code: "yaml-syntax", message, offset: repeated }] };
   }
   const composer = new Composer({ schema: "core", version: "1.2", uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   const docs = [...composer.compose(tokens, true, text.length)];
@@ -58,6 +68,22 @@ function firstLine(message: string): string {
   const line = message.split("\n")[0].trim();
   // yaml appends " at line L, column C:" — our diagnostics carry the position themselves.
   return line.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+/**
+ * The offset of a second `%YAML` directive before one document, which YAML 1.2 (§6.8.1) makes an
+ * error but the yaml package accepts (yaml-test-suite SF5V).
+ */
+function findRepeatedYamlDirective(tokens: readonly CST.Token[]): number | undefined {
+  let seen = false;
+  for (const token of tokens) {
+    if (token.type === "document") seen = false;
+    else if (token.type === "directive" && /^%YAML(?:\s|$)/.test(token.source)) {
+      if (seen) return token.offset;
+      seen = true;
+    }
+  }
+  return undefined;
 }
 
 /** Finds the offset of the first collection nested deeper than MAX_DEPTH, walking the CST iteratively. */
@@ -140,13 +166,34 @@ function toPlain(node: unknown, faults: ParseFault[], text: string): unknown {
   return undefined;
 }
 
+/** Each mapping's pairs by key (the first of a key written twice), built on first use. */
+const PAIR_INDEXES = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/**
+ * The pairs of a mapping by key. A linear search per lookup made locating every record of a
+ * 40,000-key mapping quadratic (minutes); the index makes each lookup constant time.
+ */
+function pairIndex(map: YAMLMap): Map<string, Pair> {
+  let index = PAIR_INDEXES.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (!index.has(key)) index.set(key, pair);
+    }
+    PAIR_INDEXES.set(map, index);
+  }
+  return index;
+}
+
 /** The node at a path of keys and indexes, or the deepest one that exists, with whether it was reached. */
 export function nodeAt(doc: Document.Parsed, path: readonly PropertyKey[]): { node: YamlNode | undefined; key: YamlNode | undefined; reached: boolean } {
   let node = doc.contents as YamlNode | null;
   let key: YamlNode | undefined;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = pairIndex(node).get(String(segment));
       if (!pair) return { node: node as YamlNode, key, reached: false };
       key = pair.key as YamlNode;
       node = pair.value as YamlNode | null;

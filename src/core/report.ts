@@ -57,7 +57,7 @@ export interface ReportVerdict {
   readonly note: string | null;
   readonly by: string | null;
   readonly on: string | null;
-  /** Added to §11: the finding's set, for charts (quantities; null otherwise). */
+  /** Added to §11: the finding's set as an interval (quantities and dates; null otherwise). */
   readonly interval: ReportInterval | null;
 }
 

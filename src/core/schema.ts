@@ -63,7 +63,12 @@ export const statementSchema = z.strictObject({
 
 export const verdictSchema = z.strictObject({
   finding: claimValue.optional(),
-  rating: z.enum(RATINGS).optional(),
+  // Plain YAML 1.2 reads `rating: true` / `rating: false` as booleans; they mean the ratings.
+  rating: z
+    .union([z.enum(RATINGS), z.boolean().transform((b) => (b ? "true" : "false") as (typeof RATINGS)[number])], {
+      message: `expected one of ${RATINGS.join(", ")}`,
+    })
+    .optional(),
   note: text.optional(),
   by: text.optional(),
   on: isoDate.optional(),

@@ -29,8 +29,13 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], ct
   // Columns stop shrinking at 8, or lower when that many columns of 8 would not fit (7 columns
   // at 60: a fixed floor of 8 made the source table 64 wide).
   const floor = Math.min(8, Math.floor(budget / head.length));
+  // The first column names the row (a claim or source id): it shrinks only when nothing else can,
+  // since a cut id cannot be told from its neighbours.
+  const shrinkable = (from: number) => widths.slice(from).some((w) => w > floor);
   while (widths.reduce((a, b) => a + b, 0) > budget) {
-    const widest = widths.indexOf(Math.max(...widths));
+    const from = shrinkable(1) ? 1 : 0;
+    const rest = widths.slice(from);
+    const widest = from + rest.indexOf(Math.max(...rest));
     if (widths[widest] <= floor) break;
     widths[widest]--;
   }
@@ -176,7 +181,7 @@ export function summaryLine(report: Report, ctx: TextContext): string {
   const unresolved = report.claims.filter((c) => c.unresolved).length;
   const infos = report.diagnostics.filter((d) => d.severity === "info").length;
   const statuses = `${s.status.conflict} in conflict${unresolved ? ` (${unresolved} unresolved)` : ""}, ${s.status.corroborated} corroborated, ${s.status["single-source"]} single-source, ${s.status.unsourced} unsourced`;
-  const problems = `${s.errors} ${s.errors === 1 ? "error" : "errors"}, ${s.warnings} ${s.warnings === 1 ? "warning" : "warnings"}, ${infos} info`;
+  const problems = `${s.errors} ${s.errors === 1 ? "error" : "errors"}, ${s.warnings} ${s.warnings === 1 ? "warning" : "warnings"}, ${infos} ${infos === 1 ? "info" : "infos"}`;
   const paint = s.errors > 0 ? chalk.red : s.warnings > 0 || s.status.conflict > 0 ? chalk.yellow : chalk.green;
   return paint(`${s.claims} ${s.claims === 1 ? "claim" : "claims"} from ${s.sources} sources in ${s.files} ${s.files === 1 ? "file" : "files"}: ${statuses} · ${problems}`) + "\n";
 }

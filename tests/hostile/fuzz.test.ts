@@ -1,0 +1,183 @@
+/**
+ * Fuzzing the loader and the whole pipeline (issue 5, part 2): over arbitrary strings, full-unicode
+ * strings, raw bytes and YAML-like strings built from the format's own tokens, nothing throws, and
+ * every diagnostic points at a real place: line ≥ 1 and column ≥ 1, the line inside the file and
+ * the column at most one past that line's end (UTF-16 units, as SPEC §9 counts).
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Chalk } from "chalk";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkText } from "../../src/cli/commands/check.js";
+import { EXPORT_FORMATTERS } from "../../src/cli/exports/index.js";
+import { LINT_FORMATTERS } from "../../src/cli/lint-formats/index.js";
+import { claimDetail, sourceTable } from "../../src/cli/render/text.js";
+import type { Diagnostic } from "../../src/core/diagnostics.js";
+import { buildLedger, loadFile } from "../../src/core/load.js";
+import { parseYaml } from "../../src/core/parse.js";
+import { checkLedger } from "../../src/core/pipeline.js";
+import { decode } from "../../src/core/read.js";
+import { put, removeDir, SOURCES_YAML, tempDir } from "../fixtures/hazards/hazards.js";
+
+/** More runs on demand: CLAIMS_FUZZ_RUNS=5000 npx vitest run tests/hostile/fuzz.test.ts */
+const RUNS = Number(process.env.CLAIMS_FUZZ_RUNS ?? 200);
+
+/** Any UTF-16 code unit, lone surrogates included. */
+const codeUnitString = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n)), maxLength: 200 });
+const unicodeString = fc.string({ unit: "binary", maxLength: 200 });
+const asciiString = fc.string({ unit: "binary-ascii", maxLength: 200 });
+
+/** Pieces of YAML and of the ledger format, glued at random: most results are nearly-valid ledger files. */
+const TOKENS = [
+  "sources", "documents", "claims", "statements", "says", "source", "question", "type", "quantity", "choice", "boolean", "date",
+  "options", "unit", "margin", "tolerance", "quote", "in", "on", "via", "retracted", "verdict", "finding", "rating", "name",
+  "title", "publisher", "archive", "sha256", "published", "note", "tags", "__proto__", "constructor", "prototype",
+  "police", "union", "paper", "death-toll", "official", "about 10", "at least 16", "dozens", "unknown", "between 3 and 5",
+  "- ", ": ", ":", "-", "[", "]", "{", "}", ", ", ",", "? ", "|", ">", "|-", ">+", "#", " # c", "&a ", "*a", "&b ", "*b",
+  "!!str ", "!!int ", "!!binary ", "!!js/function ", "!custom ", "!<tag:x> ", "---", "...", "%YAML 1.2", "%YAML 1.1", "%TAG ! x",
+  "\"", "'", "\"q\\\"e\"", "'it''s'", "\\", "\\u0000", "\\x1b", "\n", "\r\n", "\r", "\t", " ", "  ", "    ", "\n  ", "\n    ",
+  "\n      ", "\n- ", "\n  - ", "0", "10", "-1", "3,000", "1.5e3", "0x1F", ".inf", ".nan", "~", "null", "true", "no", "2011-12-16",
+  "2011-13-45", "2011-12", "\uFEFF", "\u202E", "\u200B", "\u001b[2J", "\u0085", "\u2028", "é", "𝄞", "\uD800",
+];
+const token = fc.constantFrom(...TOKENS);
+const tokenSoup = fc.array(fc.oneof({ weight: 6, arbitrary: token }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) }), { maxLength: 60 }).map((parts) => parts.join(""));
+
+/** Lines of `indent key: value` or `indent- value`, closer to real ledger files than the token soup. */
+const line = fc.tuple(
+  fc.constantFrom("", "  ", "    ", "      ", "        ", "\t", " "),
+  fc.constantFrom("", "- "),
+  fc.oneof(token, fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/)),
+  fc.constantFrom(": ", ":", " ", ": |\n", ": >-\n"),
+  fc.oneof(token, fc.string({ maxLength: 12 }), fc.integer().map(String), fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))),
+).map((parts) => parts.join(""));
+const lineEnd = fc.constantFrom("\n", "\r\n", "\n\n");
+const yamlLike = fc.array(fc.tuple(line, lineEnd), { maxLength: 25 }).map((lines) => lines.map(([l, e]) => l + e).join(""));
+
+/** Every kind of text input, mixed. */
+const anyText = fc.oneof(codeUnitString, unicodeString, asciiString, tokenSoup, yamlLike);
+
+/** The file's text as the loader sees it: its UTF-8 bytes decoded leniently, one leading BOM dropped. */
+function textOf(bytes: Buffer): string {
+  const text = bytes.toString("utf8");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Why a place is outside the text, or undefined when it is inside. */
+function outside(text: string, at: { line: number; column: number }): string | undefined {
+  const lines = text.split("\n");
+  if (!Number.isInteger(at.line) || !Number.isInteger(at.column)) return `not integers: ${at.line}:${at.column}`;
+  if (at.line < 1 || at.column < 1) return `below 1: ${at.line}:${at.column}`;
+  if (at.line > lines.length) return `line ${at.line} of ${lines.length}`;
+  if (at.column > lines[at.line - 1].length + 1) return `column ${at.column} past the end of line ${at.line} (${lines[at.line - 1].length} units)`;
+  return undefined;
+}
+
+function assertInside(text: string, diagnostics: readonly Pick<Diagnostic, "line" | "column" | "code" | "message">[]): void {
+  for (const d of diagnostics) {
+    const why = outside(text, d);
+    if (why) throw new Error(`${d.code} ${why}: ${JSON.stringify(d.message)} in ${JSON.stringify(text)}`);
+  }
+}
+
+describe("decode never throws", () => {
+  it("on arbitrary bytes, and its fault lies inside the (leniently decoded) text", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (array) => {
+        const bytes = Buffer.from(array);
+        const result = decode(bytes);
+        if (!result.ok && result.line !== undefined) assertInside(textOf(bytes), [{ line: result.line, column: result.column ?? 1, code: "unreadable-file", message: result.message }]);
+        if (result.ok) expect(result.text).toBe(textOf(bytes));
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it("on the UTF-8 of any text, with or without a BOM", () => {
+    fc.assert(
+      fc.property(anyText, fc.boolean(), (text, bom) => {
+        const bytes = Buffer.concat([Buffer.from(bom ? "\uFEFF" : ""), Buffer.from(text, "utf8")]);
+        const result = decode(bytes);
+        const hasNul = textOf(bytes).includes("\0");
+        expect(result.ok).toBe(!hasNul);
+        if (!result.ok) assertInside(textOf(bytes), [{ line: result.line ?? 0, column: result.column ?? 0, code: "unreadable-file", message: result.message }]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("parseYaml never throws", () => {
+  it("and every fault offset lies inside the text", () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const parsed = parseYaml(text);
+        for (const fault of parsed.faults) {
+          expect(fault.offset).toBeGreaterThanOrEqual(0);
+          expect(fault.offset).toBeLessThanOrEqual(text.length);
+          expect(["yaml-syntax", "schema"]).toContain(fault.code);
+        }
+        // Plain data only: mappings have no prototype to pollute.
+        if (parsed.value !== null && typeof parsed.value === "object" && !Array.isArray(parsed.value)) expect(Object.getPrototypeOf(parsed.value)).toBe(null);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+});
+
+describe("loadFile and buildLedger never throw", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir("fuzz-load");
+  });
+  afterAll(() => removeDir(dir));
+
+  it("on any file, and every diagnostic lies inside it", () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const abs = join(dir, "fuzz.yaml");
+        writeFileSync(abs, text);
+        const loaded = loadFile({ abs, display: "fuzz.yaml", root: dir });
+        const ledger = buildLedger([loaded]);
+        assertInside(textOf(Buffer.from(text)), ledger.diagnostics);
+        for (const d of ledger.diagnostics) expect(d.file).toBe("fuzz.yaml");
+        // Prototype keys never reach a record map.
+        for (const map of [ledger.sources, ledger.documents, ledger.claims]) for (const id of map.keys()) expect(["__proto__", "constructor", "prototype"]).not.toContain(id);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("the whole pipeline never throws", () => {
+  let dir: string;
+  const chalk = new Chalk({ level: 0 });
+  beforeAll(() => {
+    dir = tempDir("fuzz-pipeline");
+    put(join(dir, "sources.yaml"), SOURCES_YAML);
+    put(join(dir, "archive/paper.txt"), "Police said ten people were killed.\n");
+  });
+  afterAll(() => removeDir(dir));
+
+  it("checkLedger over a valid sources file and a fuzzed one, then every renderer", () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        writeFileSync(join(dir, "fuzz.yaml"), text);
+        const { report } = checkLedger(["."], dir);
+        const sourcesText = SOURCES_YAML;
+        for (const d of report.diagnostics) {
+          expect(["fuzz.yaml", "sources.yaml"]).toContain(d.file);
+          assertInside(d.file === "fuzz.yaml" ? textOf(Buffer.from(text)) : sourcesText, [d]);
+        }
+        expect(report.summary.files).toBe(2);
+        // Every formatter takes whatever the analysis made of the fuzzed file.
+        for (const format of Object.values(LINT_FORMATTERS)) format(report.diagnostics, { chalk, version: "0.0.0", cwd: dir });
+        for (const format of Object.values(EXPORT_FORMATTERS)) format(report, { all: true, publisher: null });
+        checkText(report, { chalk, width: 80 }, dir);
+        sourceTable(report, { chalk, width: 80 });
+        for (const claim of report.claims) claimDetail(claim, { chalk, width: undefined });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
