@@ -31,9 +31,9 @@ const SIDE: Record<string, string | null> = {
   "oil-company": null,
 };
 
-/** A statement as the report should show it; fields not given take their "absent" value. */
+/** A statement as the report should show it (the first argument is its line in the file, for the reader); fields not given take their "absent" value. */
 function statement(
-  line: number,
+  _line: number,
   source: string,
   says: unknown,
   on: string | null,
@@ -52,7 +52,6 @@ function statement(
     position,
     side: SIDE[source],
     conflictsWith: [],
-    line,
     ...extra,
   };
 }

@@ -1,7 +1,7 @@
 /** Analysis → the §11 report. */
 import type { ClaimAnalysis } from "./analysis.js";
 import { compareDiagnostics, countSeverities, type Diagnostic } from "./diagnostics.js";
-import { type Ledger, locate } from "./ledger.js";
+import type { Ledger } from "./ledger.js";
 import type { QuoteChecks } from "./quote-checks.js";
 import { REPORT_VERSION, type Report, type ReportClaim, STATUSES, type Status } from "./report.js";
 import { envelope, toInterval } from "./values/index.js";
@@ -70,7 +70,6 @@ function reportClaim(ledger: Ledger, analysis: ClaimAnalysis, quotes: QuoteCheck
       position: s.position,
       side: ledger.sources.get(s.data.source)?.data.side ?? null,
       conflictsWith: s.position ? (conflictsOf.get(s.data.source) ?? []) : [],
-      line: locate(claim.file, ["claims", claim.id, "statements", s.index]).line,
     })),
     positions: analysis.positions.map((p) => ({
       source: p.source,

@@ -2,17 +2,42 @@
 import type { Document, LineCounter } from "yaml";
 import type { Diagnostic, Position } from "./diagnostics.js";
 import type { ClaimInput, DocumentInput, SettingsInput, SourceInput } from "./schema.js";
-import { nodeAt } from "./parse.js";
+import { nodeAt, parseYaml } from "./parse.js";
+import { readTextFile } from "./read.js";
 
 export type Kind = "sources" | "documents" | "claims";
 
-/** One file of the ledger, parsed or not. */
+/**
+ * One file of the ledger, as plain data (it crosses worker threads). Its YAML syntax tree is not
+ * kept: most files never need a position, and holding ten thousand trees costs more in garbage
+ * collection than parsing the few that do a second time (see `syntaxOf`).
+ */
 export interface LedgerFile {
   readonly abs: string;
   readonly display: string;
   readonly root: string;
-  readonly doc?: Document.Parsed;
-  readonly lineCounter?: LineCounter;
+  /** False when the file could not be read or parsed: its faults point at 1:1 or carry their own place. */
+  readonly parsed: boolean;
+}
+
+interface Syntax {
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
+}
+
+const syntaxCache = new WeakMap<LedgerFile, Syntax | null>();
+
+/** The file's syntax tree and line index, parsed again on first use and kept for its later diagnostics. */
+function syntaxOf(file: LedgerFile): Syntax | null {
+  if (!file.parsed) return null;
+  let syntax = syntaxCache.get(file);
+  if (syntax === undefined) {
+    const read = readTextFile(file.abs);
+    const parsed = read.ok ? parseYaml(read.text) : undefined;
+    syntax = parsed?.doc ? { doc: parsed.doc, lineCounter: parsed.lineCounter } : null;
+    syntaxCache.set(file, syntax);
+  }
+  return syntax;
 }
 
 /** A validated record and where it stands. */
@@ -42,17 +67,11 @@ export interface Ledger {
 
 /** Where a key (`"key"`) or its value (`"value"`) stands in a file; the nearest existing ancestor if it is absent. */
 export function locate(file: LedgerFile, path: readonly PropertyKey[], part: "key" | "value" = "value"): Position {
-  if (!file.doc || !file.lineCounter) return { file: file.display, line: 1, column: 1 };
-  const { node, key, reached } = nodeAt(file.doc, path);
+  const syntax = syntaxOf(file);
+  if (!syntax) return { file: file.display, line: 1, column: 1 };
+  const { node, key, reached } = nodeAt(syntax.doc, path);
   const target = part === "key" || !reached ? (key ?? node) : node;
   const offset = target?.range?.[0] ?? 0;
-  const { line, col } = file.lineCounter.linePos(offset);
-  return { file: file.display, line, column: col };
-}
-
-/** The position of a UTF-16 offset of a file's text. */
-export function positionAt(file: LedgerFile, offset: number): Position {
-  if (!file.lineCounter) return { file: file.display, line: 1, column: 1 };
-  const { line, col } = file.lineCounter.linePos(offset);
+  const { line, col } = syntax.lineCounter.linePos(offset);
   return { file: file.display, line, column: col };
 }

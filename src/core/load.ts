@@ -1,6 +1,6 @@
 /** files → parsed documents → validated records → ledger. No terminal, no process state. */
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
-import { type ClaimEntry, type Entry, type Kind, type Ledger, type LedgerFile, locate, positionAt } from "./ledger.js";
+import { type ClaimEntry, type Entry, type Kind, type Ledger, type LedgerFile, locate } from "./ledger.js";
 import { parseYaml } from "./parse.js";
 import { readTextFile } from "./read.js";
 import { claimSchema, documentSchema, fileSchema, ID_PATTERN, settingsSchema, sourceSchema, type DocumentInput, type SettingsInput, type SourceInput } from "./schema.js";
@@ -26,14 +26,17 @@ export interface LoadedFile {
 
 /** Reads and parses one file; a broken file gives diagnostics and no value. */
 export function loadFile(found: WorkspaceFile): LoadedFile {
-  const bare: LedgerFile = { abs: found.abs, display: found.display, root: found.root };
+  const bare: LedgerFile = { abs: found.abs, display: found.display, root: found.root, parsed: false };
   const at = (line = 1, column = 1) => ({ file: found.display, line, column });
   if (found.fault) return { file: bare, value: undefined, diagnostics: [diagnostic("unreadable-file", found.fault, at())] };
   const read = readTextFile(found.abs);
   if (!read.ok) return { file: bare, value: undefined, diagnostics: [diagnostic("unreadable-file", read.message, at(read.line, read.column))] };
   const parsed = parseYaml(read.text);
-  const file: LedgerFile = { ...bare, doc: parsed.doc, lineCounter: parsed.lineCounter };
-  const diagnostics = parsed.faults.map((f) => diagnostic(f.code, f.message, positionAt(file, f.offset)));
+  const file: LedgerFile = { ...bare, parsed: parsed.doc !== undefined };
+  const diagnostics = parsed.faults.map((f) => {
+    const { line, col } = parsed.lineCounter.linePos(f.offset);
+    return diagnostic(f.code, f.message, at(line, col));
+  });
   const hasSyntaxError = parsed.faults.some((f) => f.code === "yaml-syntax");
   return { file, value: hasSyntaxError ? undefined : parsed.value, diagnostics };
 }

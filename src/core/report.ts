@@ -26,8 +26,6 @@ export interface ReportStatement {
   readonly side: string | null;
   /** Added to §11: the sources whose positions conflict with this one (empty unless it is a position). */
   readonly conflictsWith: readonly string[];
-  /** Added to §11: 1-based line of the statement in its file. */
-  readonly line: number;
 }
 
 export interface ReportPosition {
