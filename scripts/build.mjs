@@ -10,7 +10,7 @@ rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: "src/cli/main.ts" },
+  entryPoints: { cli: "src/cli/main.ts", "parse-worker": "src/core/parse-worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

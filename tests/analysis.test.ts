@@ -4,7 +4,7 @@
  * before the code was run; none was copied from the code's output.
  */
 import { describe, expect, it } from "vitest";
-import { checkLedger } from "../src/core/pipeline.js";
+import { checkLedgerSync as checkLedger } from "./helpers/check.js";
 import type { Report, ReportClaim } from "../src/core/report.js";
 import { ROOT } from "./helpers/run.js";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { archiveText, checkQuote, normalizeText, prepareArchive, type QuoteMatch } from "../src/core/quotes.js";
+import { archiveText } from "../src/core/archive-text.js";
+import { checkQuote, normalizeText, prepareArchive, type QuoteMatch } from "../src/core/quotes.js";
 
 const check = (quote: string, archive: string): QuoteMatch => checkQuote(quote, prepareArchive(archive));
 const verified = (quote: string, archive: string): boolean => check(quote, archive).result === "verified";

@@ -4,7 +4,7 @@
  * by hand from the SPEC and the fixture files, not copied from the tool's output.
  */
 import { describe, expect, it } from "vitest";
-import { checkLedger } from "../src/core/pipeline.js";
+import { checkLedgerSync as checkLedger } from "./helpers/check.js";
 import type { ReportClaim, ReportInterval, ReportPosition, ReportStatement } from "../src/core/report.js";
 import { ROOT, runBin } from "./helpers/run.js";
 

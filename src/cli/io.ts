@@ -7,6 +7,8 @@ export interface Io {
   readonly stdoutIsTTY: boolean;
   /** Terminal width when stdout is a terminal. */
   readonly columns: number | undefined;
+  /** The built parse-worker script; absent (as when running from source), files are parsed on the main thread. */
+  readonly parseWorker?: URL;
 }
 
 /** The real process's streams, environment and directory. */

@@ -1,5 +1,7 @@
 /** The command line: options in, exit code out. Commands load their modules only when run. */
 import { Command, CommanderError, InvalidArgumentError, Option } from "@commander-js/extra-typings";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import pkg from "../../package.json" with { type: "json" };
 import type { Io } from "./io.js";
 import { sanitize } from "./sanitize.js";
@@ -30,8 +32,15 @@ function nonNegativeInteger(value: string): number {
   return Number(value);
 }
 
+/** The parse worker beside the built CLI (dist/parse-worker.js); running from source, there is none. */
+function builtParseWorker(): URL | undefined {
+  const url = new URL("./parse-worker.js", import.meta.url);
+  return url.protocol === "file:" && existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], given: Io): Promise<number> {
+  const io: Io = { parseWorker: builtParseWorker(), ...given };
   let exitCode = 0;
   const program = new Command()
     .name("claims")
@@ -105,7 +114,7 @@ ${EXIT_HELP}`,
     )
     .action(async (paths, options) => {
       const { runLint } = await import("./commands/lint.js");
-      exitCode = runLint(io, paths, { ...options, color: colour() });
+      exitCode = await runLint(io, paths, { ...options, color: colour() });
     });
 
   program
@@ -142,7 +151,7 @@ ${EXIT_HELP}`,
     .addHelpText("after", `${PATHS_HELP}\n\nExamples:\n  claims sources\n  claims sources claims/ other-ledger/\n${EXIT_HELP}`)
     .action(async (paths) => {
       const { runSources } = await import("./commands/sources.js");
-      exitCode = runSources(io, paths, { color: colour() });
+      exitCode = await runSources(io, paths, { color: colour() });
     });
 
   program
@@ -153,7 +162,7 @@ ${EXIT_HELP}`,
     .addHelpText("after", `${PATHS_HELP}\n\nExample:\n  claims show death-toll\n${EXIT_HELP}`)
     .action(async (id, paths) => {
       const { runShow } = await import("./commands/show.js");
-      exitCode = runShow(io, id, paths, { color: colour() });
+      exitCode = await runShow(io, id, paths, { color: colour() });
     });
 
   program
@@ -172,7 +181,7 @@ Exit codes: 0 printed, 2 bad usage.`,
     )
     .action(async () => {
       const { runSchema } = await import("./commands/schema.js");
-      exitCode = runSchema(io);
+      exitCode = await runSchema(io);
     });
 
   program
@@ -185,7 +194,7 @@ Exit codes: 0 printed, 2 bad usage.`,
     )
     .action(async (dir) => {
       const { runInit } = await import("./commands/init.js");
-      exitCode = runInit(io, dir);
+      exitCode = await runInit(io, dir);
     });
 
   try {

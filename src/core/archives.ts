@@ -18,6 +18,18 @@ export interface Archives {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** Whether an archive with this extension is HTML (`.html`, `.htm`), to be stripped to text. */
+export function isHtmlExtension(extension: string): boolean {
+  const ext = extension.toLowerCase().replace(/^\./, "");
+  return ext === "html" || ext === "htm";
+}
+
+/** Whether any readable archive is HTML, so that the HTML reader is needed. */
+export function hasHtmlArchive(archives: Archives): boolean {
+  for (const state of archives.byDocument.values()) if (state.status === "ok" && isHtmlExtension(state.extension)) return true;
+  return false;
+}
+
 /** Resolves, confines, reads and hashes every archive once. */
 export function readArchives(ledger: Ledger): Archives {
   const byDocument = new Map<string, ArchiveState>();
@@ -33,7 +45,7 @@ export function readArchives(ledger: Ledger): Archives {
       byDocument.set(document.id, { status: "none" });
       continue;
     }
-    const at = locate(document.file, ["documents", document.id, "archive"]);
+    const at = () => locate(document.file, ["documents", document.id, "archive"]);
     const wanted = resolve(dirname(document.file.abs), archive);
     let real: string;
     try {
@@ -41,15 +53,15 @@ export function readArchives(ledger: Ledger): Archives {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ENOENT" || code === "ENOTDIR") {
-        diagnostics.push(diagnostic("archive-missing", `archive '${archive}' does not exist (looked for it relative to ${document.file.display})`, at));
+        diagnostics.push(diagnostic("archive-missing", `archive '${archive}' does not exist (looked for it relative to ${document.file.display})`, at()));
       } else {
-        diagnostics.push(diagnostic("unreadable-file", `archive '${archive}' cannot be read: ${describeFsError(error)}`, at));
+        diagnostics.push(diagnostic("unreadable-file", `archive '${archive}' cannot be read: ${describeFsError(error)}`, at()));
       }
       byDocument.set(document.id, { status: "unreadable" });
       continue;
     }
     if (!isInside(document.file.root, real)) {
-      diagnostics.push(diagnostic("archive-outside-workspace", `archive '${archive}' resolves outside the workspace root; keep archives inside the folder you check (for example archive/ beside the ledger)`, at));
+      diagnostics.push(diagnostic("archive-outside-workspace", `archive '${archive}' resolves outside the workspace root; keep archives inside the folder you check (for example archive/ beside the ledger)`, at()));
       byDocument.set(document.id, { status: "unreadable" });
       continue;
     }
@@ -57,7 +69,7 @@ export function readArchives(ledger: Ledger): Archives {
     if (!state) {
       const read = readTextFile(real);
       if (!read.ok) {
-        diagnostics.push(diagnostic("unreadable-file", `archive '${archive}': ${read.message}`, at));
+        diagnostics.push(diagnostic("unreadable-file", `archive '${archive}': ${read.message}`, at()));
         state = { status: "unreadable" };
       } else {
         bytesOf.set(real, read.bytes);

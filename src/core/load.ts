@@ -1,45 +1,11 @@
-/** files → parsed documents → validated records → ledger. No terminal, no process state. */
+/** Parsed files → validated records → ledger. No terminal, no process state. */
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
 import { type ClaimEntry, type Entry, type Kind, type Ledger, type LedgerFile, locate } from "./ledger.js";
-import { parseYaml } from "./parse.js";
-import { readTextFile } from "./read.js";
+import type { LoadedFile } from "./load-file.js";
 import { claimSchema, documentSchema, fileSchema, ID_PATTERN, settingsSchema, sourceSchema, type DocumentInput, type SettingsInput, type SourceInput } from "./schema.js";
-import { collectFiles, type WorkspaceFile } from "./workspace.js";
 import { schemaDiagnostics } from "./schema-issues.js";
 
 const SECTIONS = ["sources", "documents", "claims"] as const;
-
-export interface LoadOptions {
-  readonly cwd: string;
-}
-
-/** Loads every file under the given paths into a ledger. Throws UsageError only for an unusable path argument. */
-export function loadLedger(paths: readonly string[], options: LoadOptions): Ledger {
-  return buildLedger(collectFiles(paths, options.cwd).map(loadFile));
-}
-
-export interface LoadedFile {
-  readonly file: LedgerFile;
-  readonly value: unknown;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-/** Reads and parses one file; a broken file gives diagnostics and no value. */
-export function loadFile(found: WorkspaceFile): LoadedFile {
-  const bare: LedgerFile = { abs: found.abs, display: found.display, root: found.root, parsed: false };
-  const at = (line = 1, column = 1) => ({ file: found.display, line, column });
-  if (found.fault) return { file: bare, value: undefined, diagnostics: [diagnostic("unreadable-file", found.fault, at())] };
-  const read = readTextFile(found.abs);
-  if (!read.ok) return { file: bare, value: undefined, diagnostics: [diagnostic("unreadable-file", read.message, at(read.line, read.column))] };
-  const parsed = parseYaml(read.text);
-  const file: LedgerFile = { ...bare, parsed: parsed.doc !== undefined };
-  const diagnostics = parsed.faults.map((f) => {
-    const { line, col } = parsed.lineCounter.linePos(f.offset);
-    return diagnostic(f.code, f.message, at(line, col));
-  });
-  const hasSyntaxError = parsed.faults.some((f) => f.code === "yaml-syntax");
-  return { file, value: hasSyntaxError ? undefined : parsed.value, diagnostics };
-}
 
 /** Validates each record of each file and resolves ids across the ledger. */
 export function buildLedger(loaded: readonly LoadedFile[]): Ledger {
@@ -53,7 +19,7 @@ export function buildLedger(loaded: readonly LoadedFile[]): Ledger {
     settings: {} as SettingsInput,
   };
   let settingsFrom: string | undefined;
-  const firstDeclared = new Map<string, string>();
+  const firstDeclared = new Map<string, FirstDeclaration>();
   for (const { file, value } of loaded) {
     if (value === undefined || value === null) continue; // broken, or an empty fragment
     if (!isPlainObject(value)) {
@@ -94,19 +60,26 @@ export function buildLedger(loaded: readonly LoadedFile[]): Ledger {
   return ledger;
 }
 
+interface FirstDeclaration {
+  readonly file: LedgerFile;
+  readonly kind: Kind;
+}
+
 /** Checks an id and records its first declaration; false when the record must be skipped. */
-function declare(ledger: Ledger & { declared: Map<string, Kind> }, first: Map<string, string>, file: LedgerFile, kind: Kind, id: string): boolean {
-  const at = locate(file, [kind, id], "key");
+function declare(ledger: Ledger & { declared: Map<string, Kind> }, first: Map<string, FirstDeclaration>, file: LedgerFile, kind: Kind, id: string): boolean {
+  // Positions are found only for what is reported: locating every id would re-parse every file.
+  const at = () => locate(file, [kind, id], "key");
   if (id.length > 64 || !ID_PATTERN.test(id)) {
-    ledger.diagnostics.push(diagnostic("schema", `id '${id}' is not a slug: use lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters`, at));
+    ledger.diagnostics.push(diagnostic("schema", `id '${id}' is not a slug: use lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters`, at()));
     return false;
   }
   const previous = first.get(id);
   if (previous !== undefined) {
-    ledger.diagnostics.push(diagnostic("duplicate-id", `id '${id}' is already declared (${previous}); ids are global across files and kinds — rename one`, at));
+    const where = locate(previous.file, [previous.kind, id], "key");
+    ledger.diagnostics.push(diagnostic("duplicate-id", `id '${id}' is already declared (${kindNoun(previous.kind)} at ${where.file}:${where.line}:${where.column}); ids are global across files and kinds — rename one`, at()));
     return false;
   }
-  first.set(id, `${kindNoun(kind)} at ${at.file}:${at.line}:${at.column}`);
+  first.set(id, { file, kind });
   ledger.declared.set(id, kind);
   return true;
 }

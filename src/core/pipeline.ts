@@ -1,24 +1,33 @@
-/** The whole flow, one way: files → ledger → checks → analysis → report. */
+/** The whole flow, one way: files → parsed files → ledger → checks → analysis → report. */
 import { analyseLedger } from "./analysis.js";
-import { readArchives } from "./archives.js";
+import { type Archives, hasHtmlArchive, readArchives } from "./archives.js";
 import { buildReport } from "./build-report.js";
 import { LEDGER_CHECKS } from "./checks/index.js";
 import type { Ledger } from "./ledger.js";
-import { loadLedger } from "./load.js";
-import { checkQuotes } from "./quote-checks.js";
+import { buildLedger } from "./load.js";
+import { loadFiles, type ParseOptions } from "./parse-pool.js";
+import { checkQuotes, type ArchiveTextFn } from "./quote-checks.js";
 import type { Report } from "./report.js";
+import { collectFiles } from "./workspace.js";
 
 export interface Checked {
   readonly ledger: Ledger;
   readonly report: Report;
 }
 
-/** Loads, checks and analyses the ledger under `paths`. Throws UsageError only for an unusable path argument. */
-export function checkLedger(paths: readonly string[], cwd: string): Checked {
-  const ledger = loadLedger(paths, { cwd });
+/** Loads, checks and analyses the ledger under `paths`. Rejects with UsageError only for an unusable path argument. */
+export async function checkLedger(paths: readonly string[], cwd: string, options: ParseOptions = {}): Promise<Checked> {
+  const ledger = buildLedger(await loadFiles(collectFiles(paths, cwd), options));
   const archives = readArchives(ledger);
+  // The HTML parser is loaded only for a ledger that has an HTML archive.
+  const archiveText: ArchiveTextFn = hasHtmlArchive(archives) ? (await import("./archive-text.js")).archiveText : (raw) => raw;
+  return checkRead(ledger, archives, archiveText);
+}
+
+/** Everything after the files and archives are read: cross-references, analysis, quote checks, report. */
+export function checkRead(ledger: Ledger, archives: Archives, archiveText: ArchiveTextFn): Checked {
   const analysis = analyseLedger(ledger);
-  const quotes = checkQuotes(ledger, archives);
+  const quotes = checkQuotes(ledger, archives, archiveText);
   const diagnostics = [
     ...ledger.diagnostics,
     ...LEDGER_CHECKS.flatMap((check) => check(ledger)),

@@ -2,7 +2,7 @@
 import type { Archives } from "./archives.js";
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
 import { type Ledger, locate } from "./ledger.js";
-import { archiveText, checkQuote, type PreparedArchive, prepareArchive } from "./quotes.js";
+import { checkQuote, type PreparedArchive, prepareArchive } from "./quotes.js";
 import type { QuoteCheck } from "./report.js";
 
 export interface QuoteChecks {
@@ -11,8 +11,11 @@ export interface QuoteChecks {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** Turns an archive's raw text into the text quotes are checked against (SPEC §3). */
+export type ArchiveTextFn = (raw: string, extension: string) => string;
+
 /** Checks every quote of the ledger. */
-export function checkQuotes(ledger: Ledger, archives: Archives): QuoteChecks {
+export function checkQuotes(ledger: Ledger, archives: Archives, archiveText: ArchiveTextFn): QuoteChecks {
   const diagnostics: Diagnostic[] = [];
   // Keyed by archive state: documents that share one archive file share one state, so one preparation.
   const prepared = new Map<object, PreparedArchive>();
@@ -22,9 +25,10 @@ export function checkQuotes(ledger: Ledger, archives: Archives): QuoteChecks {
       claim.id,
       claim.data.statements.map((statement, k) => {
         if (statement.quote === undefined) return null;
-        const at = locate(claim.file, ["claims", claim.id, "statements", claim.statementIndexes[k], "quote"]);
+        // Found only when reported: a position costs a parse of the file.
+        const at = () => locate(claim.file, ["claims", claim.id, "statements", claim.statementIndexes[k], "quote"]);
         const unchecked = (why: string): QuoteCheck => {
-          diagnostics.push(diagnostic("quote-unchecked", `quote not checked: ${why}`, at));
+          diagnostics.push(diagnostic("quote-unchecked", `quote not checked: ${why}`, at()));
           return "unchecked";
         };
         if (statement.in === undefined) return unchecked("the statement has no `in` document; add one whose `archive` holds the text");
@@ -37,7 +41,7 @@ export function checkQuotes(ledger: Ledger, archives: Archives): QuoteChecks {
         const match = checkQuote(statement.quote, archive);
         if (match.result === "verified") return "verified";
         const closest = match.closest === "" ? "the archive has no similar passage" : `closest passage (${match.similarity}% similar): "${match.closest}"`;
-        diagnostics.push(diagnostic("quote-not-found", `quote not found in the archive of '${statement.in}'; ${closest}`, at));
+        diagnostics.push(diagnostic("quote-not-found", `quote not found in the archive of '${statement.in}'; ${closest}`, at()));
         return "not-found";
       }),
     );

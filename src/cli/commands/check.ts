@@ -15,7 +15,7 @@ export interface CheckOptions {
 
 /** Checks the ledger and prints the result; the exit code follows `--fail-on`. */
 export async function runCheck(io: Io, paths: readonly string[], options: CheckOptions): Promise<number> {
-  const { report } = checkPaths(io, paths);
+  const { report } = await checkPaths(io, paths);
   if (options.format === "json") {
     writeOut(io, `${JSON.stringify(report, null, 2)}\n`);
   } else if (options.format === "markdown") {

@@ -1,13 +1,21 @@
 /** What every ledger command shares: paths, output, thresholds. */
 import type { ChalkInstance } from "chalk";
 import { checkLedger, type Checked } from "../../core/pipeline.js";
-import { defaultPaths } from "../../core/workspace.js";
+import { defaultPaths, UsageError } from "../../core/workspace.js";
 import type { Io } from "../io.js";
 import { sanitize, sanitizeKeepingColour } from "../sanitize.js";
 
 /** Loads and checks the ledger under the given paths (or the default workspace). */
-export function checkPaths(io: Io, paths: readonly string[]): Checked {
-  return checkLedger(paths.length > 0 ? paths : defaultPaths(io.cwd), io.cwd);
+export function checkPaths(io: Io, paths: readonly string[]): Promise<Checked> {
+  return checkLedger(paths.length > 0 ? paths : defaultPaths(io.cwd), io.cwd, { worker: io.parseWorker, threads: threadsFrom(io.env) });
+}
+
+/** `CLAIMS_THREADS=N` sets the number of parse workers (0 or 1: none); unset, it follows the ledger's size. */
+function threadsFrom(env: Io["env"]): number | undefined {
+  const value = env.CLAIMS_THREADS;
+  if (value === undefined || value === "") return undefined;
+  if (!/^\d{1,3}$/.test(value)) throw new UsageError(`CLAIMS_THREADS must be a whole number of threads, not '${value}'`);
+  return Number(value);
 }
 
 /** Writes program output; pieces were sanitised before styling, and this pass catches anything left. */

@@ -15,7 +15,7 @@ export interface ExportCommandOptions {
 
 /** Exports the checked ledger; exit 1 when the ledger has errors (the export is still written). */
 export async function runExport(io: Io, paths: readonly string[], options: ExportCommandOptions): Promise<number> {
-  const { ledger, report } = checkPaths(io, paths);
+  const { ledger, report } = await checkPaths(io, paths);
   const [{ EXPORT_FORMATTERS }, { writeOutputAtomic, OutputRefused }] = await Promise.all([import("../exports/index.js"), import("../write-output.js")]);
   const text = sanitize(EXPORT_FORMATTERS[options.format](report, { all: options.all === true, publisher: options.publisher ?? null }));
   if (options.output === undefined) writeOut(io, text);

@@ -7,8 +7,8 @@ import { claimDetail } from "../render/text.js";
 import { checkPaths, writeOut } from "./common.js";
 
 /** Prints one claim's timeline, revisions, conflicts and verdict; exit 1 when the ledger has errors. */
-export function runShow(io: Io, id: string, paths: readonly string[], options: { color: boolean }): number {
-  const { report } = checkPaths(io, paths);
+export async function runShow(io: Io, id: string, paths: readonly string[], options: { color: boolean }): Promise<number> {
+  const { report } = await checkPaths(io, paths);
   const claim = report.claims.find((c) => c.id === id);
   if (!claim) {
     const guess = closest(id, report.claims.map((c) => c.id));

@@ -5,8 +5,8 @@ import { sourceTable } from "../render/text.js";
 import { checkPaths, count, writeOut } from "./common.js";
 
 /** Prints the source table; exit 1 when the ledger has errors. */
-export function runSources(io: Io, paths: readonly string[], options: { color: boolean }): number {
-  const { report } = checkPaths(io, paths);
+export async function runSources(io: Io, paths: readonly string[], options: { color: boolean }): Promise<number> {
+  const { report } = await checkPaths(io, paths);
   const chalk = chalkFor(io, options.color);
   writeOut(io, sourceTable(report, { chalk, width: io.columns }), chalk);
   if (report.summary.errors > 0) io.stderr(`claims: the ledger has ${count(report.summary.errors, "error")}; run 'claims lint' to see them\n`);

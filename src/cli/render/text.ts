@@ -4,6 +4,7 @@ import Table from "cli-table3";
 import type { Report, ReportClaim, ReportStatement, Status } from "../../core/report.js";
 import { sanitize } from "../sanitize.js";
 import { displayValue } from "../exports/display.js";
+import { formatNumber } from "../../core/values/index.js";
 
 export interface TextContext {
   readonly chalk: ChalkInstance;
@@ -79,7 +80,7 @@ export function answerOf(claim: ReportClaim): string {
 }
 
 function fmt(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString("en-US") : String(Math.round(n * 100) / 100);
+  return formatNumber(Math.round(n * 100) / 100);
 }
 
 /** The table of claims: id, type, status, sources, range or answer, conflicts. */

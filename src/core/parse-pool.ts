@@ -1,0 +1,67 @@
+/**
+ * Reading and parsing on worker threads. Parsing YAML is most of the cost of a large ledger and
+ * each file is independent, so it is spread over the machine's cores; the results come back in
+ * file order, exactly as `loadFile` gives them on the main thread.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { type LoadedFile, loadFile } from "./load-file.js";
+import type { WorkspaceFile } from "./workspace.js";
+
+export interface ParseOptions {
+  /** Worker threads to use; 0 or 1 parses on the main thread. Default: by ledger size and cores. */
+  readonly threads?: number;
+  /** The built worker script; without it everything is parsed on the main thread. */
+  readonly worker?: URL;
+}
+
+/** Below this many files, starting workers costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 400;
+/** Files per message at most: large enough to amortise messaging, small enough to balance the load. */
+const CHUNK = 128;
+
+/** How many workers a ledger of `files` files gets by default. */
+export function defaultThreads(files: number): number {
+  return files < MIN_FILES_FOR_WORKERS ? 0 : Math.min(availableParallelism(), 4);
+}
+
+/** Reads and parses every file, on workers when that pays; results in the order given. */
+export async function loadFiles(found: readonly WorkspaceFile[], options: ParseOptions = {}): Promise<LoadedFile[]> {
+  const wanted = options.threads ?? defaultThreads(found.length);
+  if (wanted <= 1 || options.worker === undefined || found.length === 0) return found.map(loadFile);
+  // At least a few chunks per worker, so one slow chunk does not leave the others idle.
+  const size = Math.max(1, Math.min(CHUNK, Math.ceil(found.length / (wanted * 4))));
+  const chunks: WorkspaceFile[][] = [];
+  for (let i = 0; i < found.length; i += size) chunks.push(found.slice(i, i + size));
+  const threads = Math.min(wanted, chunks.length);
+  const results: LoadedFile[][] = new Array(chunks.length);
+  const workerUrl = options.worker;
+  let next = 0;
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: threads }, () => {
+        const worker = new Worker(workerUrl);
+        workers.push(worker);
+        return new Promise<void>((resolve, reject) => {
+          const send = () => {
+            if (next >= chunks.length) return resolve();
+            const chunk = next++;
+            worker.postMessage({ chunk, files: chunks[chunk] });
+          };
+          worker.on("message", (message: { chunk: number; results: LoadedFile[] }) => {
+            results[message.chunk] = message.results;
+            send();
+          });
+          worker.on("error", reject);
+          // After this worker resolved, a later exit (terminate) changes nothing.
+          worker.on("exit", (code) => reject(new Error(`a parse worker stopped early (exit code ${code})`)));
+          send();
+        });
+      }),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results.flat();
+}

@@ -1,0 +1,8 @@
+/** A parse worker: reads and parses the files it is sent, and posts back their plain data. */
+import { parentPort } from "node:worker_threads";
+import { loadFile } from "./load-file.js";
+import type { WorkspaceFile } from "./workspace.js";
+
+parentPort?.on("message", (message: { readonly chunk: number; readonly files: readonly WorkspaceFile[] }) => {
+  parentPort?.postMessage({ chunk: message.chunk, results: message.files.map(loadFile) });
+});

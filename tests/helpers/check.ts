@@ -1,0 +1,13 @@
+/** The pipeline on the main thread, synchronously: for tests that examine the report of a fixture. */
+import { archiveText } from "../../src/core/archive-text.js";
+import { readArchives } from "../../src/core/archives.js";
+import { buildLedger } from "../../src/core/load.js";
+import { loadFile } from "../../src/core/load-file.js";
+import { type Checked, checkRead } from "../../src/core/pipeline.js";
+import { collectFiles } from "../../src/core/workspace.js";
+
+/** What `checkLedger` gives, without workers or dynamic imports. */
+export function checkLedgerSync(paths: readonly string[], cwd: string): Checked {
+  const ledger = buildLedger(collectFiles(paths, cwd).map(loadFile));
+  return checkRead(ledger, readArchives(ledger), archiveText);
+}
