@@ -5,7 +5,7 @@ import { chalkFor } from "../colour.js";
 import type { Io } from "../io.js";
 import { LINT_FORMATTERS } from "../lint-formats/index.js";
 import { claimDetail, claimTable, summaryLine, type TextContext } from "../render/text.js";
-import { checkPaths, writeOut } from "./common.js";
+import { checkPaths, writeJson, writeOut } from "./common.js";
 
 export interface CheckOptions {
   readonly format: "text" | "json" | "markdown";
@@ -17,7 +17,7 @@ export interface CheckOptions {
 export async function runCheck(io: Io, paths: readonly string[], options: CheckOptions): Promise<number> {
   const { report } = await checkPaths(io, paths);
   if (options.format === "json") {
-    writeOut(io, `${JSON.stringify(report, null, 2)}\n`);
+    writeJson(io, report);
   } else if (options.format === "markdown") {
     const { EXPORT_FORMATTERS } = await import("../exports/index.js");
     writeOut(io, EXPORT_FORMATTERS.markdown(report, { all: false, publisher: null }));

@@ -3,6 +3,7 @@ import type { ChalkInstance } from "chalk";
 import { checkLedger, type Checked } from "../../core/pipeline.js";
 import { defaultPaths, UsageError } from "../../core/workspace.js";
 import type { Io } from "../io.js";
+import { jsonChunks } from "../json-chunks.js";
 import { sanitize, sanitizeKeepingColour } from "../sanitize.js";
 
 /** Loads and checks the ledger under the given paths (or the default workspace). */
@@ -22,6 +23,19 @@ function threadsFrom(env: Io["env"]): number | undefined {
 export function writeOut(io: Io, text: string, chalk?: ChalkInstance): void {
   if (text === "") return;
   io.stdout(chalk && chalk.level > 0 ? sanitizeKeepingColour(text) : sanitize(text));
+}
+
+/** Writes a value as pretty JSON, sanitised, in batches: the whole text is never held at once. */
+export function writeJson(io: Io, value: object): void {
+  let batch = "";
+  for (const chunk of jsonChunks(value)) {
+    batch += chunk;
+    if (batch.length >= 1 << 16) {
+      io.stdout(sanitize(batch));
+      batch = "";
+    }
+  }
+  io.stdout(sanitize(`${batch}\n`));
 }
 
 /** Plural noun with its count: "1 claim", "2 claims". */

@@ -3,7 +3,8 @@ import { dirname, resolve } from "node:path";
 import { UsageError } from "../../core/workspace.js";
 import type { Io } from "../io.js";
 import { sanitize } from "../sanitize.js";
-import { checkPaths, writeOut } from "./common.js";
+import { checkPaths, count, writeJson, writeOut } from "./common.js";
+import type { Report } from "../../core/report.js";
 import type { ExportFormat } from "../exports/index.js";
 
 export interface ExportCommandOptions {
@@ -17,6 +18,10 @@ export interface ExportCommandOptions {
 export async function runExport(io: Io, paths: readonly string[], options: ExportCommandOptions): Promise<number> {
   const { ledger, report } = await checkPaths(io, paths);
   const [{ EXPORT_FORMATTERS }, { writeOutputAtomic, OutputRefused }] = await Promise.all([import("../exports/index.js"), import("../write-output.js")]);
+  if (options.output === undefined && options.format === "json") {
+    writeJson(io, report); // the same text as the json formatter, streamed
+    return exitCode(io, report);
+  }
   const text = sanitize(EXPORT_FORMATTERS[options.format](report, { all: options.all === true, publisher: options.publisher ?? null }));
   if (options.output === undefined) writeOut(io, text);
   else {
@@ -29,6 +34,12 @@ export async function runExport(io: Io, paths: readonly string[], options: Expor
       throw new UsageError(`cannot write '${options.output}': ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  if (report.summary.errors > 0) io.stderr(`claims: the ledger has ${report.summary.errors} ${report.summary.errors === 1 ? "error" : "errors"}; run 'claims lint' to see them\n`);
-  return report.summary.errors > 0 ? 1 : 0;
+  return exitCode(io, report);
+}
+
+/** 1 when the ledger has errors, said on stderr; the export itself is still written. */
+function exitCode(io: Io, report: Report): number {
+  if (report.summary.errors === 0) return 0;
+  io.stderr(`claims: the ledger has ${count(report.summary.errors, "error")}; run 'claims lint' to see them\n`);
+  return 1;
 }
