@@ -239,6 +239,7 @@ describe("the whole corpus through the built CLI, in one workspace", () => {
       const result = runBin([...args, "ledger"], { cwd: workspace, timeout: 60_000, env: { FORCE_COLOR: "1" } });
       assertCleanRun(result, true);
       expect(result.code, args.join(" ")).toBe(1);
+      expect(result.stdout, args.join(" ")).not.toBe("");
       if (args.includes("sarif")) expect(() => JSON.parse(result.stdout)).not.toThrow();
     }
   });

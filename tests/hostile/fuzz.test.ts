@@ -14,9 +14,10 @@ import { EXPORT_FORMATTERS } from "../../src/cli/exports/index.js";
 import { LINT_FORMATTERS } from "../../src/cli/lint-formats/index.js";
 import { claimDetail, sourceTable } from "../../src/cli/render/text.js";
 import type { Diagnostic } from "../../src/core/diagnostics.js";
-import { buildLedger, loadFile } from "../../src/core/load.js";
+import { buildLedger } from "../../src/core/load.js";
+import { loadFile } from "../../src/core/load-file.js";
 import { parseYaml } from "../../src/core/parse.js";
-import { checkLedger } from "../../src/core/pipeline.js";
+import { checkLedgerSync as checkLedger } from "../helpers/check.js";
 import { decode } from "../../src/core/read.js";
 import { put, removeDir, SOURCES_YAML, tempDir } from "../fixtures/hazards/hazards.js";
 
@@ -149,6 +150,30 @@ describe("loadFile and buildLedger never throw", () => {
   });
 });
 
+describe("counterexamples fuzzing found, kept as regressions", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir("fuzz-regressions");
+  });
+  afterAll(() => removeDir(dir));
+
+  // yaml's Parser does not report the line breaks inside a token it could not place, so its
+  // LineCounter put later faults on the wrong line (here 2:24 on a 19-unit line); parse.ts now
+  // counts lines from the text.
+  it.each([
+    ["a stray `:` after a multi-line error token", "- a: \nsources: 1970-01-01\n  a: 0\n", [[2, 1], [2, 8], [2, 10], [3, 4], [3, 6]]],
+    ["a stray `:` in a block scalar's wake", "- sources: |\n0\n      sources: \n", undefined],
+    ["a lone tag at 1:1", "!", [[1, 1]]],
+  ] as const)("%s", (_, text, places) => {
+    const abs = join(dir, "case.yaml");
+    writeFileSync(abs, text);
+    const { diagnostics } = loadFile({ abs, display: "case.yaml", root: dir });
+    expect(diagnostics.length).toBeGreaterThan(0);
+    assertInside(text, diagnostics);
+    if (places) expect(diagnostics.map((d) => [d.line, d.column])).toEqual(places);
+  });
+});
+
 describe("the whole pipeline never throws", () => {
   let dir: string;
   const chalk = new Chalk({ level: 0 });
@@ -159,11 +184,11 @@ describe("the whole pipeline never throws", () => {
   });
   afterAll(() => removeDir(dir));
 
-  it("checkLedger over a valid sources file and a fuzzed one, then every renderer", () => {
-    fc.assert(
-      fc.property(anyText, (text) => {
+  it("checkLedger over a valid sources file and a fuzzed one, then every renderer", async () => {
+    await fc.assert(
+      fc.asyncProperty(anyText, async (text) => {
         writeFileSync(join(dir, "fuzz.yaml"), text);
-        const { report } = checkLedger(["."], dir);
+        const { report } = await checkLedger(["."], dir);
         const sourcesText = SOURCES_YAML;
         for (const d of report.diagnostics) {
           expect(["fuzz.yaml", "sources.yaml"]).toContain(d.file);

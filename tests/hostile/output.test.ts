@@ -1,0 +1,183 @@
+/**
+ * Output safety (issue 5, part 4): a ledger whose every text holds terminal attacks (clear screen,
+ * OSC title, OSC 52 clipboard, C1, DEL, bidi overrides and isolates, zero-width characters) goes
+ * through every command and every format of the real CLI, with colour off and forced on, and no
+ * forbidden character reaches stdout or stderr. With colour on, SGR sequences are the only escape
+ * sequences allowed. Then the sanitiser itself, class by class and as a property.
+ */
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasUnsafe, sanitize, sanitizeKeepingColour } from "../../src/cli/sanitize.js";
+import { runBin, type RunResult } from "../helpers/run.js";
+import { forbiddenIn, HOSTILE, HOSTILE_FILE_NAME, removeDir, tempDir, writeHostileLedger } from "../fixtures/hazards/hazards.js";
+
+/** argv cannot hold NUL; everything else of the attack goes on the command line too. */
+const ARG = HOSTILE.replace("\0", "");
+
+interface Run {
+  readonly label: string;
+  readonly args: (ledger: string, scratch: string) => readonly string[];
+  /** The exit codes this run may end with. */
+  readonly exit: number;
+  /** Where to run: the ledger folder, or a scratch folder for commands that write. */
+  readonly cwd?: "ledger" | "scratch";
+  /** A piece of escaped output that proves the hostile text was really shown (not dropped). */
+  readonly shows?: string;
+  /** More environment for this run. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** The OSC title attack, as every format shows it: escaped, visible, inert. */
+const ESCAPED_OSC = "\\u001b]0;pwned";
+
+const RUNS: readonly Run[] = [
+  { label: "check (text)", args: () => ["check", "."], exit: 1, shows: ESCAPED_OSC },
+  { label: "check --format json", args: () => ["check", "--format", "json", "."], exit: 1, shows: ESCAPED_OSC },
+  { label: "check --format markdown", args: () => ["check", "--format", "markdown", "--fail-on", "conflict", "."], exit: 1, shows: ESCAPED_OSC },
+  { label: "lint --format stylish", args: () => ["lint", "."], exit: 1, shows: ESCAPED_OSC },
+  { label: "lint --format json", args: () => ["lint", "--format", "json", "."], exit: 1, shows: ESCAPED_OSC },
+  { label: "lint --format github", args: () => ["lint", "--format", "github", "."], exit: 1, shows: ESCAPED_OSC },
+  { label: "lint --format sarif", args: () => ["lint", "--format", "sarif", "."], exit: 1, shows: ESCAPED_OSC },
+  { label: "export --format markdown", args: () => ["export", "--all", "--format", "markdown", "--publisher", ARG, "."], exit: 1, shows: ESCAPED_OSC },
+  { label: "export --format csv", args: () => ["export", "--all", "--format", "csv", "."], exit: 1, shows: ESCAPED_OSC },
+  { label: "export --format json", args: () => ["export", "--all", "--format", "json", "."], exit: 1, shows: ESCAPED_OSC },
+  { label: "export --format claimreview", args: () => ["export", "--all", "--format", "claimreview", "--publisher", ARG, "."], exit: 1, shows: ESCAPED_OSC },
+  { label: "export --format html", args: () => ["export", "--all", "--format", "html", "--publisher", ARG, "."], exit: 1, shows: ESCAPED_OSC },
+  { label: "show", args: () => ["show", "evil-claim", "."], exit: 1, shows: ESCAPED_OSC },
+  // The source table shows ids (slugs), so no hostile text is expected in it.
+  { label: "sources", args: () => ["sources", "."], exit: 1 },
+  { label: "schema", args: () => ["schema"], exit: 0 },
+  { label: "--help", args: () => ["--help"], exit: 0 },
+  { label: "check --help", args: () => ["check", "--help"], exit: 0 },
+  { label: "--version", args: () => ["--version"], exit: 0 },
+  { label: "init into a folder with a hostile name", args: () => ["init", `new-${ARG}`], exit: 0, cwd: "scratch", shows: ESCAPED_OSC },
+  // Usage errors: the hostile text comes back in commander's messages and in ours.
+  { label: "an unknown command", args: () => [ARG], exit: 2, shows: ESCAPED_OSC },
+  { label: "an unknown option", args: () => ["check", `--${ARG}`], exit: 2, shows: ESCAPED_OSC },
+  { label: "a bad --format choice", args: () => ["check", "--format", ARG, "."], exit: 2, shows: ESCAPED_OSC },
+  { label: "a bad --fail-on choice", args: () => ["check", "--fail-on", ARG, "."], exit: 2, shows: ESCAPED_OSC },
+  { label: "a bad --max-warnings", args: () => ["lint", "--max-warnings", ARG, "."], exit: 2 },
+  { label: "show an unknown claim id", args: () => ["show", ARG, "."], exit: 2, shows: ESCAPED_OSC },
+  { label: "a path that does not exist", args: () => ["check", ARG], exit: 2, shows: ESCAPED_OSC },
+  { label: "export -o into a folder that does not exist", args: () => ["export", "-o", join(ARG, "out.md"), "."], exit: 2, shows: ESCAPED_OSC },
+  { label: "a bad CLAIMS_THREADS", args: () => ["check", "."], env: { CLAIMS_THREADS: ARG }, exit: 2, shows: ESCAPED_OSC },
+  { label: "export -o onto the hostile ledger file", args: () => ["export", "-o", HOSTILE_FILE_NAME, "."], exit: 2, shows: ESCAPED_OSC },
+];
+
+const MODES = [
+  { name: "colour off (NO_COLOR=1)", env: { NO_COLOR: "1" }, colour: false },
+  { name: "colour off (no variable, not a terminal)", env: {}, colour: false },
+  { name: "colour forced (FORCE_COLOR=1)", env: { FORCE_COLOR: "1" }, colour: true },
+  { name: "colour forced (FORCE_COLOR=3)", env: { FORCE_COLOR: "3" }, colour: true },
+] as const;
+
+let ledger: string;
+let scratch: string;
+beforeAll(() => {
+  ledger = tempDir("output");
+  writeHostileLedger(ledger);
+});
+afterAll(() => {
+  removeDir(ledger);
+});
+
+function assertSafe(result: RunResult, colour: boolean): void {
+  expect(forbiddenIn(result.stdout, colour), "stdout").toEqual([]);
+  expect(forbiddenIn(result.stderr, colour), "stderr").toEqual([]);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  expect(result.stderr).not.toContain("internal error");
+}
+
+describe.each(MODES)("every command and format, $name", ({ env, colour }) => {
+  beforeAll(() => {
+    scratch = tempDir("output-scratch");
+  });
+  afterAll(() => removeDir(scratch));
+
+  for (const run of RUNS) {
+    it(run.label, () => {
+      const cwd = run.cwd === "scratch" ? scratch : ledger;
+      const result = runBin(run.args(ledger, scratch), { cwd, env: { ...env, ...run.env }, timeout: 30_000 });
+      assertSafe(result, colour);
+      expect(result.code).toBe(run.exit);
+      if (run.shows) expect(result.stdout + result.stderr).toContain(run.shows);
+    });
+  }
+});
+
+describe("the hostile ledger is analysed, not just survived", () => {
+  it("check --format json round-trips every hostile text exactly (JSON's own escapes)", () => {
+    const result = runBin(["check", "--format", "json", "."], { cwd: ledger, env: { NO_COLOR: "1" } });
+    const report = JSON.parse(result.stdout) as { claims: { id: string; file: string; question: string; statements: { quote: string | null; quoteCheck: string | null }[] }[] };
+    const claim = report.claims.find((c) => c.id === "evil-claim")!;
+    expect(claim.question).toBe(HOSTILE);
+    expect(claim.file).toBe(HOSTILE_FILE_NAME);
+    // The third statement (a hostile source id) is reported and left out; the others are analysed.
+    expect(claim.statements.map((s) => s.quoteCheck)).toEqual(["not-found", "verified"]);
+    expect(claim.statements[0].quote).toBe(HOSTILE);
+  });
+
+  it("colour forced really colours (so the SGR allowance is exercised)", () => {
+    const result = runBin(["check", "."], { cwd: ledger, env: { FORCE_COLOR: "1" } });
+    expect(result.stdout).toMatch(/\u001b\[[0-9;]*m/);
+  });
+});
+
+describe("sanitize, class by class", () => {
+  const hex = (c: number) => `\\u${c.toString(16).padStart(4, "0")}`;
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const CLASSES: Record<string, readonly number[]> = {
+    "C0 except TAB and LF": range(0x00, 0x1f).filter((c) => c !== 0x09 && c !== 0x0a),
+    DEL: [0x7f],
+    C1: range(0x80, 0x9f),
+    "bidi marks, embeddings, overrides and isolates": [0x061c, 0x200e, 0x200f, ...range(0x202a, 0x202e), ...range(0x2066, 0x2069)],
+    "zero-width characters and the BOM": [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff],
+    "line and paragraph separators": [0x2028, 0x2029],
+  };
+
+  for (const [name, codes] of Object.entries(CLASSES)) {
+    it(`escapes ${name} visibly, as \\uXXXX`, () => {
+      for (const c of codes) {
+        const ch = String.fromCharCode(c);
+        expect(sanitize(`a${ch}b`)).toBe(`a${hex(c)}b`);
+        expect(sanitizeKeepingColour(`a${ch}b`)).toBe(`a${hex(c)}b`);
+        expect(hasUnsafe(`a${ch}b`)).toBe(true);
+      }
+    });
+  }
+
+  // ZWJ and ZWNJ count as zero-width characters and are escaped, so emoji ZWJ sequences show
+  // their joiners as \u200d: a deliberate trade for never hiding anything in a terminal.
+  it("keeps TAB, LF and ordinary text of every script untouched", () => {
+    const text = "tab\there\nnext line · Жаңаөзен · مرحبا · 中文 · 👍🏽 · 𝄞 · e\u0301 · \u00a0nbsp · ~!@#$%^&*()_+{}|:\"<>?";
+    expect(sanitize(text)).toBe(text);
+    expect(sanitizeKeepingColour(text)).toBe(text);
+    expect(hasUnsafe(text)).toBe(false);
+  });
+
+  it("keeps SGR colour only in sanitizeKeepingColour, and escapes every other escape sequence there", () => {
+    expect(sanitizeKeepingColour("\u001b[31mred\u001b[0m \u001b[1;38;2;255;0;0mtrue\u001b[m")).toBe("\u001b[31mred\u001b[0m \u001b[1;38;2;255;0;0mtrue\u001b[m");
+    expect(sanitize("\u001b[31mred\u001b[0m")).toBe("\\u001b[31mred\\u001b[0m");
+    for (const attack of ["\u001b[2J", "\u001b]0;pwned\u0007", "\u001b]52;c;cHduZWQ=\u0007", "\u001b[31", "\u001bc", "\u001b[?1049h", "\u001bP+q\u001b\\"]) {
+      expect(forbiddenIn(sanitizeKeepingColour(attack), true), JSON.stringify(attack)).toEqual([]);
+      expect(sanitizeKeepingColour(attack)).toContain("\\u001b");
+    }
+  });
+
+  it("never lets a forbidden character through, on any string (property)", () => {
+    const anyUnit = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n)), maxLength: 100 });
+    const nasty = fc.string({ unit: fc.constantFrom("\u001b", "[", "]", "m", "0", ";", "3", "1", "\u0007", "\u009b", "\u202e", "\u200b", "a", "\\", "u"), maxLength: 40 });
+    fc.assert(
+      fc.property(fc.oneof(anyUnit, nasty), (text) => {
+        expect(forbiddenIn(sanitize(text))).toEqual([]);
+        expect(forbiddenIn(sanitizeKeepingColour(text), true)).toEqual([]);
+        // Idempotent: escaping twice changes nothing more.
+        expect(sanitize(sanitize(text))).toBe(sanitize(text));
+        // Inside JSON strings the escape is the same character again.
+        expect(JSON.parse(sanitize(JSON.stringify(text)))).toBe(text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
