@@ -90,6 +90,8 @@ describe("the wider ledger: summary and diagnostics", () => {
       errors: 0,
       warnings: 1,
       status: { conflict: 2, corroborated: 2, "single-source": 1, unsourced: 1 },
+      // death-toll has a verdict; who-fired-first has none.
+      unresolved: 1,
     });
   });
 

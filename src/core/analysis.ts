@@ -44,18 +44,6 @@ export interface ClaimAnalysis {
   readonly finding: ValueSet | null;
 }
 
-export interface Analysis {
-  readonly claims: readonly ClaimAnalysis[];
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-/** Analyses every claim of the ledger. */
-export function analyseLedger(ledger: Ledger): Analysis {
-  const diagnostics: Diagnostic[] = [];
-  const claims = [...ledger.claims.values()].map((claim) => analyseClaim(ledger, claim, diagnostics));
-  return { claims, diagnostics };
-}
-
 /** The context the value grammar needs for a claim. */
 export function valueContext(claim: ClaimEntry): ValueContext {
   const data = claim.data;
@@ -67,7 +55,8 @@ export function valueContext(claim: ClaimEntry): ValueContext {
   };
 }
 
-function analyseClaim(ledger: Ledger, claim: ClaimEntry, diagnostics: Diagnostic[]): ClaimAnalysis {
+/** Analyses one claim; its diagnostics (invalid values, ambiguous revisions) are added to `diagnostics`. */
+export function analyseClaim(ledger: Ledger, claim: ClaimEntry, diagnostics: Diagnostic[]): ClaimAnalysis {
   const ctx = valueContext(claim);
   const tolerance = claim.data.type === "quantity" ? (claim.data.tolerance ?? 0) : 0;
   const path = (index: number, ...rest: PropertyKey[]) => ["claims", claim.id, "statements", index, ...rest];

@@ -3,16 +3,25 @@ import type { ClaimAnalysis } from "./analysis.js";
 import { compareDiagnostics, countSeverities, type Diagnostic } from "./diagnostics.js";
 import type { Ledger } from "./ledger.js";
 import type { QuoteChecks } from "./quote-checks.js";
-import { REPORT_VERSION, type Report, type ReportClaim, STATUSES, type Status } from "./report.js";
+import { type ClaimStream, REPORT_VERSION, type ReportClaim, STATUSES, type Status } from "./report.js";
 import { envelope, toInterval } from "./values/index.js";
 
-/** Builds the report from a ledger, its analysis, quote results and every diagnostic. */
-export function buildReport(ledger: Ledger, claims: readonly ClaimAnalysis[], quotes: QuoteChecks, diagnostics: readonly Diagnostic[]): Report {
+/** What the summary needs to know of the claims, counted before they are built for output. */
+export interface ClaimTally {
+  readonly status: Record<Status, number>;
+  readonly statements: number;
+  readonly unresolved: number;
+}
+
+/** An empty tally, to count claims into. */
+export function emptyTally(): { status: Record<Status, number>; statements: number; unresolved: number } {
+  return { status: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>, statements: 0, unresolved: 0 };
+}
+
+/** Builds the report from a ledger, the tally of its claims, every diagnostic, and the claims on demand. */
+export function buildReport(ledger: Ledger, tally: ClaimTally, diagnostics: readonly Diagnostic[], claims: () => Iterable<ReportClaim>): ClaimStream {
   const sorted = [...diagnostics].sort(compareDiagnostics);
   const counts = countSeverities(sorted);
-  const status = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  for (const c of claims) status[c.status]++;
-  const reportClaims = claims.map((c) => reportClaim(ledger, c, quotes));
   return {
     version: REPORT_VERSION,
     summary: {
@@ -20,13 +29,14 @@ export function buildReport(ledger: Ledger, claims: readonly ClaimAnalysis[], qu
       sources: ledger.sources.size,
       documents: ledger.documents.size,
       claims: ledger.claims.size,
-      statements: reportClaims.reduce((n, c) => n + c.statements.length, 0),
+      statements: tally.statements,
       errors: counts.error,
       warnings: counts.warning,
-      status,
+      status: tally.status,
+      unresolved: tally.unresolved,
     },
     diagnostics: sorted,
-    claims: reportClaims,
+    claims,
     sources: [...ledger.sources.values()].map(({ id, data }) => ({ id, name: data.name, type: data.type, side: data.side ?? null, url: data.url ?? null })),
     documents: [...ledger.documents.values()].map(({ id, data }) => ({
       id,
@@ -39,7 +49,8 @@ export function buildReport(ledger: Ledger, claims: readonly ClaimAnalysis[], qu
   };
 }
 
-function reportClaim(ledger: Ledger, analysis: ClaimAnalysis, quotes: QuoteChecks): ReportClaim {
+/** One claim of the report, from its analysis and quote results. */
+export function reportClaim(ledger: Ledger, analysis: ClaimAnalysis, quotes: QuoteChecks): ReportClaim {
   const { claim } = analysis;
   const data = claim.data;
   const checks = quotes.byClaim.get(claim.id) ?? [];

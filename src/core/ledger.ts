@@ -25,9 +25,12 @@ interface Syntax {
   readonly lineCounter: LineCounter;
 }
 
-const syntaxCache = new WeakMap<LedgerFile, Syntax | null>();
+// The last few files' trees: a file's diagnostics are found together, so a handful of entries
+// avoids re-parsing, while a large ledger with many diagnostics never holds thousands of trees.
+const SYNTAX_CACHE_SIZE = 8;
+const syntaxCache = new Map<LedgerFile, Syntax | null>();
 
-/** The file's syntax tree and line index, parsed again on first use and kept for its later diagnostics. */
+/** The file's syntax tree and line index, parsed again on first use and kept for its next few diagnostics. */
 function syntaxOf(file: LedgerFile): Syntax | null {
   if (!file.parsed) return null;
   let syntax = syntaxCache.get(file);
@@ -35,6 +38,7 @@ function syntaxOf(file: LedgerFile): Syntax | null {
     const read = readTextFile(file.abs);
     const parsed = read.ok ? parseYaml(read.text) : undefined;
     syntax = parsed?.doc ? { doc: parsed.doc, lineCounter: parsed.lineCounter } : null;
+    if (syntaxCache.size >= SYNTAX_CACHE_SIZE) syntaxCache.delete(syntaxCache.keys().next().value!);
     syntaxCache.set(file, syntax);
   }
   return syntax;

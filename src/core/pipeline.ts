@@ -1,18 +1,18 @@
 /** The whole flow, one way: files → parsed files → ledger → checks → analysis → report. */
-import { analyseLedger } from "./analysis.js";
+import { analyseClaim } from "./analysis.js";
 import { type Archives, hasHtmlArchive, readArchives } from "./archives.js";
-import { buildReport } from "./build-report.js";
+import { buildReport, emptyTally, reportClaim } from "./build-report.js";
 import { LEDGER_CHECKS } from "./checks/index.js";
 import type { Ledger } from "./ledger.js";
 import { buildLedger } from "./load.js";
 import { loadFiles, type ParseOptions } from "./parse-pool.js";
 import { checkQuotes, type ArchiveTextFn } from "./quote-checks.js";
-import type { Report } from "./report.js";
+import type { ClaimStream, ReportClaim } from "./report.js";
 import { collectFiles } from "./workspace.js";
 
 export interface Checked {
   readonly ledger: Ledger;
-  readonly report: Report;
+  readonly report: ClaimStream;
 }
 
 /** Loads, checks and analyses the ledger under `paths`. Rejects with UsageError only for an unusable path argument. */
@@ -26,14 +26,20 @@ export async function checkLedger(paths: readonly string[], cwd: string, options
 
 /** Everything after the files and archives are read: cross-references, analysis, quote checks, report. */
 export function checkRead(ledger: Ledger, archives: Archives, archiveText: ArchiveTextFn): Checked {
-  const analysis = analyseLedger(ledger);
   const quotes = checkQuotes(ledger, archives, archiveText);
-  const diagnostics = [
-    ...ledger.diagnostics,
-    ...LEDGER_CHECKS.flatMap((check) => check(ledger)),
-    ...archives.diagnostics,
-    ...analysis.diagnostics,
-    ...quotes.diagnostics,
-  ];
-  return { ledger, report: buildReport(ledger, analysis.claims, quotes, diagnostics) };
+  const diagnostics = [...ledger.diagnostics, ...LEDGER_CHECKS.flatMap((check) => check(ledger)), ...archives.diagnostics, ...quotes.diagnostics];
+  // A first pass counts statuses and collects the analysis diagnostics, keeping nothing else; the
+  // claims' report entries are built again when they are written, one at a time. Analysis is
+  // cheap next to parsing, and holding every entry of a large ledger is not.
+  const tally = emptyTally();
+  for (const claim of ledger.claims.values()) {
+    const analysis = analyseClaim(ledger, claim, diagnostics);
+    tally.status[analysis.status]++;
+    tally.statements += analysis.statements.length;
+    if (analysis.unresolved) tally.unresolved++;
+  }
+  const claims = function* (): Generator<ReportClaim> {
+    for (const claim of ledger.claims.values()) yield reportClaim(ledger, analyseClaim(ledger, claim, []), quotes);
+  };
+  return { ledger, report: buildReport(ledger, tally, diagnostics, claims) };
 }

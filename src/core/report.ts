@@ -108,6 +108,8 @@ export interface Report {
     readonly errors: number;
     readonly warnings: number;
     readonly status: Record<Status, number>;
+    /** Added to §11: claims in conflict with no verdict. */
+    readonly unresolved: number;
   };
   readonly diagnostics: readonly Diagnostic[];
   readonly claims: readonly ReportClaim[];
@@ -116,4 +118,17 @@ export interface Report {
   readonly documents: readonly ReportDocument[];
   /** Added to §11: the ledger's settings (publisher, url), null where not given. */
   readonly settings: { readonly publisher: string | null; readonly url: string | null };
+}
+
+/**
+ * A report whose claims are produced on demand, one at a time, in ledger order: a large ledger can
+ * then be written out without holding every claim's entry at once. `materialize` gives a `Report`.
+ */
+export interface ClaimStream extends Omit<Report, "claims"> {
+  readonly claims: () => Iterable<ReportClaim>;
+}
+
+/** The whole report, every claim built; the keys keep their §11 order. */
+export function materialize(report: ClaimStream): Report {
+  return { ...report, claims: [...report.claims()] };
 }

@@ -3,11 +3,13 @@ import { archiveText } from "../../src/core/archive-text.js";
 import { readArchives } from "../../src/core/archives.js";
 import { buildLedger } from "../../src/core/load.js";
 import { loadFile } from "../../src/core/load-file.js";
-import { type Checked, checkRead } from "../../src/core/pipeline.js";
+import type { Ledger } from "../../src/core/ledger.js";
+import { checkRead } from "../../src/core/pipeline.js";
+import { materialize, type Report } from "../../src/core/report.js";
 import { collectFiles } from "../../src/core/workspace.js";
 
-/** What `checkLedger` gives, without workers or dynamic imports. */
-export function checkLedgerSync(paths: readonly string[], cwd: string): Checked {
+/** What `checkLedger` gives, without workers or dynamic imports, every claim built. */
+export function checkLedgerSync(paths: readonly string[], cwd: string): { ledger: Ledger; report: Report } {
   const ledger = buildLedger(collectFiles(paths, cwd).map(loadFile));
-  return checkRead(ledger, readArchives(ledger), archiveText);
+  return { ledger, report: materialize(checkRead(ledger, readArchives(ledger), archiveText).report) };
 }

@@ -1,6 +1,6 @@
 /** `claims check`: diagnostics, the claim table, each conflict, a summary. */
 import pkg from "../../../package.json" with { type: "json" };
-import type { Report } from "../../core/report.js";
+import { materialize, type Report } from "../../core/report.js";
 import { chalkFor } from "../colour.js";
 import type { Io } from "../io.js";
 import { LINT_FORMATTERS } from "../lint-formats/index.js";
@@ -15,10 +15,14 @@ export interface CheckOptions {
 
 /** Checks the ledger and prints the result; the exit code follows `--fail-on`. */
 export async function runCheck(io: Io, paths: readonly string[], options: CheckOptions): Promise<number> {
-  const { report } = await checkPaths(io, paths);
+  const { report: stream } = await checkPaths(io, paths);
   if (options.format === "json") {
-    writeJson(io, report);
-  } else if (options.format === "markdown") {
+    // Streamed: claims are built one at a time as they are written.
+    writeJson(io, stream);
+    return exitCodeFor(stream, options.failOn);
+  }
+  const report = materialize(stream);
+  if (options.format === "markdown") {
     const { EXPORT_FORMATTERS } = await import("../exports/index.js");
     writeOut(io, EXPORT_FORMATTERS.markdown(report, { all: false, publisher: null }));
   } else {
@@ -41,9 +45,9 @@ export function checkText(report: Report, ctx: TextContext, cwd: string): string
 }
 
 /** 1 when anything reaches the threshold: errors always, then conflicts or unresolved conflicts. */
-export function exitCodeFor(report: Report, failOn: CheckOptions["failOn"]): number {
+export function exitCodeFor(report: Pick<Report, "summary">, failOn: CheckOptions["failOn"]): number {
   if (report.summary.errors > 0) return 1;
   if (failOn === "conflict" && report.summary.status.conflict > 0) return 1;
-  if (failOn === "unresolved" && report.claims.some((c) => c.unresolved)) return 1;
+  if (failOn === "unresolved" && report.summary.unresolved > 0) return 1;
   return 0;
 }

@@ -4,7 +4,7 @@ import { UsageError } from "../../core/workspace.js";
 import type { Io } from "../io.js";
 import { sanitize } from "../sanitize.js";
 import { checkPaths, count, writeJson, writeOut } from "./common.js";
-import type { Report } from "../../core/report.js";
+import { materialize, type Report } from "../../core/report.js";
 import type { ExportFormat } from "../exports/index.js";
 
 export interface ExportCommandOptions {
@@ -16,12 +16,13 @@ export interface ExportCommandOptions {
 
 /** Exports the checked ledger; exit 1 when the ledger has errors (the export is still written). */
 export async function runExport(io: Io, paths: readonly string[], options: ExportCommandOptions): Promise<number> {
-  const { ledger, report } = await checkPaths(io, paths);
+  const { ledger, report: stream } = await checkPaths(io, paths);
   const [{ EXPORT_FORMATTERS }, { writeOutputAtomic, OutputRefused }] = await Promise.all([import("../exports/index.js"), import("../write-output.js")]);
   if (options.output === undefined && options.format === "json") {
-    writeJson(io, report); // the same text as the json formatter, streamed
-    return exitCode(io, report);
+    writeJson(io, stream); // the same text as the json formatter, claims built as they are written
+    return exitCode(io, stream);
   }
+  const report = materialize(stream);
   const text = sanitize(EXPORT_FORMATTERS[options.format](report, { all: options.all === true, publisher: options.publisher ?? null }));
   if (options.output === undefined) writeOut(io, text);
   else {
@@ -38,7 +39,7 @@ export async function runExport(io: Io, paths: readonly string[], options: Expor
 }
 
 /** 1 when the ledger has errors, said on stderr; the export itself is still written. */
-function exitCode(io: Io, report: Report): number {
+function exitCode(io: Io, report: Pick<Report, "summary">): number {
   if (report.summary.errors === 0) return 0;
   io.stderr(`claims: the ledger has ${count(report.summary.errors, "error")}; run 'claims lint' to see them\n`);
   return 1;

@@ -1,4 +1,5 @@
 /** `claims show <claim-id>`: one claim in detail. */
+import { materialize } from "../../core/report.js";
 import { closest } from "../../core/suggest.js";
 import { UsageError } from "../../core/workspace.js";
 import { chalkFor } from "../colour.js";
@@ -8,7 +9,7 @@ import { checkPaths, writeOut } from "./common.js";
 
 /** Prints one claim's timeline, revisions, conflicts and verdict; exit 1 when the ledger has errors. */
 export async function runShow(io: Io, id: string, paths: readonly string[], options: { color: boolean }): Promise<number> {
-  const { report } = await checkPaths(io, paths);
+  const report = materialize((await checkPaths(io, paths)).report);
   const claim = report.claims.find((c) => c.id === id);
   if (!claim) {
     const guess = closest(id, report.claims.map((c) => c.id));

@@ -1,4 +1,5 @@
 /** `claims sources`: one row per source. */
+import { materialize } from "../../core/report.js";
 import { chalkFor } from "../colour.js";
 import type { Io } from "../io.js";
 import { sourceTable } from "../render/text.js";
@@ -6,7 +7,7 @@ import { checkPaths, count, writeOut } from "./common.js";
 
 /** Prints the source table; exit 1 when the ledger has errors. */
 export async function runSources(io: Io, paths: readonly string[], options: { color: boolean }): Promise<number> {
-  const { report } = await checkPaths(io, paths);
+  const report = materialize((await checkPaths(io, paths)).report);
   const chalk = chalkFor(io, options.color);
   writeOut(io, sourceTable(report, { chalk, width: io.columns }), chalk);
   if (report.summary.errors > 0) io.stderr(`claims: the ledger has ${count(report.summary.errors, "error")}; run 'claims lint' to see them\n`);

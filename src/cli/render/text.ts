@@ -179,7 +179,7 @@ export function claimDetail(claim: ReportClaim, ctx: TextContext): string {
 export function summaryLine(report: Report, ctx: TextContext): string {
   const { chalk } = ctx;
   const s = report.summary;
-  const unresolved = report.claims.filter((c) => c.unresolved).length;
+  const unresolved = report.summary.unresolved;
   const infos = report.diagnostics.filter((d) => d.severity === "info").length;
   const statuses = `${s.status.conflict} in conflict${unresolved ? ` (${unresolved} unresolved)` : ""}, ${s.status.corroborated} corroborated, ${s.status["single-source"]} single-source, ${s.status.unsourced} unsourced`;
   const problems = `${s.errors} ${s.errors === 1 ? "error" : "errors"}, ${s.warnings} ${s.warnings === 1 ? "warning" : "warnings"}, ${infos} ${infos === 1 ? "info" : "infos"}`;
