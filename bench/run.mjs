@@ -1,0 +1,565 @@
+// `npm run bench`: how `claims check` scales against the parse-only baseline.
+//
+//   node bench/run.mjs [--sizes 1000,10000,50000] [--quick] [--seed 42] [--runs N]
+//                      [--startup-runs N] [--no-startup] [--profile] [--rss node|time]
+//                      [--timeout SECONDS] [--no-snapshot]
+//   node bench/run.mjs --summarise-profile FILE.cpuprofile
+//
+// For each size: generate (or reuse) bench/out/<n>-<seed>/, then measure wall time and peak RSS
+// of `node bin/claims.js check --format json <dir>` (stdout to a file) and of
+// `node bench/baseline.mjs <dir>`, 3 runs each (1 at ≥ 50,000 files), medians. Then start-up:
+// `node -e 0` vs `claims --version` vs `claims check claims/`. Prints tables, PASS/FAIL against the
+// targets, and writes the Markdown to bench/out/results.md. Always exits 0 unless the harness
+// itself breaks: it is a measurement.
+
+import { spawnSync } from "node:child_process";
+import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureLedger, OUT_DIR } from "./generate.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+let BIN = join(ROOT, "bin", "claims.js");
+const BASELINE = join(ROOT, "bench", "baseline.mjs");
+const PEAK_RSS_HOOK = join(ROOT, "bench", "peak-rss.cjs");
+const NODE = process.execPath;
+
+// Targets
+const TARGET_RATIO_AT_10K = 1.5; // check ≤ 1.5 × baseline at 10,000 files
+const TARGET_PEAK_MIB_AT_50K = 500; // peak RSS < 500 MiB at 50,000 files
+const TARGET_VERSION_STARTUP = 1.5; // `claims --version` ≤ 1.5 × `node -e 0`
+const TARGET_CHECK_STARTUP = 2.5; // `claims check claims/` ≤ 2.5 × `node -e 0`
+const SUPERLINEAR = 1.25; // time per file grows more than this between sizes
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+/** @param {string[]} argv */
+function parseArgs(argv) {
+  const o = { snapshot: true, sizes: [1000, 10000, 50000], seed: 42, runs: /** @type {number | undefined} */ (undefined), startupRuns: 10, startup: true, profile: false, rss: /** @type {"auto" | "node" | "time"} */ ("auto"), timeout: 900, quick: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const val = () => {
+      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    const name = a.split("=")[0];
+    if (name === "--sizes") o.sizes = val().split(",").map((s) => Number(s.replace(/[_k]$/i, (m) => (m.toLowerCase() === "k" ? "000" : "")))).filter((n) => n > 0);
+    else if (name === "--quick") { o.quick = true; o.sizes = [100, 300, 1000]; o.startupRuns = 3; o.runs = 1; }
+    else if (name === "--seed") o.seed = Number(val());
+    else if (name === "--runs") o.runs = Number(val());
+    else if (name === "--startup-runs") o.startupRuns = Number(val());
+    else if (name === "--no-startup") o.startup = false;
+    else if (name === "--no-snapshot") o.snapshot = false;
+    else if (name === "--profile") o.profile = true;
+    else if (name === "--rss") o.rss = /** @type {any} */ (val());
+    else if (name === "--timeout") o.timeout = Number(val());
+    else if (name === "-h" || name === "--help") {
+      console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").filter((l) => l.startsWith("//")).slice(0, 16).map((l) => l.slice(3)).join("\n"));
+      process.exit(0);
+    } else throw new Error(`unknown option ${a}`);
+  }
+  if (o.sizes.length === 0 || o.sizes.some((n) => !Number.isInteger(n))) throw new Error("--sizes takes integers, e.g. --sizes 1000,10000");
+  return o;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A frozen copy of the built CLI
+
+/**
+ * Copy bin/ and dist/ (esbuild bundles every dependency) to bench/out/app/, so that a rebuild
+ * while the benchmark runs (npm run build empties dist/) cannot break or mix measurements, and
+ * the CPU profile's source maps still exist when it is summarised. Retries while dist/ is being
+ * rebuilt. Returns the path of the copied bin, or null.
+ */
+function snapshotApp() {
+  const app = join(OUT_DIR, "app");
+  for (let attempt = 0; attempt < 10; attempt++) {
+    try {
+      rmSync(app, { recursive: true, force: true });
+      mkdirSync(app, { recursive: true });
+      cpSync(join(ROOT, "bin"), join(app, "bin"), { recursive: true });
+      cpSync(join(ROOT, "dist"), join(app, "dist"), { recursive: true });
+      copyFileSync(join(ROOT, "package.json"), join(app, "package.json"));
+      const bin = join(app, "bin", "claims.js");
+      const smoke = existsSync(join(ROOT, "claims")) ? ["check", "--format", "json", "claims"] : ["--version"];
+      const r = spawnSync(NODE, [bin, ...smoke], { stdio: "ignore", cwd: ROOT });
+      if (r.status === 0 || r.status === 1) return bin;
+    } catch {
+      // dist/ changed under us; try again
+    }
+    spawnSync(NODE, ["-e", "setTimeout(() => {}, 2000)"]);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring one process
+
+const TMP = join(OUT_DIR, "tmp");
+
+/** Is GNU time usable (`-f %M -o FILE`)? */
+function haveGnuTime() {
+  if (!existsSync("/usr/bin/time")) return false;
+  const f = join(TMP, "time-probe");
+  const r = spawnSync("/usr/bin/time", ["-f", "%M %U %S", "-o", f, NODE, "-e", "0"], { stdio: "ignore" });
+  return r.status === 0 && existsSync(f) && /^\d+ [\d.]+ [\d.]+\s*$/.test(readFileSync(f, "utf8"));
+}
+
+/**
+ * @typedef {{ ms: number, cpuMs: number | null, peakKiB: number | null, status: number | null, signal: string | null, timedOut: boolean, stderr: string }} Sample
+ */
+
+/**
+ * Run `node <args>` once; wall time, peak RSS, exit status. stdout goes to `stdoutFile` (or is
+ * discarded), so the harness never holds a report in memory.
+ * @param {string[]} args arguments to node
+ * @param {{ stdoutFile?: string, rss: "time" | "node", timeoutS: number, cwd?: string }} o
+ * @returns {Sample}
+ */
+function runOnce(args, o) {
+  const rssFile = join(TMP, `rss-${process.pid}`);
+  rmSync(rssFile, { force: true });
+  const errFile = join(TMP, `stderr-${process.pid}`);
+  const out = o.stdoutFile ? openSync(o.stdoutFile, "w") : "ignore";
+  const err = openSync(errFile, "w");
+  /** @type {string} */
+  let cmd = NODE;
+  let argv = args;
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  if (o.rss === "time") {
+    cmd = "/usr/bin/time";
+    argv = ["-f", "%M %U %S", "-o", rssFile, NODE, ...args];
+  } else {
+    env.NODE_OPTIONS = `--require ${JSON.stringify(PEAK_RSS_HOOK)}`;
+    env.BENCH_PEAK_RSS_FILE = rssFile;
+  }
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, argv, { cwd: o.cwd ?? ROOT, env, stdio: ["ignore", out, err], timeout: o.timeoutS * 1000, killSignal: "SIGKILL" });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (typeof out === "number") closeSync(out);
+  closeSync(err);
+  let peakKiB = null;
+  let cpuMs = null;
+  if (existsSync(rssFile)) {
+    // "<maxRSS KiB> <user s> <sys s>"; GNU time may prefix a "Command exited with non-zero status" line.
+    const m = readFileSync(rssFile, "utf8").trim().match(/(\d+) ([\d.]+) ([\d.]+)\s*$/);
+    if (m) { peakKiB = Number(m[1]); cpuMs = (Number(m[2]) + Number(m[3])) * 1000; }
+  }
+  const stderr = readFileSync(errFile, "utf8");
+  return { ms, cpuMs, peakKiB, status: r.status, signal: r.signal, timedOut: r.error?.code === "ETIMEDOUT" || (r.signal === "SIGKILL" && ms >= o.timeoutS * 1000), stderr };
+}
+
+/** @param {number[]} xs */
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * Repeat a measurement; median wall time and max of peak RSS.
+ * @param {string[]} args @param {number} runs
+ * @param {Parameters<typeof runOnce>[1] & { okStatus?: number[], label: string }} o
+ */
+function measure(args, runs, o) {
+  /** @type {Sample[]} */
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const s = runOnce(args, o);
+    samples.push(s);
+    if (s.timedOut) { log(`    ${o.label}: timed out after ${o.timeoutS} s`); break; }
+    if (!(o.okStatus ?? [0]).includes(/** @type {number} */ (s.status))) {
+      log(`    ${o.label}: exit ${s.status ?? s.signal}; stderr: ${s.stderr.trim().split("\n").slice(-5).join(" | ").slice(0, 500)}`);
+      break;
+    }
+  }
+  const good = samples.filter((s) => !s.timedOut && (o.okStatus ?? [0]).includes(/** @type {number} */ (s.status)));
+  const peaks = samples.map((s) => s.peakKiB).filter((x) => x !== null);
+  return {
+    ok: good.length === samples.length && samples.length === runs,
+    timedOut: samples.some((s) => s.timedOut),
+    ms: good.length ? median(good.map((s) => s.ms)) : samples.length ? Math.max(...samples.map((s) => s.ms)) : NaN,
+    all: samples.map((s) => Math.round(s.ms)),
+    cpuMs: good.length && good.every((s) => s.cpuMs !== null) ? median(good.map((s) => /** @type {number} */ (s.cpuMs))) : null,
+    peakMiB: peaks.length ? Math.max(.../** @type {number[]} */ (peaks)) / 1024 : null,
+    status: samples.at(-1)?.status ?? null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the report cheaply
+
+/**
+ * Extract `summary` from a JSON report without parsing the whole file: read the head, find the
+ * key, match braces (strings respected). Falls back to a full parse if it is not near the top.
+ * @param {string} file
+ */
+function readSummary(file) {
+  if (!existsSync(file) || statSync(file).size === 0) return null;
+  const fd = openSync(file, "r");
+  const buf = Buffer.alloc(Math.min(statSync(file).size, 1 << 20));
+  readSync(fd, buf, 0, buf.length, 0);
+  closeSync(fd);
+  const head = buf.toString("utf8");
+  const k = head.indexOf('"summary"');
+  if (k >= 0) {
+    const start = head.indexOf("{", k);
+    let depth = 0;
+    let inStr = false;
+    for (let i = start; i < head.length; i++) {
+      const c = head[i];
+      if (inStr) { if (c === "\\") i++; else if (c === '"') inStr = false; continue; }
+      if (c === '"') inStr = true;
+      else if (c === "{") depth++;
+      else if (c === "}" && --depth === 0) return JSON.parse(head.slice(start, i + 1));
+    }
+  }
+  try { return JSON.parse(readFileSync(file, "utf8")).summary ?? null; } catch { return null; }
+}
+
+/**
+ * Count diagnostics by severity and code, streaming the report in chunks (no full parse).
+ * Relies on the report's key order `{"code": …, "severity": …}` (§11); it is only a cross-check.
+ * @param {string} file
+ * @returns {Record<string, number>}
+ */
+function countDiagnostics(file) {
+  /** @type {Record<string, number>} */
+  const counts = {};
+  if (!existsSync(file)) return counts;
+  const re = /"code"\s*:\s*"([^"\\]+)"\s*,\s*"severity"\s*:\s*"([^"\\]+)"/g;
+  const fd = openSync(file, "r");
+  const buf = Buffer.alloc(4 << 20);
+  let carry = "";
+  let pos = 0;
+  for (;;) {
+    const n = readSync(fd, buf, 0, buf.length, pos);
+    pos += n;
+    const text = carry + buf.toString("utf8", 0, n);
+    const last = n === 0;
+    const limit = last ? text.length : text.length - 256;
+    let consumed = 0;
+    re.lastIndex = 0;
+    for (let m; (m = re.exec(text)); ) {
+      if (m.index + m[0].length > limit) break;
+      const key = `${m[2]} ${m[1]}`;
+      counts[key] = (counts[key] ?? 0) + 1;
+      consumed = m.index + m[0].length;
+    }
+    if (last) break;
+    carry = text.slice(Math.max(consumed, limit));
+  }
+  closeSync(fd);
+  return counts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU profile summary (source-mapped through dist/*.js.map when present)
+
+/** Decode a source map's `mappings` into, per generated line, sorted [col, srcIdx, srcLine]. @param {any} map */
+function decodeMappings(map) {
+  const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const val = new Map([...B64].map((c, i) => [c, i]));
+  /** @type {number[][][]} */
+  const lines = [];
+  let src = 0, sl = 0, sc = 0;
+  for (const line of map.mappings.split(";")) {
+    /** @type {number[][]} */
+    const segs = [];
+    let col = 0;
+    for (const seg of line.split(",")) {
+      if (!seg) continue;
+      /** @type {number[]} */
+      const f = [];
+      let v = 0, shift = 0;
+      for (const ch of seg) {
+        const d = /** @type {number} */ (val.get(ch));
+        v += (d & 31) << shift;
+        if (d & 32) shift += 5;
+        else { f.push(v & 1 ? -(v >>> 1) : v >>> 1); v = 0; shift = 0; }
+      }
+      col += f[0];
+      if (f.length >= 4) { src += f[1]; sl += f[2]; sc += f[3]; segs.push([col, src, sl]); }
+    }
+    lines.push(segs);
+  }
+  return lines;
+}
+
+/** @param {string} profFile @param {number} top */
+function summariseProfile(profFile, top = 15) {
+  const prof = JSON.parse(readFileSync(profFile, "utf8"));
+  /** @type {Map<number, any>} */
+  const byId = new Map(prof.nodes.map((/** @type {any} */ n) => [n.id, n]));
+  /** @type {Map<number, number>} */
+  const self = new Map();
+  for (let i = 0; i < prof.samples.length; i++) self.set(prof.samples[i], (self.get(prof.samples[i]) ?? 0) + (prof.timeDeltas[i] ?? 0));
+  /** @type {Map<string, { sources: string[], lines: number[][][] } | null>} */
+  const maps = new Map();
+  /** @param {string} url */
+  const mapFor = (url) => {
+    if (maps.has(url)) return maps.get(url);
+    let m = null;
+    try {
+      const path = fileURLToPath(url);
+      const raw = JSON.parse(readFileSync(`${path}.map`, "utf8"));
+      m = { sources: raw.sources.map((/** @type {string} */ s) => relative(ROOT, join(dirname(path), s)).replace(/^bench\/out\/app\//, "")), lines: decodeMappings(raw) };
+    } catch { /* no map */ }
+    maps.set(url, m);
+    return m;
+  };
+  /** @param {any} cf */
+  const locate = (cf) => {
+    const url = cf.url || "";
+    if (!url) return cf.functionName.startsWith("(") ? cf.functionName : "(native)";
+    if (url.startsWith("node:")) return "node: internals";
+    const m = url.startsWith("file:") ? mapFor(url) : null;
+    if (m) {
+      const segs = m.lines[cf.lineNumber] ?? [];
+      let best = null;
+      for (const s of segs) { if (s[0] <= cf.columnNumber) best = s; else break; }
+      if (best) return `${m.sources[best[1]]}:${best[2] + 1}`;
+    }
+    return url.startsWith("file:") ? relative(ROOT, fileURLToPath(url)).replace(/^bench\/out\/app\//, "") : url;
+  };
+  /** @type {Map<string, number>} */
+  const fns = new Map();
+  /** @type {Map<string, number>} */
+  const files = new Map();
+  let total = 0;
+  for (const [id, us] of self) {
+    const cf = byId.get(id).callFrame;
+    total += us;
+    const where = locate(cf);
+    const file = where.replace(/:\d+$/, "");
+    const group = file.includes("node_modules/") ? file.replace(/.*node_modules\/((?:@[^/]+\/)?[^/]+).*/, "node_modules/$1") : file;
+    const fnKey = `${cf.functionName || "(anonymous)"}  ${where}`;
+    fns.set(fnKey, (fns.get(fnKey) ?? 0) + us);
+    files.set(group, (files.get(group) ?? 0) + us);
+  }
+  const fmt = (/** @type {Map<string, number>} */ m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, us]) => ({ ms: Math.round(us / 1000), pct: ((100 * us) / total).toFixed(1), what: k }));
+  return { totalMs: Math.round(total / 1000), functions: fmt(fns), files: fmt(files) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+/** @type {string[]} */
+const md = [];
+/** @param {string} s */
+function log(s) { process.stderr.write(`${s}\n`); }
+const fmtMs = (/** @type {number} */ ms) => (Number.isFinite(ms) ? (ms >= 100 ? Math.round(ms).toLocaleString("en-US") : ms.toFixed(1)) : "—");
+const fmtN = (/** @type {number | null | undefined} */ n) => (typeof n === "number" ? n.toLocaleString("en-US") : "—");
+
+/** Print a table as aligned text, and keep its Markdown. @param {string[]} head @param {string[][]} rows */
+function table(head, rows) {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  // Text columns (any cell not starting like a number) are left-aligned, numbers right-aligned.
+  const left = head.map((_, i) => i === 0 || rows.some((r) => !/^[-\d×.,—>]/.test(r[i])));
+  const line = (/** @type {string[]} */ r) => r.map((c, i) => (left[i] ? c.padEnd(w[i]) : c.padStart(w[i]))).join("  ").trimEnd();
+  console.log(line(head));
+  console.log(w.map((n) => "-".repeat(n)).join("  "));
+  for (const r of rows) console.log(line(r));
+  const esc = (/** @type {string} */ c) => c.replace(/\|/g, "\\|");
+  md.push(`| ${head.map(esc).join(" | ")} |`, `|${head.map((_, i) => (left[i] ? "---" : "---:")).join("|")}|`, ...rows.map((r) => `| ${r.map(esc).join(" | ")} |`), "");
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  if (process.argv[2] === "--summarise-profile") {
+    // Summarise an existing .cpuprofile (e.g. from `node --cpu-prof bench/out/app/bin/claims.js …`).
+    const s = summariseProfile(process.argv[3]);
+    console.log(`${fmtN(s.totalMs)} ms sampled\n`);
+    table(["self ms", "%", "file / package"], s.files.map((f) => [fmtN(f.ms), f.pct, f.what]));
+    console.log("");
+    table(["self ms", "%", "function  location"], s.functions.map((f) => [fmtN(f.ms), f.pct, f.what]));
+    return;
+  }
+  const o = parseArgs(process.argv.slice(2));
+  mkdirSync(TMP, { recursive: true });
+  if (!existsSync(join(ROOT, "dist", "cli.js"))) {
+    log("dist/cli.js is missing: run `npm run build` (npm run bench does it).");
+  }
+  if (o.snapshot) {
+    const bin = snapshotApp();
+    if (bin) BIN = bin;
+    else log("could not snapshot a working bin/ + dist/; measuring the live tree");
+  }
+  const rss = o.rss === "auto" ? (haveGnuTime() ? "time" : "node") : o.rss;
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  const env = `Node ${process.version}, ${cpu} × ${cpus().length}, ${process.platform}; peak RSS and CPU via ${rss === "time" ? "/usr/bin/time" : "process.resourceUsage() (bench/peak-rss.cjs)"}; seed ${o.seed}`;
+  console.log(`claims benchmark — ${env}\n`);
+  md.push("# claims benchmark", "", `${new Date().toISOString().slice(0, 10)} — ${env}`, "");
+
+  /** @type {{ size: number, files: number | null, claims: number | null, base: ReturnType<typeof measure>, check: ReturnType<typeof measure>, validation: string }[]} */
+  const results = [];
+  /** @type {string[]} */
+  const failures = [];
+  /** @type {string[]} */
+  const notes = [];
+
+  for (const size of o.sizes) {
+    const { dir, manifest } = ensureLedger(size, o.seed, { log });
+    const rel = relative(ROOT, dir) || ".";
+    const runs = o.runs ?? (size >= 50000 ? 1 : 3);
+    // Warm the page cache so the first timed run is not penalised (untimed).
+    runOnce([BASELINE, rel], { rss, timeoutS: o.timeout });
+    log(`size ${fmtN(size)}: ${runs} run(s) each …`);
+    const base = measure([BASELINE, rel], runs, { rss, timeoutS: o.timeout, label: "baseline" });
+    log(`  baseline ${fmtMs(base.ms)} ms [${base.all.join(", ")}], CPU ${fmtMs(base.cpuMs ?? NaN)} ms, peak ${base.peakMiB?.toFixed(0)} MiB`);
+    const reportFile = join(OUT_DIR, `check-${size}-${o.seed}.json`);
+    // Exit 1 is expected: the generated ledger holds deliberate misquotes (quote-not-found errors).
+    const check = measure([BIN, "check", "--format", "json", rel], runs, { rss, timeoutS: o.timeout, stdoutFile: reportFile, okStatus: [0, 1], label: "check" });
+    log(`  check    ${fmtMs(check.ms)} ms [${check.all.join(", ")}], CPU ${fmtMs(check.cpuMs ?? NaN)} ms, peak ${check.peakMiB?.toFixed(0)} MiB, exit ${check.status}`);
+    const summary = check.ok ? readSummary(reportFile) : null;
+    let validation = "—";
+    if (summary) {
+      const counts = countDiagnostics(reportFile);
+      const expected = { "error quote-not-found": manifest.misquotes, "info quote-unchecked": manifest.unchecked };
+      const problems = [];
+      for (const [k, n] of Object.entries(counts)) {
+        if (!(k in expected)) problems.push(`${n} × ${k}`);
+      }
+      for (const [k, n] of Object.entries(expected)) if ((counts[k] ?? 0) !== n) problems.push(`${k}: ${counts[k] ?? 0}, expected ${n}`);
+      if (summary.claims !== manifest.claims) problems.push(`summary.claims ${summary.claims}, expected ${manifest.claims}`);
+      if (summary.files !== manifest.files) problems.push(`summary.files ${summary.files}, expected ${manifest.files}`);
+      validation = problems.length ? `UNEXPECTED: ${problems.join("; ")}` : "as intended";
+      notes.push(`${fmtN(size)}: summary ${JSON.stringify(summary)}; diagnostics ${JSON.stringify(counts)} — ${validation}`);
+      log(`  report: ${validation}`);
+    }
+    results.push({ size, files: summary?.files ?? manifest.files, claims: summary?.claims ?? null, base, check, validation });
+  }
+
+  // --- the scaling table
+  console.log("");
+  md.push("## Scaling: `claims check --format json` vs parse-only baseline", "");
+  /** @type {string[][]} */
+  const rows = [];
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i];
+    const ratio = r.check.ok && r.base.ok ? r.check.ms / r.base.ms : NaN;
+    let growth = "";
+    if (i > 0 && r.check.ok && results[i - 1].check.ok) {
+      const p = results[i - 1];
+      const g = r.check.ms / /** @type {number} */ (r.files) / (p.check.ms / /** @type {number} */ (p.files));
+      const cpuG = r.check.cpuMs !== null && p.check.cpuMs !== null ? r.check.cpuMs / /** @type {number} */ (r.files) / (p.check.cpuMs / /** @type {number} */ (p.files)) : null;
+      growth = `×${g.toFixed(2)}${cpuG === null ? "" : ` (CPU ×${cpuG.toFixed(2)})`} vs ${fmtN(p.size)}${g > SUPERLINEAR ? " super-linear!" : ""}`;
+      if (g > SUPERLINEAR) failures.push(`super-linear: time per file at ${fmtN(r.size)} is ${g.toFixed(2)}× that at ${fmtN(p.size)} (limit ${SUPERLINEAR}×)`);
+    }
+    const checkMs = r.check.timedOut ? `> ${fmtN(o.timeout * 1000)} (timeout)` : r.check.ok ? fmtMs(r.check.ms) : `failed (exit ${r.check.status})`;
+    rows.push([
+      fmtN(r.size), fmtN(r.files), fmtMs(r.base.ms), checkMs, fmtN(r.claims),
+      Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : "—",
+      r.check.ok && r.claims ? (r.check.ms / r.claims).toFixed(3) : "—",
+      r.check.peakMiB === null ? "—" : r.check.peakMiB.toFixed(0),
+      r.base.peakMiB === null ? "—" : r.base.peakMiB.toFixed(0),
+      r.check.cpuMs !== null && r.base.cpuMs !== null ? `${(r.check.cpuMs / r.base.cpuMs).toFixed(2)}×` : "—",
+      growth || "—",
+    ]);
+  }
+  table(["size", "files", "baseline ms", "check ms", "claims", "check/baseline", "ms/claim", "peak MiB (check)", "peak MiB (baseline)", "CPU check/baseline", "time/file growth"], rows);
+
+  // --- targets
+  /** @type {string[][]} */
+  const targets = [];
+  const at10k = results.find((r) => r.size === 10000);
+  if (at10k) {
+    const ratio = at10k.check.ok ? at10k.check.ms / at10k.base.ms : NaN;
+    const pass = ratio <= TARGET_RATIO_AT_10K;
+    targets.push(["check ≤ 1.5× baseline at 10,000 files", Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : "no result", pass ? "PASS" : "FAIL"]);
+    if (!pass) failures.push(`check/baseline at 10,000 files is ${Number.isFinite(ratio) ? ratio.toFixed(2) : "n/a"}× (target ≤ ${TARGET_RATIO_AT_10K}×)`);
+  }
+  const at50k = results.find((r) => r.size === 50000);
+  if (at50k) {
+    const peak = at50k.check.peakMiB;
+    const pass = at50k.check.ok && peak !== null && peak < TARGET_PEAK_MIB_AT_50K;
+    targets.push(["peak RSS < 500 MiB at 50,000 files", peak === null ? "no result" : `${peak.toFixed(0)} MiB`, pass ? "PASS" : "FAIL"]);
+    if (!pass) failures.push(`peak RSS at 50,000 files is ${peak?.toFixed(0) ?? "n/a"} MiB (target < ${TARGET_PEAK_MIB_AT_50K} MiB)`);
+  }
+  for (let i = 1; i < results.length; i++) {
+    const r = results[i], p = results[i - 1];
+    if (!(r.check.ok && p.check.ok)) continue;
+    const g = r.check.ms / /** @type {number} */ (r.files) / (p.check.ms / /** @type {number} */ (p.files));
+    targets.push([`time per file ${fmtN(p.size)} → ${fmtN(r.size)} ≤ ${SUPERLINEAR}×`, `${g.toFixed(2)}×`, g > SUPERLINEAR ? "FAIL (super-linear!)" : "PASS"]);
+  }
+
+  // --- start-up
+  if (o.startup) {
+    log(`start-up: ${o.startupRuns} runs each …`);
+    const opts = { rss, timeoutS: 120, label: "" };
+    const nodeE = measure(["-e", "0"], o.startupRuns, { ...opts, label: "node -e 0" });
+    const version = measure([BIN, "--version"], o.startupRuns, { ...opts, label: "claims --version" });
+    const exampleDir = existsSync(join(ROOT, "claims")) ? "claims/" : ".";
+    // The example ledger may legitimately exit 1 (findings); 2 means the tool broke.
+    const checkEx = measure([BIN, "check", exampleDir], o.startupRuns, { ...opts, okStatus: [0, 1], label: "claims check" });
+    console.log("");
+    md.push("## Start-up", "");
+    /** @type {(m: ReturnType<typeof measure>, target?: number) => string[]} */
+    const row = (m, target) => {
+      const ratio = m.ok ? m.ms / nodeE.ms : NaN;
+      const verdict = target === undefined ? "—" : ratio <= target ? `PASS (≤ ${target}×)` : `FAIL (> ${target}×)`;
+      return [m.ok ? fmtMs(m.ms) : `failed (exit ${m.status})`, m.peakMiB === null ? "—" : m.peakMiB.toFixed(0), Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : "—", verdict];
+    };
+    const rVersion = row(version, TARGET_VERSION_STARTUP);
+    const rCheck = row(checkEx, TARGET_CHECK_STARTUP);
+    table(["command", "median ms", "peak MiB", "vs node -e 0", "target"], [
+      ["node -e 0", ...row(nodeE)],
+      ["claims --version", ...rVersion],
+      [`claims check ${exampleDir}`, ...rCheck],
+    ]);
+    targets.push([`claims --version ≤ ${TARGET_VERSION_STARTUP}× node -e 0`, rVersion[2], rVersion[3].startsWith("PASS") ? "PASS" : "FAIL"]);
+    targets.push([`claims check ${exampleDir} ≤ ${TARGET_CHECK_STARTUP}× node -e 0`, rCheck[2], rCheck[3].startsWith("PASS") ? "PASS" : "FAIL"]);
+    if (!rVersion[3].startsWith("PASS")) failures.push(`claims --version start-up is ${rVersion[2]} node -e 0 (target ≤ ${TARGET_VERSION_STARTUP}×)`);
+    if (!rCheck[3].startsWith("PASS")) failures.push(`claims check ${exampleDir} start-up is ${rCheck[2]} node -e 0 (target ≤ ${TARGET_CHECK_STARTUP}×)`);
+  }
+
+  console.log("");
+  md.push("## Targets", "");
+  table(["target", "measured", "result"], targets);
+
+  if (notes.length) {
+    console.log("\nReports:");
+    md.push("## Reports", "");
+    for (const n of notes) { console.log(`  ${n}`); md.push(`- ${n}`); }
+    md.push("");
+  }
+
+  // --- CPU profile of one check run
+  if (o.profile) {
+    const size = o.sizes.includes(10000) ? 10000 : o.sizes[o.sizes.length - 1];
+    const { dir } = ensureLedger(size, o.seed);
+    const profDir = join(OUT_DIR, "prof");
+    rmSync(profDir, { recursive: true, force: true });
+    mkdirSync(profDir, { recursive: true });
+    log(`profiling check at ${fmtN(size)} files …`);
+    runOnce(["--cpu-prof", "--cpu-prof-dir", profDir, BIN, "check", "--format", "json", relative(ROOT, dir)], { rss, timeoutS: o.timeout, stdoutFile: join(TMP, "prof-report.json") });
+    const profFile = readdirSync(profDir).find((f) => f.endsWith(".cpuprofile"));
+    if (profFile) {
+      const s = summariseProfile(join(profDir, profFile));
+      console.log(`\nCPU profile of check at ${fmtN(size)} files (${fmtN(s.totalMs)} ms sampled; ${relative(ROOT, join(profDir, profFile))}):\n`);
+      md.push(`## CPU profile: check at ${fmtN(size)} files`, "", `${fmtN(s.totalMs)} ms sampled. Self time by source file (via dist source maps):`, "");
+      table(["self ms", "%", "file / package"], s.files.map((f) => [fmtN(f.ms), f.pct, f.what]));
+      console.log("");
+      md.push("Top functions by self time:", "");
+      table(["self ms", "%", "function  location"], s.functions.map((f) => [fmtN(f.ms), f.pct, f.what]));
+    } else log("  no profile written");
+  }
+
+  console.log("");
+  if (failures.length) {
+    md.push("## FAIL", "", ...failures.map((f) => `- FAIL: ${f}`), "");
+    for (const f of failures) console.log(`FAIL: ${f}`);
+  } else console.log("All targets met.");
+  writeFileSync(join(OUT_DIR, "results.md"), `${md.join("\n")}\n`);
+  console.log("\n----- Markdown (also in bench/out/results.md) -----\n");
+  console.log(md.join("\n"));
+  console.log(`\nMarkdown written to ${relative(ROOT, join(OUT_DIR, "results.md"))}`);
+  rmSync(TMP, { recursive: true, force: true });
+}
+
+await main();
