@@ -11,11 +11,17 @@ const MARKER = /(<!-- claims: ([^>]*?) -->\n```[a-z]*\n)([\s\S]*?)(```)/g;
 
 /** The README with every marked block replaced by the command's real output. */
 export function renderReadme(text) {
-  return text.replace(MARKER, (_, head, args, _old, tail) => {
-    const argv = args.trim().split(/\s+/);
+  return text.replace(MARKER, (_, open, args, _old, tail) => {
+    // `ARGS | head N` keeps the first N lines, for an excerpt of a long output.
+    const [command, head] = args.split("|").map((part) => part.trim());
+    const lines = head === undefined ? Infinity : Number(/^head (\d+)$/.exec(head)?.[1] ?? NaN);
+    if (Number.isNaN(lines)) throw new Error(`README marker '${args}': only '| head N' may follow the command`);
+    const argv = command.split(/\s+/);
     const result = spawnSync(process.execPath, ["bin/claims.js", ...argv], { cwd: root, encoding: "utf8", env: { PATH: process.env.PATH, NO_COLOR: "1" } });
-    const prompt = argv[0] === "check" ? `$ npx claims ${args.trim()}\n` : "";
-    return `${head}${prompt}${result.stdout.trimEnd()}\n${tail}`;
+    const prompt = argv[0] === "check" ? `$ npx claims ${command}\n` : "";
+    const output = result.stdout.trimEnd().split("\n");
+    const shown = output.length > lines ? [...output.slice(0, lines), "…"] : output;
+    return `${open}${prompt}${shown.join("\n")}\n${tail}`;
   });
 }
 

@@ -22,7 +22,7 @@ vi.mock("node:fs", async (importOriginal) => {
 let root: string;
 let ledger: string;
 let archive: string;
-let protect: { cwd: string; ledgerFiles: string[]; archives: string[] };
+let protect: { cwd: string; ledgerFiles: string[]; archives: string[]; roots: string[] };
 
 beforeEach(() => {
   root = realpathSync(mkdtempSync(join(tmpdir(), "claims-write-")));
@@ -31,7 +31,7 @@ beforeEach(() => {
   archive = join(root, "claims", "archive", "aljazeera.txt");
   writeFileSync(ledger, "claims: {}\n");
   writeFileSync(archive, "archived text\n");
-  protect = { cwd: root, ledgerFiles: [ledger], archives: [archive] };
+  protect = { cwd: root, ledgerFiles: [ledger], archives: [archive], roots: [join(root, "claims")] };
   failing.rename = false;
 });
 
@@ -51,6 +51,16 @@ function refusal(target: string): OutputRefused {
 }
 
 describe("writeOutputAtomic", () => {
+  it("refuses a new YAML file inside a workspace root, which would join the ledger, and writes other names there", () => {
+    for (const name of ["claims/report.yaml", "claims/archive/out.YML"]) {
+      expect(refusal(name).message).toContain("would be read as part of the ledger");
+    }
+    expect(entries(join(root, "claims"))).toEqual(["archive", "death-toll.yaml"]);
+    writeOutputAtomic("claims/report.md", "report\n", protect);
+    writeOutputAtomic("report.yaml", "outside the root\n", protect);
+    expect(entries(join(root, "claims"))).toEqual(["archive", "death-toll.yaml", "report.md"]);
+  });
+
   it("writes a new file relative to cwd, mode 0644 under the usual umask, leaving nothing else", () => {
     const previous = process.umask(0o022);
     try {

@@ -8,6 +8,7 @@ import { sanitize } from "./sanitize.js";
 import { UsageError } from "../core/workspace.js";
 
 export { nodeIo } from "./io.js";
+export { sanitize } from "./sanitize.js";
 export type { Io } from "./io.js";
 
 const CHECK_FORMATS = ["text", "json", "markdown"] as const;

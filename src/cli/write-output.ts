@@ -1,5 +1,6 @@
 /** Writes an export to `-o FILE` atomically, and never over a file the ledger is made of. */
 import { randomBytes } from "node:crypto";
+import { isInside } from "../core/workspace.js";
 import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, fchmodSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 
@@ -15,6 +16,8 @@ export interface OutputProtection {
   readonly ledgerFiles: readonly string[];
   /** Absolute paths of the documents' archives. */
   readonly archives: readonly string[];
+  /** Real paths of the workspace roots: a new YAML file there would join the ledger on the next run. */
+  readonly roots: readonly string[];
 }
 
 function statOrNull(path: string): Stats | null {
@@ -66,6 +69,10 @@ export function writeOutputAtomic(target: string, content: string, protect: Outp
     // Same path, or the same inode: the latter catches a case-insensitive file system's other spelling.
     const same = real === destination || (stats !== null && existing !== null && stats.dev === existing.dev && stats.ino === existing.ino);
     if (same) throw new OutputRefused(`refusing to write '${target}': it is ${kind} of the ledger being exported ('${file}'); choose another output path`);
+  }
+
+  if (/\.ya?ml$/i.test(destination) && protect.roots.some((root) => isInside(root, destination))) {
+    throw new OutputRefused(`refusing to write '${target}': a YAML file inside the ledger's folder would be read as part of the ledger next time; write it outside, or give it another extension`);
   }
 
   const temporary = join(dirname(destination), `.${basename(destination)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);

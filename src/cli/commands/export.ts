@@ -29,7 +29,8 @@ export async function runExport(io: Io, paths: readonly string[], options: Expor
     // Every file the ledger is made of is off limits, archives included.
     const archives = [...ledger.documents.values()].flatMap((d) => (d.data.archive === undefined ? [] : [resolve(dirname(d.file.abs), d.data.archive)]));
     try {
-      writeOutputAtomic(options.output, text, { cwd: io.cwd, ledgerFiles: ledger.files.map((f) => f.abs), archives });
+      const roots = [...new Set(ledger.files.map((f) => f.root))];
+      writeOutputAtomic(options.output, text, { cwd: io.cwd, ledgerFiles: ledger.files.map((f) => f.abs), archives, roots });
     } catch (error) {
       if (error instanceof OutputRefused) throw new UsageError(error.message);
       throw new UsageError(`cannot write '${options.output}': ${error instanceof Error ? error.message : String(error)}`);
