@@ -18,6 +18,48 @@ export interface LedgerFile {
   readonly root: string;
   /** False when the file could not be read or parsed: its faults point at 1:1 or carry their own place. */
   readonly parsed: boolean;
+  /**
+   * Places of the statement fields most diagnostics point at, found while the file was first
+   * parsed (see `statementHints`), so that reporting them needs no second parse.
+   */
+  readonly hints?: Readonly<Record<string, readonly [number, number]>>;
+}
+
+/** The statement fields whose places are kept as hints; "" is the statement itself. */
+export const HINTED_FIELDS = ["", "source", "says", "quote", "in", "via"] as const;
+
+/** The hint key of a value's path, when it is a statement or one of its hinted fields. */
+export function hintKey(path: readonly PropertyKey[]): string | undefined {
+  if (path[0] !== "claims" || path[2] !== "statements" || typeof path[3] !== "number") return undefined;
+  if (path.length === 4) return `${String(path[1])}\u0000${path[3]}\u0000`;
+  if (path.length === 5 && (HINTED_FIELDS as readonly PropertyKey[]).includes(path[4])) return `${String(path[1])}\u0000${path[3]}\u0000${String(path[4])}`;
+  return undefined;
+}
+
+/** The hints of a parsed file: each claim's statements and their hinted fields, placed as `locate` would. */
+export function statementHints(doc: Document.Parsed, lineCounter: LineCounter, value: unknown): Record<string, [number, number]> {
+  const hints: Record<string, [number, number]> = {};
+  const claims = (value as { claims?: unknown } | null)?.claims;
+  if (typeof claims !== "object" || claims === null) return hints;
+  for (const [id, claim] of Object.entries(claims)) {
+    const statements = (claim as { statements?: unknown } | null)?.statements;
+    if (!Array.isArray(statements)) continue;
+    for (let i = 0; i < statements.length; i++) {
+      for (const field of HINTED_FIELDS) {
+        const path = field === "" ? ["claims", id, "statements", i] : ["claims", id, "statements", i, field];
+        const { line, col } = lineCounter.linePos(targetOffset(doc, path, "value"));
+        hints[hintKey(path)!] = [line, col];
+      }
+    }
+  }
+  return hints;
+}
+
+/** The offset `locate` points at for a path: the key or value, or the nearest existing ancestor. */
+function targetOffset(doc: Document.Parsed, path: readonly PropertyKey[], part: "key" | "value"): number {
+  const { node, key, reached } = nodeAt(doc, path);
+  const target = part === "key" || !reached ? (key ?? node) : node;
+  return target?.range?.[0] ?? 0;
 }
 
 interface Syntax {
@@ -71,11 +113,11 @@ export interface Ledger {
 
 /** Where a key (`"key"`) or its value (`"value"`) stands in a file; the nearest existing ancestor if it is absent. */
 export function locate(file: LedgerFile, path: readonly PropertyKey[], part: "key" | "value" = "value"): Position {
+  const key = part === "value" ? hintKey(path) : undefined;
+  const hint = key === undefined ? undefined : file.hints?.[key];
+  if (hint) return { file: file.display, line: hint[0], column: hint[1] };
   const syntax = syntaxOf(file);
   if (!syntax) return { file: file.display, line: 1, column: 1 };
-  const { node, key, reached } = nodeAt(syntax.doc, path);
-  const target = part === "key" || !reached ? (key ?? node) : node;
-  const offset = target?.range?.[0] ?? 0;
-  const { line, col } = syntax.lineCounter.linePos(offset);
+  const { line, col } = syntax.lineCounter.linePos(targetOffset(syntax.doc, path, part));
   return { file: file.display, line, column: col };
 }

@@ -1,6 +1,6 @@
 /** One file → its plain data and parse faults. What the parse workers run; no schema, no ledger. */
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
-import type { LedgerFile } from "./ledger.js";
+import { type LedgerFile, statementHints } from "./ledger.js";
 import { parseYaml } from "./parse.js";
 import { readTextFile } from "./read.js";
 import type { WorkspaceFile } from "./workspace.js";
@@ -19,12 +19,13 @@ export function loadFile(found: WorkspaceFile): LoadedFile {
   const read = readTextFile(found.abs);
   if (!read.ok) return { file: bare, value: undefined, diagnostics: [diagnostic("unreadable-file", read.message, at(read.line, read.column))] };
   const parsed = parseYaml(read.text);
-  const file: LedgerFile = { ...bare, parsed: parsed.doc !== undefined };
+  const value = parsed.faults.some((f) => f.code === "yaml-syntax") ? undefined : parsed.value;
+  const hints = parsed.doc && value !== undefined ? statementHints(parsed.doc, parsed.lineCounter, value) : undefined;
+  const file: LedgerFile = { ...bare, parsed: parsed.doc !== undefined, ...(hints ? { hints } : {}) };
   const diagnostics = parsed.faults.map((f) => {
     const { line, col } = parsed.lineCounter.linePos(f.offset);
     return diagnostic(f.code, f.message, at(line, col));
   });
-  const hasSyntaxError = parsed.faults.some((f) => f.code === "yaml-syntax");
-  return { file, value: hasSyntaxError ? undefined : parsed.value, diagnostics };
+  return { file, value, diagnostics };
 }
 
