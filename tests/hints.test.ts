@@ -1,6 +1,6 @@
 /** Position hints kept from the first parse agree with a fresh parse, field for field. */
 import { describe, expect, it } from "vitest";
-import { hintKey, HINTED_FIELDS, locate } from "../src/core/ledger.js";
+import { hinted, HINTED_FIELDS, locate } from "../src/core/ledger.js";
 import { loadFile } from "../src/core/load-file.js";
 import { collectFiles } from "../src/core/workspace.js";
 import { ROOT } from "./helpers/run.js";
@@ -17,7 +17,7 @@ describe("statement hints", () => {
           for (let i = 0; i < (claim.statements?.length ?? 0); i++) {
             for (const field of HINTED_FIELDS) {
               const path = field === "" ? ["claims", id, "statements", i] : ["claims", id, "statements", i, field];
-              expect(file.hints?.[hintKey(path)!]).toBeDefined();
+              expect(hinted(file, path)).toBeDefined();
               expect(locate(file, path)).toEqual(locate(bare, path));
               compared++;
             }

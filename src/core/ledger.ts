@@ -1,5 +1,5 @@
 /** The loaded ledger: validated records with their places, ids resolved across files (SPEC §1–§4). */
-import type { Document, LineCounter } from "yaml";
+import { type Document, isMap, isScalar, isSeq, type LineCounter, type Pair } from "yaml";
 import type { Diagnostic, Position } from "./diagnostics.js";
 import type { ClaimInput, DocumentInput, SettingsInput, SourceInput } from "./schema.js";
 import { nodeAt, parseYaml } from "./parse.js";
@@ -22,37 +22,64 @@ export interface LedgerFile {
    * Places of the statement fields most diagnostics point at, found while the file was first
    * parsed (see `statementHints`), so that reporting them needs no second parse.
    */
-  readonly hints?: Readonly<Record<string, readonly [number, number]>>;
+  readonly hints?: StatementHints;
+}
+
+/**
+ * Line and column pairs, per claim of the file: for each statement, for each of `HINTED_FIELDS`.
+ * One typed array per file keeps them compact and cheap to pass between threads.
+ */
+export interface StatementHints {
+  /** Where each claim's pairs start in `places` (in pairs). */
+  readonly start: Readonly<Record<string, number>>;
+  readonly places: Int32Array;
 }
 
 /** The statement fields whose places are kept as hints; "" is the statement itself. */
 export const HINTED_FIELDS = ["", "source", "says", "quote", "in", "via"] as const;
 
-/** The hint key of a value's path, when it is a statement or one of its hinted fields. */
-export function hintKey(path: readonly PropertyKey[]): string | undefined {
-  if (path[0] !== "claims" || path[2] !== "statements" || typeof path[3] !== "number") return undefined;
-  if (path.length === 4) return `${String(path[1])}\u0000${path[3]}\u0000`;
-  if (path.length === 5 && (HINTED_FIELDS as readonly PropertyKey[]).includes(path[4])) return `${String(path[1])}\u0000${path[3]}\u0000${String(path[4])}`;
-  return undefined;
+/** The hinted place of a value's path, when it is a statement or one of its hinted fields. */
+export function hinted(file: LedgerFile, path: readonly PropertyKey[]): Position | undefined {
+  if (!file.hints || path[0] !== "claims" || path[2] !== "statements" || typeof path[3] !== "number") return undefined;
+  const field = HINTED_FIELDS.indexOf((path.length === 4 ? "" : path[4]) as (typeof HINTED_FIELDS)[number]);
+  const start = file.hints.start[String(path[1])];
+  if (field < 0 || path.length > 5 || start === undefined) return undefined;
+  const at = 2 * (start + path[3] * HINTED_FIELDS.length + field);
+  if (at + 1 >= file.hints.places.length) return undefined;
+  return { file: file.display, line: file.hints.places[at], column: file.hints.places[at + 1] };
 }
 
-/** The hints of a parsed file: each claim's statements and their hinted fields, placed as `locate` would. */
-export function statementHints(doc: Document.Parsed, lineCounter: LineCounter, value: unknown): Record<string, [number, number]> {
-  const hints: Record<string, [number, number]> = {};
-  const claims = (value as { claims?: unknown } | null)?.claims;
-  if (typeof claims !== "object" || claims === null) return hints;
-  for (const [id, claim] of Object.entries(claims)) {
-    const statements = (claim as { statements?: unknown } | null)?.statements;
-    if (!Array.isArray(statements)) continue;
-    for (let i = 0; i < statements.length; i++) {
+/**
+ * The hints of a parsed file: each claim's statements and their hinted fields, placed as `locate`
+ * places them (a field's value, its key when the value is empty, the statement when the field is
+ * absent). One walk over the claims, rather than a lookup from the root for every field.
+ */
+export function statementHints(doc: Document.Parsed, lineCounter: LineCounter): StatementHints | undefined {
+  const claims = pairNamed(doc.contents, "claims")?.value;
+  if (!isMap(claims)) return undefined;
+  const start: Record<string, number> = {};
+  const places: number[] = [];
+  for (const pair of claims.items) {
+    if (!isScalar(pair.key)) continue;
+    const id = String(pair.key.value);
+    const statements = pairNamed(pair.value, "statements")?.value;
+    if (id in start || !isSeq(statements)) continue;
+    start[id] = places.length / 2;
+    for (const item of statements.items) {
+      const itemOffset = (item as { range?: readonly number[] } | null)?.range?.[0] ?? 0;
       for (const field of HINTED_FIELDS) {
-        const path = field === "" ? ["claims", id, "statements", i] : ["claims", id, "statements", i, field];
-        const { line, col } = lineCounter.linePos(targetOffset(doc, path, "value"));
-        hints[hintKey(path)!] = [line, col];
+        const found = field === "" ? undefined : pairNamed(item, field);
+        const node = (found?.value ?? found?.key) as { range?: readonly number[] } | null | undefined;
+        const { line, col } = lineCounter.linePos(node?.range?.[0] ?? itemOffset);
+        places.push(line, col);
       }
     }
   }
-  return hints;
+  return { start, places: Int32Array.from(places) };
+}
+
+function pairNamed(node: unknown, name: string): Pair | undefined {
+  return isMap(node) ? node.items.find((p) => isScalar(p.key) && String(p.key.value) === name) : undefined;
 }
 
 /** The offset `locate` points at for a path: the key or value, or the nearest existing ancestor. */
@@ -113,9 +140,8 @@ export interface Ledger {
 
 /** Where a key (`"key"`) or its value (`"value"`) stands in a file; the nearest existing ancestor if it is absent. */
 export function locate(file: LedgerFile, path: readonly PropertyKey[], part: "key" | "value" = "value"): Position {
-  const key = part === "value" ? hintKey(path) : undefined;
-  const hint = key === undefined ? undefined : file.hints?.[key];
-  if (hint) return { file: file.display, line: hint[0], column: hint[1] };
+  const hint = part === "value" ? hinted(file, path) : undefined;
+  if (hint) return hint;
   const syntax = syntaxOf(file);
   if (!syntax) return { file: file.display, line: 1, column: 1 };
   const { line, col } = syntax.lineCounter.linePos(targetOffset(syntax.doc, path, part));

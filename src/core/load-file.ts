@@ -20,7 +20,7 @@ export function loadFile(found: WorkspaceFile): LoadedFile {
   if (!read.ok) return { file: bare, value: undefined, diagnostics: [diagnostic("unreadable-file", read.message, at(read.line, read.column))] };
   const parsed = parseYaml(read.text);
   const value = parsed.faults.some((f) => f.code === "yaml-syntax") ? undefined : parsed.value;
-  const hints = parsed.doc && value !== undefined ? statementHints(parsed.doc, parsed.lineCounter, value) : undefined;
+  const hints = parsed.doc && value !== undefined ? statementHints(parsed.doc, parsed.lineCounter) : undefined;
   const file: LedgerFile = { ...bare, parsed: parsed.doc !== undefined, ...(hints ? { hints } : {}) };
   const diagnostics = parsed.faults.map((f) => {
     const { line, col } = parsed.lineCounter.linePos(f.offset);
