@@ -6,6 +6,7 @@
  * two thousand; each case is also checked in-process on its own folder, away from the others' ids.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import type { Diagnostic } from "../../src/core/diagnostics.js";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forbiddenIn, removeDir, tempDir } from "../fixtures/hazards/hazards.js";
@@ -23,14 +24,8 @@ interface Case {
   readonly bytes: Buffer;
 }
 
-interface Diag {
-  readonly code: string;
-  readonly severity: string;
-  readonly message: string;
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-}
+/** A diagnostic as the JSON output carries it. */
+type Diag = Diagnostic;
 
 /**
  * Where the yaml package departs from the suite (its own test runner skips these). None of them

@@ -5,6 +5,7 @@
  * status), the process exits 1, and no control character reaches the terminal in any command.
  */
 import { truncateSync, writeFileSync } from "node:fs";
+import type { Diagnostic } from "../../src/core/diagnostics.js";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBin } from "../helpers/run.js";
@@ -35,14 +36,8 @@ import {
   UTF16LE,
 } from "../fixtures/hazards/hazards.js";
 
-interface Diag {
-  readonly code: string;
-  readonly severity: string;
-  readonly message: string;
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-}
+/** A diagnostic as the JSON output carries it. */
+type Diag = Diagnostic;
 
 interface Report {
   readonly summary: { files: number; claims: number; errors: number; warnings: number };

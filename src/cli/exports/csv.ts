@@ -1,6 +1,6 @@
 /** The `csv` export (SPEC §12): one row per statement, RFC 4180, safe to open in a spreadsheet. */
 import type { Report } from "../../core/report.js";
-import { displayConflictsWith, displaySays, documentLabel, exportedClaims, sourceName } from "./display.js";
+import { exportedClaims, statementRows } from "./display.js";
 import type { ExportOptions } from "./index.js";
 
 /** The header row; exported so tests compare against the same words. */
@@ -30,25 +30,11 @@ export function quoteField(value: string): string {
 
 /** The cells of every exported statement, before quoting and formula neutralisation. */
 export function csvRows(report: Report, all: boolean): string[][] {
-  const rows: string[][] = [];
-  for (const claim of exportedClaims(report, all)) {
-    for (const statement of claim.statements) {
-      rows.push([
-        claim.id,
-        claim.question,
-        // Names, not ids, like the other formats: the sheet is read by people; ids are in the json export.
-        sourceName(report, statement.source),
-        statement.side ?? "",
-        displaySays(statement),
-        statement.on ?? "",
-        documentLabel(report, statement.in),
-        statement.quote ?? "",
-        claim.status,
-        displayConflictsWith(report, statement),
-      ]);
-    }
-  }
-  return rows;
+  // The statement columns of the other formats (names, not ids: the sheet is read by people; ids
+  // are in the json export), framed by the claim's id and question, and its status.
+  return exportedClaims(report, all).flatMap((claim) =>
+    statementRows(report, claim).map((row) => [claim.id, claim.question, ...row.slice(0, -1), claim.status, row[row.length - 1]]),
+  );
 }
 
 /** Renders the statements of the exported claims as CSV. */
