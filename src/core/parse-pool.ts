@@ -4,7 +4,6 @@
  * file order, exactly as `loadFile` gives them on the main thread.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { type LoadedFile, loadFile } from "./load-file.js";
 import type { WorkspaceFile } from "./workspace.js";
 
@@ -36,8 +35,10 @@ export async function loadFiles(found: readonly WorkspaceFile[], options: ParseO
   const threads = Math.min(wanted, chunks.length);
   const results: LoadedFile[][] = new Array(chunks.length);
   const workerUrl = options.worker;
+  // Loaded only here: a small ledger never pays for the threading module.
+  const { Worker } = await import("node:worker_threads");
   let next = 0;
-  const workers: Worker[] = [];
+  const workers: InstanceType<typeof Worker>[] = [];
   try {
     await Promise.all(
       Array.from({ length: threads }, () => {
