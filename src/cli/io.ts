@@ -13,8 +13,14 @@ export interface Io {
 
 /** The real process's streams, environment and directory. */
 export function nodeIo(): Io {
+  // A reader that stops early (`claims check | head`) closes the pipe: stop writing, quietly.
+  let closed = false;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    closed = true;
+  });
   return {
-    stdout: (text) => void process.stdout.write(text),
+    stdout: (text) => void (closed || process.stdout.write(text)),
     stderr: (text) => void process.stderr.write(text),
     env: process.env,
     cwd: process.cwd(),

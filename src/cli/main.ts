@@ -3,7 +3,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "@commande
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import pkg from "../../package.json" with { type: "json" };
+import type { ExportFormat } from "./exports/index.js";
 import type { Io } from "./io.js";
+import type { LintFormat } from "./lint-formats/index.js";
 import { sanitize } from "./sanitize.js";
 import { UsageError } from "../core/workspace.js";
 
@@ -12,8 +14,11 @@ export { sanitize } from "./sanitize.js";
 export type { Io } from "./io.js";
 
 const CHECK_FORMATS = ["text", "json", "markdown"] as const;
-const LINT_FORMATS = ["stylish", "json", "github", "sarif"] as const;
-const EXPORT_FORMATS = ["markdown", "csv", "json", "claimreview", "html"] as const;
+// The formatter registries are loaded only by the commands that use them, so their names are
+// listed here; `All` makes the compiler reject a list that misses or invents a registry key.
+type All<Name extends string, List extends readonly Name[]> = [Exclude<Name, List[number]>] extends [never] ? List : never;
+const LINT_FORMATS: All<LintFormat, readonly ["stylish", "json", "github", "sarif"]> = ["stylish", "json", "github", "sarif"];
+const EXPORT_FORMATS: All<ExportFormat, readonly ["markdown", "csv", "json", "claimreview", "html"]> = ["markdown", "csv", "json", "claimreview", "html"];
 const FAIL_ON = ["error", "conflict", "unresolved"] as const;
 
 const PATHS_HELP = `
@@ -175,8 +180,8 @@ ${EXIT_HELP}`,
 Save it beside your ledger and point yaml-language-server at it from each file.
 
 Example:
-  claims schema > claims.schema.json
-  # yaml-language-server: $schema=./claims.schema.json   (first line of each ledger file)
+  claims schema > claims/claims.schema.json
+  # yaml-language-server: $schema=./claims.schema.json   (first line of each ledger file in claims/)
 
 Exit codes: 0 printed, 2 bad usage.`,
     )

@@ -195,7 +195,7 @@ function reportAmbiguous(
  * positions are swept in order of their lower bounds, so the work grows with the number of
  * positions plus the number of pairs found, never with every pair tried.
  */
-function conflictingPairs(positions: readonly Position[], tolerance: number): [string, string][] {
+export function conflictingPairs(positions: readonly Pick<Position, "source" | "set">[], tolerance: number): [string, string][] {
   const pairs: [string, string][] = [];
   const add = (a: string, b: string) => pairs.push(a < b ? [a, b] : [b, a]);
   const intervals: { source: string; set: Extract<ValueSet, { kind: "interval" }> }[] = [];

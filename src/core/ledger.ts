@@ -136,6 +136,8 @@ export interface Ledger {
   readonly diagnostics: Diagnostic[];
   /** Ledger-wide settings, from the one file that gives them. */
   readonly settings: SettingsInput;
+  /** Ids that statements left out for schema errors cite (`source`, `via`, `in`): still citations. */
+  readonly citedByInvalid: ReadonlySet<string>;
 }
 
 /** Where a key (`"key"`) or its value (`"value"`) stands in a file; the nearest existing ancestor if it is absent. */

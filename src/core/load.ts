@@ -17,6 +17,7 @@ export function buildLedger(loaded: readonly LoadedFile[]): Ledger {
     declared: new Map<string, Kind>(),
     diagnostics: loaded.flatMap((l) => l.diagnostics),
     settings: {} as SettingsInput,
+    citedByInvalid: new Set<string>(),
   };
   let settingsFrom: string | undefined;
   const firstDeclared = new Map<string, FirstDeclaration>();
@@ -99,7 +100,7 @@ function addRecord(ledger: Ledger, file: LedgerFile, kind: Kind, id: string, rec
     if (result.success) (ledger.documents as Map<string, Entry<DocumentInput>>).set(id, { id, data: result.data, file });
     else ledger.diagnostics.push(...schemaDiagnostics(file, path, result.error.issues, record));
   } else {
-    const claim = validateClaim(file, path, record, ledger.diagnostics);
+    const claim = validateClaim(file, path, record, ledger.diagnostics, ledger.citedByInvalid as Set<string>);
     if (claim) (ledger.claims as Map<string, ClaimEntry>).set(id, { id, file, ...claim });
   }
 }
@@ -108,10 +109,16 @@ function addRecord(ledger: Ledger, file: LedgerFile, kind: Kind, id: string, rec
  * Validates a claim; when only some statements are malformed, those are reported and left out
  * and the rest of the claim is kept, so one typo does not hide a whole claim from the analysis.
  */
-function validateClaim(file: LedgerFile, path: readonly PropertyKey[], record: unknown, out: Diagnostic[]): Omit<ClaimEntry, "id" | "file"> | undefined {
+function validateClaim(file: LedgerFile, path: readonly PropertyKey[], record: unknown, out: Diagnostic[], cited: Set<string>): Omit<ClaimEntry, "id" | "file"> | undefined {
   const result = claimSchema.safeParse(record);
   if (result.success) return { data: result.data, statementIndexes: result.data.statements.map((_, i) => i) };
   out.push(...schemaDiagnostics(file, path, result.error.issues, record));
+  // What a statement left out still cites: its sources and documents are not "unused".
+  const raw = isPlainObject(record) && Array.isArray(record.statements) ? record.statements : [];
+  for (const statement of raw) {
+    if (!isPlainObject(statement)) continue;
+    for (const key of ["source", "via", "in"]) if (typeof statement[key] === "string") cited.add(statement[key]);
+  }
   const badStatements = new Set<number>();
   for (const issue of result.error.issues) {
     if (issue.path[0] !== "statements" || typeof issue.path[1] !== "number") return undefined;

@@ -26,7 +26,8 @@ export function defaultThreads(files: number): number {
 
 /** Reads and parses every file, on workers when that pays; results in the order given. */
 export async function loadFiles(found: readonly WorkspaceFile[], options: ParseOptions = {}): Promise<LoadedFile[]> {
-  const wanted = options.threads ?? defaultThreads(found.length);
+  // More workers than cores only adds contention (at least two, so the threaded path can be tried anywhere).
+  const wanted = Math.min(options.threads ?? defaultThreads(found.length), Math.max(2, availableParallelism()));
   if (wanted <= 1 || options.worker === undefined || found.length === 0) return found.map(loadFile);
   // At least a few chunks per worker, so one slow chunk does not leave the others idle.
   const size = Math.max(1, Math.min(CHUNK, Math.ceil(found.length / (wanted * 4))));

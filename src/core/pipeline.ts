@@ -10,6 +10,9 @@ import { checkQuotes, type ArchiveTextFn } from "./quote-checks.js";
 import type { ClaimStream, ReportClaim } from "./report.js";
 import { collectFiles } from "./workspace.js";
 
+/** Ledgers up to this many claims keep their report entries from the first pass (see `checkRead`). */
+const KEEP_ENTRIES = 20_000;
+
 export interface Checked {
   readonly ledger: Ledger;
   readonly report: ClaimStream;
@@ -28,18 +31,24 @@ export async function checkLedger(paths: readonly string[], cwd: string, options
 export function checkRead(ledger: Ledger, archives: Archives, archiveText: ArchiveTextFn): Checked {
   const quotes = checkQuotes(ledger, archives, archiveText);
   const diagnostics = [...ledger.diagnostics, ...LEDGER_CHECKS.flatMap((check) => check(ledger)), ...archives.diagnostics, ...quotes.diagnostics];
-  // A first pass counts statuses and collects the analysis diagnostics, keeping nothing else; the
-  // claims' report entries are built again when they are written, one at a time. Analysis is
-  // cheap next to parsing, and holding every entry of a large ledger is not.
+  // A first pass counts statuses and collects the analysis diagnostics. Up to KEEP_ENTRIES claims
+  // it also keeps their report entries; beyond that it keeps nothing else, and the entries are
+  // built again when they are written, one at a time: analysis is cheap next to parsing, and
+  // holding every entry of a very large ledger is not.
+  const keep = ledger.claims.size <= KEEP_ENTRIES;
+  const kept: ReportClaim[] = [];
   const tally = emptyTally();
   for (const claim of ledger.claims.values()) {
     const analysis = analyseClaim(ledger, claim, diagnostics);
     tally.status[analysis.status]++;
     tally.statements += analysis.statements.length;
     if (analysis.unresolved) tally.unresolved++;
+    if (keep) kept.push(reportClaim(ledger, analysis, quotes));
   }
-  const claims = function* (): Generator<ReportClaim> {
-    for (const claim of ledger.claims.values()) yield reportClaim(ledger, analyseClaim(ledger, claim, []), quotes);
-  };
+  const claims = keep
+    ? () => kept
+    : function* (): Generator<ReportClaim> {
+        for (const claim of ledger.claims.values()) yield reportClaim(ledger, analyseClaim(ledger, claim, []), quotes);
+      };
   return { ledger, report: buildReport(ledger, tally, diagnostics, claims) };
 }

@@ -32,7 +32,10 @@ export function checkQuotes(ledger: Ledger, archives: Archives, archiveText: Arc
       };
       if (statement.in === undefined) return unchecked("the statement has no `in` document; add one whose `archive` holds the text");
       const state = archives.byDocument.get(statement.in);
-      if (state === undefined) return unchecked(`document '${statement.in}' is not declared`);
+      if (state === undefined) {
+        const broken = ledger.declared.get(statement.in) === "documents";
+        return unchecked(broken ? `document '${statement.in}' has errors; fix them to check this quote` : `document '${statement.in}' is not declared`);
+      }
       if (state.status === "none") return unchecked(`document '${statement.in}' has no \`archive\`; archive the text to check quotes`);
       if (state.status === "unreadable") return unchecked(`the archive of document '${statement.in}' cannot be read`);
       const job = { claim, k, quote: statement.quote, document: statement.in };

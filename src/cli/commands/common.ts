@@ -1,8 +1,10 @@
 /** What every ledger command shares: paths, output, thresholds. */
 import type { ChalkInstance } from "chalk";
 import { checkLedger, type Checked } from "../../core/pipeline.js";
+import type { Report } from "../../core/report.js";
 import { defaultPaths, UsageError } from "../../core/workspace.js";
 import type { Io } from "../io.js";
+import { count } from "../count.js";
 import { jsonChunks } from "../json-chunks.js";
 import { sanitize, sanitizeKeepingColour } from "../sanitize.js";
 
@@ -38,7 +40,10 @@ export function writeJson(io: Io, value: object): void {
   io.stdout(sanitize(`${batch}\n`));
 }
 
-/** Plural noun with its count: "1 claim", "2 claims". */
-export function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`;
+/** Says on stderr that the ledger has errors, and gives the exit code: 1 with errors, else 0. */
+export function ledgerErrors(io: Io, report: Pick<Report, "summary">): number {
+  if (report.summary.errors === 0) return 0;
+  io.stderr(`claims: the ledger has ${count(report.summary.errors, "error")}; run 'claims lint' to see them\n`);
+  return 1;
 }
+

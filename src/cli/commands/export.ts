@@ -3,8 +3,8 @@ import { dirname, resolve } from "node:path";
 import { UsageError } from "../../core/workspace.js";
 import type { Io } from "../io.js";
 import { sanitize } from "../sanitize.js";
-import { checkPaths, count, writeJson, writeOut } from "./common.js";
-import { materialize, type Report } from "../../core/report.js";
+import { checkPaths, ledgerErrors, writeJson, writeOut } from "./common.js";
+import { materialize } from "../../core/report.js";
 import type { ExportFormat } from "../exports/index.js";
 
 export interface ExportCommandOptions {
@@ -20,7 +20,7 @@ export async function runExport(io: Io, paths: readonly string[], options: Expor
   const [{ EXPORT_FORMATTERS }, { writeOutputAtomic, OutputRefused }] = await Promise.all([import("../exports/index.js"), import("../write-output.js")]);
   if (options.output === undefined && options.format === "json") {
     writeJson(io, stream); // the same text as the json formatter, claims built as they are written
-    return exitCode(io, stream);
+    return ledgerErrors(io, stream); // the export is still written
   }
   const report = materialize(stream);
   const text = sanitize(EXPORT_FORMATTERS[options.format](report, { all: options.all === true, publisher: options.publisher ?? null }));
@@ -36,12 +36,5 @@ export async function runExport(io: Io, paths: readonly string[], options: Expor
       throw new UsageError(`cannot write '${options.output}': ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  return exitCode(io, report);
-}
-
-/** 1 when the ledger has errors, said on stderr; the export itself is still written. */
-function exitCode(io: Io, report: Pick<Report, "summary">): number {
-  if (report.summary.errors === 0) return 0;
-  io.stderr(`claims: the ledger has ${count(report.summary.errors, "error")}; run 'claims lint' to see them\n`);
-  return 1;
+  return ledgerErrors(io, report);
 }

@@ -84,6 +84,11 @@ export function runInit(io: Io, dir: string): number {
     }
     written.push(relative(io.cwd, path) || path);
   }
-  writeOut(io, `${written.map((p) => `created ${p}`).join("\n")}\n\nNext: claims check ${relative(io.cwd, root) || "."}\n`);
+  writeOut(io, `${written.map((p) => `created ${p}`).join("\n")}\n\nNext: claims check ${shellWord(relative(io.cwd, root) || ".")}\n`);
   return 0;
+}
+
+/** A path as one shell word, quoted when it holds anything but plain characters, so the hint can be pasted. */
+function shellWord(path: string): string {
+  return /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
 }

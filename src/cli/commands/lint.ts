@@ -4,7 +4,8 @@ import { countSeverities } from "../../core/diagnostics.js";
 import { chalkFor } from "../colour.js";
 import type { Io } from "../io.js";
 import { LINT_FORMATTERS, type LintFormat } from "../lint-formats/index.js";
-import { checkPaths, count, writeOut } from "./common.js";
+import { count } from "../count.js";
+import { checkPaths, writeOut } from "./common.js";
 
 export interface LintOptions {
   readonly format: LintFormat;

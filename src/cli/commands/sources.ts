@@ -3,13 +3,12 @@ import { materialize } from "../../core/report.js";
 import { chalkFor } from "../colour.js";
 import type { Io } from "../io.js";
 import { sourceTable } from "../render/text.js";
-import { checkPaths, count, writeOut } from "./common.js";
+import { checkPaths, ledgerErrors, writeOut } from "./common.js";
 
 /** Prints the source table; exit 1 when the ledger has errors. */
 export async function runSources(io: Io, paths: readonly string[], options: { color: boolean }): Promise<number> {
   const report = materialize((await checkPaths(io, paths)).report);
   const chalk = chalkFor(io, options.color);
   writeOut(io, sourceTable(report, { chalk, width: io.columns }), chalk);
-  if (report.summary.errors > 0) io.stderr(`claims: the ledger has ${count(report.summary.errors, "error")}; run 'claims lint' to see them\n`);
-  return report.summary.errors > 0 ? 1 : 0;
+  return ledgerErrors(io, report);
 }

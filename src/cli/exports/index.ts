@@ -1,4 +1,4 @@
-/** The export formats of `claims export` (SPEC §12), as one registry whose keys also feed the CLI's `--format` choices. */
+/** The export formats of `claims export` (SPEC §12), as one registry; `main.ts` offers exactly its keys as `--format` choices (the compiler checks). */
 import type { Report } from "../../core/report.js";
 import { claimreview } from "./claimreview.js";
 import { csv } from "./csv.js";

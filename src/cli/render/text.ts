@@ -5,6 +5,7 @@ import type { Report, ReportClaim, ReportStatement, Status } from "../../core/re
 import { sanitize } from "../sanitize.js";
 import { displayValue } from "../exports/display.js";
 import { formatNumber } from "../../core/values/index.js";
+import { count } from "../count.js";
 
 export interface TextContext {
   readonly chalk: ChalkInstance;
@@ -182,9 +183,9 @@ export function summaryLine(report: Report, ctx: TextContext): string {
   const unresolved = report.summary.unresolved;
   const infos = report.diagnostics.filter((d) => d.severity === "info").length;
   const statuses = `${s.status.conflict} in conflict${unresolved ? ` (${unresolved} unresolved)` : ""}, ${s.status.corroborated} corroborated, ${s.status["single-source"]} single-source, ${s.status.unsourced} unsourced`;
-  const problems = `${s.errors} ${s.errors === 1 ? "error" : "errors"}, ${s.warnings} ${s.warnings === 1 ? "warning" : "warnings"}, ${infos} ${infos === 1 ? "info" : "infos"}`;
+  const problems = `${count(s.errors, "error")}, ${count(s.warnings, "warning")}, ${count(infos, "info")}`;
   const paint = s.errors > 0 ? chalk.red : s.warnings > 0 || s.status.conflict > 0 ? chalk.yellow : chalk.green;
-  return paint(`${s.claims} ${s.claims === 1 ? "claim" : "claims"} from ${s.sources} sources in ${s.files} ${s.files === 1 ? "file" : "files"}: ${statuses} · ${problems}`) + "\n";
+  return paint(`${count(s.claims, "claim")} from ${count(s.sources, "source")} in ${count(s.files, "file")}: ${statuses} · ${problems}`) + "\n";
 }
 
 /** One row per source: type, side, statements, claims, conflicts it is in, quotes verified / not found. */

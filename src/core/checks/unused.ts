@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { type Ledger, locate } from "../ledger.js";
 
 export function checkUnused(ledger: Ledger): Diagnostic[] {
-  const cited = new Set<string>();
+  const cited = new Set<string>(ledger.citedByInvalid);
   for (const claim of ledger.claims.values()) {
     for (const statement of claim.data.statements) {
       cited.add(statement.source);

@@ -1,0 +1,61 @@
+/** Edges found in review: broken pipes, records with schema errors, init hints. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, ROOT, runInProcess } from "./helpers/run.js";
+
+const codes = (stdout: string) => (JSON.parse(stdout) as { code: string; line: number }[]).map((d) => `${d.code}@${d.line}`);
+
+describe("a reader that stops early", () => {
+  it("ends the run quietly: no stack trace, the exit code of the findings", () => {
+    const dir = mkdtempSync(join(tmpdir(), "claims-pipe-"));
+    try {
+      let yaml = "sources:\n  s:\n    name: S\n    type: official\nclaims:\n";
+      for (let i = 0; i < 400; i++) yaml += `  c-${i}:\n    question: How many, question ${i}?\n    type: quantity\n    statements:\n      - source: s\n        says: ${i}\n`;
+      writeFileSync(join(dir, "ledger.yaml"), yaml);
+      // The report is far larger than a pipe's buffer, so writing goes on after `head` has gone.
+      const script = `"${process.execPath}" "${BIN}" check --format json "${dir}" | head -c 100 >/dev/null`;
+      const result = spawnSync("sh", ["-c", script], { cwd: ROOT, encoding: "utf8" });
+      expect(result.stderr).toBe("");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("records with schema errors", () => {
+  it("a claim dropped for a schema error still cites its sources and documents (no false unused warnings)", async () => {
+    const result = await runInProcess(["lint", "--format", "json", "tests/fixtures/edges/broken-claim"]);
+    expect(codes(result.stdout)).toEqual(["schema@9", "schema@14"]);
+    expect(result.code).toBe(1);
+  });
+
+  it("a quote citing a document with errors says so, not that it is undeclared", async () => {
+    const result = await runInProcess(["lint", "--format", "json", "tests/fixtures/edges/bad-document"]);
+    const [, unchecked] = JSON.parse(result.stdout) as { code: string; message: string }[];
+    expect(unchecked.code).toBe("quote-unchecked");
+    expect(unchecked.message).toBe("quote not checked: document 'report' has errors; fix them to check this quote");
+  });
+
+  it("show of a claim with errors points at lint, exit 1", async () => {
+    const result = await runInProcess(["show", "toll", "tests/fixtures/edges/broken-claim"]);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe("claims: claim 'toll' has errors and cannot be shown; run 'claims lint' to see them\n");
+    expect(result.code).toBe(1);
+  });
+});
+
+describe("init", () => {
+  it("quotes a folder with a space in its next-step hint", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "claims-init-"));
+    try {
+      const result = await runInProcess(["init", "my ledger"], { cwd: dir });
+      expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("Next: claims check 'my ledger'");
+      expect(result.code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
