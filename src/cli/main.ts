@@ -29,7 +29,7 @@ node_modules.`;
 const EXIT_HELP = `
 Exit codes: 0 nothing at or above the failure threshold, 1 findings at or above it,
 2 the tool could not do its job (bad usage, unreadable path). Set CLAIMS_DEBUG=1 to see
-stack traces of internal errors.`;
+stack traces of internal errors; CLAIMS_THREADS=N sets the parse threads (0: none).`;
 
 // Commander prints (and exits through exitOverride) only for its own InvalidArgumentError; any
 // other error thrown here escapes parsing and would end the run with exit 2 and no message.
@@ -130,7 +130,7 @@ ${EXIT_HELP}`,
     .addOption(new Option("-f, --format <format>", "output format").choices(EXPORT_FORMATS).default("markdown" as const))
     .option("--all", "export every claim, not only those in conflict")
     .option("-o, --output <file>", "write to this file (atomically) instead of stdout; never a ledger file")
-    .option("--publisher <name>", "the fact-checking organisation, for claimreview's author")
+    .option("--publisher <name>", "the fact-checking organisation, for claimreview's author (default: the ledger's settings.publisher)")
     .addHelpText(
       "after",
       `${PATHS_HELP}
