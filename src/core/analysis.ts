@@ -36,7 +36,7 @@ export interface ClaimAnalysis {
   /** One per source with a remaining statement, in order of first appearance. */
   readonly positions: readonly Position[];
   readonly revisions: readonly { readonly source: string; readonly values: readonly unknown[] }[];
-  /** Sorted pairs of sources, sorted. */
+  /** Conflicting pairs of sources: each pair in id order, the list sorted. */
   readonly conflicts: readonly (readonly [string, string])[];
   readonly status: Status;
   readonly unresolved: boolean;
