@@ -142,9 +142,9 @@ describe("github", () => {
     expect(format("github", [d])).toBe("::error file=ledger/a%3Ab%2Cc%25.yaml,line=7,col=9,title=claims invalid-value::100%25 sure%0Asecond line\n");
   });
 
-  it("sanitises before escaping: a CR is shown as \\u000d, never sent raw", () => {
-    const d = diagnostic("schema", "a\r\nb", { file: "x.yaml", line: 1, column: 1 });
-    expect(format("github", [d])).toBe("::error file=x.yaml,line=1,col=1,title=claims schema::a\\u000d%0Ab\n");
+  it("escapes CR and LF as the workflow syntax asks, and never sends them raw", () => {
+    const d = diagnostic("schema", "a\r\nb\u001b[2Jc", { file: "x\r.yaml", line: 1, column: 1 });
+    expect(format("github", [d])).toBe("::error file=x%0D.yaml,line=1,col=1,title=claims schema::a%0D%0Ab\\u001b[2Jc\n");
   });
 
   it("escapes control and bidi characters from the ledger", () => {

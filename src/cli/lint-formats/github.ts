@@ -16,11 +16,12 @@ export function escapeProperty(s: string): string {
 
 /** One `::error|warning|notice file=…,line=…,col=…,title=claims CODE::message` line per diagnostic. */
 export function formatGithub(diagnostics: readonly Diagnostic[]): string {
-  // Sanitise first: a control character in the ledger must not reach the runner's log raw, and
-  // the escapes `sanitize` writes contain none of the characters the workflow syntax reserves.
+  // The workflow escapes first (CR and LF become %0D and %0A, which the runner turns back into
+  // line breaks in the annotation), then the sanitiser for every other control character; neither
+  // writes a character the other changes.
   const lines = diagnostics.map((d) => {
-    const props = `file=${escapeProperty(sanitize(d.file))},line=${d.line},col=${d.column},title=${escapeProperty(`claims ${d.code}`)}`;
-    return `::${COMMAND[d.severity]} ${props}::${escapeData(sanitize(d.message))}`;
+    const props = `file=${sanitize(escapeProperty(d.file))},line=${d.line},col=${d.column},title=${escapeProperty(`claims ${d.code}`)}`;
+    return `::${COMMAND[d.severity]} ${props}::${sanitize(escapeData(d.message))}`;
   });
   return lines.length === 0 ? "" : lines.join("\n") + "\n";
 }
