@@ -144,12 +144,14 @@ export function analyseClaim(ledger: Ledger, claim: ClaimEntry, diagnostics: Dia
   };
 }
 
-interface Timed {
+/** Something placed in time: its effective date, and its place in file order. */
+export interface Timed {
   readonly on: string | null;
   readonly order: number;
 }
 
-function byTime(a: Timed, b: Timed): number {
+/** SPEC §6 time order: undated before dated, then by date, file order breaking ties. */
+export function byTime(a: Timed, b: Timed): number {
   if (a.on !== b.on) {
     if (a.on === null) return -1;
     if (b.on === null) return 1;

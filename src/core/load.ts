@@ -2,6 +2,7 @@
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
 import { type ClaimEntry, type Entry, type Kind, type Ledger, type LedgerFile, locate } from "./ledger.js";
 import type { LoadedFile } from "./load-file.js";
+import { isMapping } from "./parse.js";
 import { claimSchema, documentSchema, fileSchema, ID_PATTERN, settingsSchema, sourceSchema, type DocumentInput, type SettingsInput, type SourceInput } from "./schema.js";
 import { schemaDiagnostics } from "./schema-issues.js";
 
@@ -23,7 +24,7 @@ export function buildLedger(loaded: readonly LoadedFile[]): Ledger {
   const firstDeclared = new Map<string, FirstDeclaration>();
   for (const { file, value } of loaded) {
     if (value === undefined || value === null) continue; // broken, or an empty fragment
-    if (!isPlainObject(value)) {
+    if (!isMapping(value)) {
       ledger.diagnostics.push(diagnostic("schema", "a ledger file is a mapping with `sources`, `documents`, `claims` and/or `settings`", locate(file, [])));
       continue;
     }
@@ -48,7 +49,7 @@ export function buildLedger(loaded: readonly LoadedFile[]): Ledger {
     for (const kind of SECTIONS) {
       const section = value[kind];
       if (section === undefined || section === null) continue;
-      if (!isPlainObject(section)) {
+      if (!isMapping(section)) {
         ledger.diagnostics.push(diagnostic("schema", `\`${kind}\` must be a mapping from id to record`, locate(file, [kind])));
         continue;
       }
@@ -114,9 +115,9 @@ function validateClaim(file: LedgerFile, path: readonly PropertyKey[], record: u
   if (result.success) return { data: result.data, statementIndexes: result.data.statements.map((_, i) => i) };
   out.push(...schemaDiagnostics(file, path, result.error.issues, record));
   // What a statement left out still cites: its sources and documents are not "unused".
-  const raw = isPlainObject(record) && Array.isArray(record.statements) ? record.statements : [];
+  const raw = isMapping(record) && Array.isArray(record.statements) ? record.statements : [];
   for (const statement of raw) {
-    if (!isPlainObject(statement)) continue;
+    if (!isMapping(statement)) continue;
     for (const key of ["source", "via", "in"]) if (typeof statement[key] === "string") cited.add(statement[key]);
   }
   const badStatements = new Set<number>();
@@ -124,7 +125,7 @@ function validateClaim(file: LedgerFile, path: readonly PropertyKey[], record: u
     if (issue.path[0] !== "statements" || typeof issue.path[1] !== "number") return undefined;
     badStatements.add(issue.path[1]);
   }
-  const statements = isPlainObject(record) ? record.statements : undefined;
+  const statements = isMapping(record) ? record.statements : undefined;
   if (!Array.isArray(statements)) return undefined;
   const statementIndexes = statements.map((_, i) => i).filter((i) => !badStatements.has(i));
   if (statementIndexes.length === 0) return undefined;
@@ -132,6 +133,3 @@ function validateClaim(file: LedgerFile, path: readonly PropertyKey[], record: u
   return retry.success ? { data: retry.data, statementIndexes } : undefined;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

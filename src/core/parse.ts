@@ -207,3 +207,8 @@ export function nodeAt(doc: Document.Parsed, path: readonly PropertyKey[]): { no
   }
   return { node: node ?? undefined, key, reached: true };
 }
+
+/** Whether a parsed value is a mapping (a plain object, not a list or null). */
+export function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

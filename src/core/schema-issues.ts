@@ -2,6 +2,7 @@
 import type * as z from "zod";
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
 import { type LedgerFile, locate } from "./ledger.js";
+import { isMapping } from "./parse.js";
 import { TYPE_ONLY_KEYS } from "./schema.js";
 import { didYouMean } from "./suggest.js";
 
@@ -37,7 +38,7 @@ export function schemaDiagnostics(file: LedgerFile, base: readonly PropertyKey[]
 
 function unknownKeyMessage(key: string, record: unknown, at: readonly PropertyKey[]): string {
   const owner = TYPE_ONLY_KEYS[key];
-  const type = at.length === 0 && isObject(record) ? record.type : undefined;
+  const type = at.length === 0 && isMapping(record) ? record.type : undefined;
   if (owner && typeof type === "string" && type !== owner) {
     return `'${key}' belongs to ${owner} claims; a ${type} claim does not take it — remove it or change \`type\``;
   }
@@ -79,7 +80,7 @@ function show(value: unknown): string {
 function valueAt(record: unknown, path: readonly PropertyKey[]): unknown {
   let current = record;
   for (const segment of path) {
-    if (!isObject(current) && !Array.isArray(current)) return undefined;
+    if (!isMapping(current) && !Array.isArray(current)) return undefined;
     current = (current as Record<PropertyKey, unknown>)[segment];
   }
   return current;
@@ -88,13 +89,10 @@ function valueAt(record: unknown, path: readonly PropertyKey[]): unknown {
 function hasPath(record: unknown, path: readonly PropertyKey[]): boolean {
   let current = record;
   for (const segment of path) {
-    if (!isObject(current) && !Array.isArray(current)) return false;
+    if (!isMapping(current) && !Array.isArray(current)) return false;
     if (!Object.prototype.hasOwnProperty.call(current, segment)) return false;
     current = (current as Record<PropertyKey, unknown>)[segment];
   }
   return true;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

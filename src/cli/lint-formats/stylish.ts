@@ -1,12 +1,9 @@
 /** `lint --format stylish`: diagnostics grouped by file, in aligned columns, like ESLint's stylish. */
 import type { ChalkInstance } from "chalk";
 import { compareDiagnostics, countSeverities, type Diagnostic, type Severity } from "../../core/diagnostics.js";
+import { count } from "../count.js";
 import { sanitize } from "../sanitize.js";
 import type { LintContext } from "./index.js";
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 /** Width in code points, so that a letter outside the BMP counts once. */
 function width(s: string): number {
@@ -55,7 +52,7 @@ export function formatStylish(diagnostics: readonly Diagnostic[], ctx: LintConte
   }
 
   const counts = countSeverities(sorted);
-  const summary = `\u2716 ${plural(sorted.length, "problem")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "info")})`;
+  const summary = `\u2716 ${count(sorted.length, "problem")} (${count(counts.error, "error")}, ${count(counts.warning, "warning")}, ${count(counts.info, "info")})`;
   const summaryStyle = counts.error > 0 ? chalk.red.bold : counts.warning > 0 ? chalk.yellow.bold : chalk.blue.bold;
   return `${blocks.join("\n\n")}\n\n${summaryStyle(summary)}\n`;
 }

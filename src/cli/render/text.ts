@@ -4,6 +4,7 @@ import Table from "cli-table3";
 import type { Report, ReportClaim, ReportStatement, Status } from "../../core/report.js";
 import { sanitize } from "../sanitize.js";
 import { displayValue } from "../exports/display.js";
+import { byTime } from "../../core/analysis.js";
 import { formatNumber } from "../../core/values/index.js";
 import { count } from "../count.js";
 
@@ -129,15 +130,8 @@ function oneLine(s: string): string {
 /** Statements in time order: undated first, then by date, file order breaking ties (as positions are chosen). */
 export function inTimeOrder(statements: readonly ReportStatement[]): ReportStatement[] {
   return statements
-    .map((s, i) => ({ s, i }))
-    .sort((a, b) => {
-      if (a.s.on !== b.s.on) {
-        if (a.s.on === null) return -1;
-        if (b.s.on === null) return 1;
-        return a.s.on < b.s.on ? -1 : 1;
-      }
-      return a.i - b.i;
-    })
+    .map((s, order) => ({ on: s.on, order, s }))
+    .sort(byTime)
     .map(({ s }) => s);
 }
 
