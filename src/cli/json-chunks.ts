@@ -1,6 +1,6 @@
 /**
- * `JSON.stringify(value, null, 2)`, in pieces: the top-level object's arrays one element at a
- * time, so a report of fifty thousand claims is never held as one string of hundreds of megabytes.
+ * `JSON.stringify(value, null, 2)`, in pieces: the top-level object's arrays a batch of elements at
+ * a time, so a report of fifty thousand claims is never held as one string of hundreds of megabytes.
  * A top-level value that is a function is called for an iterable and written as an array (the
  * claims of a `ClaimStream`): the pieces join to the text of the object with those arrays built.
  */
@@ -12,19 +12,40 @@ export function* jsonChunks(value: object): Generator<string> {
     const comma = i < entries.length - 1 ? "," : "";
     if (Array.isArray(v) || typeof v === "function") {
       let first = true;
-      for (const item of (typeof v === "function" ? v() : v) as Iterable<unknown>) {
-        yield `${first ? `\n  ${JSON.stringify(key)}: [` : ","}\n    ${indent(JSON.stringify(item ?? null, null, 2), "    ")}`;
+      for (const batch of batches((typeof v === "function" ? v() : v) as Iterable<unknown>)) {
+        yield `${first ? `\n  ${JSON.stringify(key)}: [\n` : ",\n"}${elements(key, batch)}`;
         first = false;
       }
       yield first ? `\n  ${JSON.stringify(key)}: []${comma}` : `\n  ]${comma}`;
     } else {
-      yield `\n  ${JSON.stringify(key)}: ${indent(JSON.stringify(v, null, 2), "  ")}${comma}`;
+      // `{"key": v}` stringified puts v at exactly the depth it has in the whole object.
+      yield `\n${JSON.stringify({ [key]: v }, null, 2).slice(2, -2)}${comma}`;
     }
   }
   yield entries.length > 0 ? "\n}" : "}";
 }
 
-// JSON text has no raw line breaks inside strings, so every newline starts a line to indent.
-function indent(json: string, by: string): string {
-  return json.replace(/\n/g, `\n${by}`);
+/** Elements per batch: few enough to keep each piece small, enough that stringifying is one call, not one per claim. */
+const BATCH = 64;
+
+function* batches<T>(items: Iterable<T>): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * The elements of a batch as they stand in the array `key` of the top-level object, indented and
+ * comma-separated, without the brackets: stringified inside `{"key": [...]}` and cut out of it, so
+ * no second pass re-indents them.
+ */
+function elements(key: string, batch: readonly unknown[]): string {
+  const text = JSON.stringify({ [key]: batch }, null, 2);
+  return text.slice(`{\n  ${JSON.stringify(key)}: [\n`.length, -"\n  ]\n}".length);
 }
