@@ -1,7 +1,7 @@
 /** Position hints kept from the first parse agree with a fresh parse, field for field. */
 import { describe, expect, it } from "vitest";
 import { hinted, HINTED_FIELDS, locate } from "../src/core/ledger.js";
-import { loadFile } from "../src/core/load-file.js";
+import { parseFile } from "../src/core/load-file.js";
 import { collectFiles } from "../src/core/workspace.js";
 import { ROOT } from "./helpers/run.js";
 
@@ -10,7 +10,7 @@ describe("statement hints", () => {
     it(`match a second parse in ${dir}`, () => {
       let compared = 0;
       for (const found of collectFiles([dir], ROOT)) {
-        const { file, value } = loadFile(found);
+        const { file, value } = parseFile(found);
         const claims = (value as { claims?: Record<string, { statements?: unknown[] }> } | undefined)?.claims ?? {};
         const bare = { ...file, hints: undefined };
         for (const [id, claim] of Object.entries(claims)) {

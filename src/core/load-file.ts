@@ -1,18 +1,35 @@
-/** One file → its plain data and parse faults. What the parse workers run; no schema, no ledger. */
+/**
+ * One file → its parse faults and validated records: everything about a file that does not
+ * depend on the other files. What the parse workers run; the ledger is assembled from the
+ * results on the main thread (`buildLedger`).
+ */
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
 import { type LedgerFile, statementHints } from "./ledger.js";
+import { type FileRecords, validateFile } from "./load.js";
 import { parseYaml } from "./parse.js";
 import { readTextFile } from "./read.js";
 import type { WorkspaceFile } from "./workspace.js";
 
-export interface LoadedFile {
+export interface ParsedLedgerFile {
   readonly file: LedgerFile;
+  /** The file's plain data; undefined when it could not be read or parsed. */
   readonly value: unknown;
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Reads and parses one file; a broken file gives diagnostics and no value. */
+export interface LoadedFile extends FileRecords {
+  readonly file: LedgerFile;
+}
+
+/** Reads, parses and validates one file; a broken file gives diagnostics and no records. */
 export function loadFile(found: WorkspaceFile): LoadedFile {
+  const { file, value, diagnostics } = parseFile(found);
+  const records = validateFile(file, value);
+  return { file, ...records, diagnostics: [...diagnostics, ...records.diagnostics] };
+}
+
+/** Reads and parses one file; a broken file gives diagnostics and no value. */
+export function parseFile(found: WorkspaceFile): ParsedLedgerFile {
   const bare: LedgerFile = { abs: found.abs, display: found.display, root: found.root, parsed: false };
   const at = (line = 1, column = 1) => ({ file: found.display, line, column });
   if (found.fault) return { file: bare, value: undefined, diagnostics: [diagnostic("unreadable-file", found.fault, at())] };
@@ -28,4 +45,3 @@ export function loadFile(found: WorkspaceFile): LoadedFile {
   });
   return { file, value, diagnostics };
 }
-

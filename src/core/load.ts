@@ -1,15 +1,73 @@
-/** Parsed files → validated records → ledger. No terminal, no process state. */
-import { diagnostic, type Diagnostic } from "./diagnostics.js";
+/** Parsed files → validated records (per file) → ledger (across files). No terminal, no process state. */
+import { diagnostic, type Diagnostic, type Position } from "./diagnostics.js";
 import { type ClaimEntry, type Entry, type Kind, type Ledger, type LedgerFile, locate } from "./ledger.js";
-import type { LoadedFile } from "./load-file.js";
 import { isMapping } from "./parse.js";
-import { claimSchema, documentSchema, fileSchema, ID_PATTERN, settingsSchema, sourceSchema, type DocumentInput, type SettingsInput, type SourceInput } from "./schema.js";
+import { type ClaimInput, claimSchema, documentSchema, fileSchema, ID_PATTERN, settingsSchema, sourceSchema, type DocumentInput, type SettingsInput, type SourceInput } from "./schema.js";
 import { schemaDiagnostics } from "./schema-issues.js";
 
 const SECTIONS = ["sources", "documents", "claims"] as const;
 
-/** Validates each record of each file and resolves ids across the ledger. */
-export function buildLedger(loaded: readonly LoadedFile[]): Ledger {
+/** A record of one file, validated where the file was parsed; whether it counts is decided across files. */
+export interface LoadedRecord {
+  readonly kind: Kind;
+  readonly id: string;
+  /** Set when the id is not a slug: the record is reported with this and skipped. */
+  readonly badId?: Diagnostic;
+  /** The validated record (a claim with the statements that passed), when it is usable. */
+  readonly data?: SourceInput | DocumentInput | ClaimInput;
+  /** For a claim: the index in the file of each statement in `data.statements`. */
+  readonly statementIndexes?: readonly number[];
+  /** The record's schema diagnostics; reported only when its id is the first declaration. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Ids that its statements left out for schema errors cite (`source`, `via`, `in`). */
+  readonly cited: readonly string[];
+}
+
+/** What one file gives the ledger: its own faults, its settings and its records, in file order. */
+export interface FileRecords {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly settings?: { readonly at: Position; readonly data?: SettingsInput; readonly diagnostics: readonly Diagnostic[] };
+  readonly records: readonly LoadedRecord[];
+}
+
+/**
+ * Validates one file's records against the schemas: the part of loading that needs no other
+ * file, so it runs on the parse workers. `value` is the parsed file (undefined when broken).
+ */
+export function validateFile(file: LedgerFile, value: unknown): FileRecords {
+  const diagnostics: Diagnostic[] = [];
+  const records: LoadedRecord[] = [];
+  if (value === undefined || value === null) return { diagnostics, records }; // broken, or an empty fragment
+  if (!isMapping(value)) {
+    diagnostics.push(diagnostic("schema", "a ledger file is a mapping with `sources`, `documents`, `claims` and/or `settings`", locate(file, [])));
+    return { diagnostics, records };
+  }
+  for (const key of Object.keys(value)) {
+    if (key === "settings") continue;
+    if (!(SECTIONS as readonly string[]).includes(key)) {
+      diagnostics.push(...schemaDiagnostics(file, [], fileSchema.safeParse({ [key]: null }).error?.issues ?? []));
+    }
+  }
+  let settings: FileRecords["settings"];
+  if (value.settings !== undefined) {
+    const result = settingsSchema.safeParse(value.settings);
+    const at = locate(file, ["settings"], "key");
+    settings = result.success ? { at, data: result.data, diagnostics: [] } : { at, diagnostics: schemaDiagnostics(file, ["settings"], result.error.issues, value.settings) };
+  }
+  for (const kind of SECTIONS) {
+    const section = value[kind];
+    if (section === undefined || section === null) continue;
+    if (!isMapping(section)) {
+      diagnostics.push(diagnostic("schema", `\`${kind}\` must be a mapping from id to record`, locate(file, [kind])));
+      continue;
+    }
+    for (const [id, record] of Object.entries(section)) records.push(validateRecord(file, kind, id, record));
+  }
+  return { diagnostics, records, ...(settings ? { settings } : {}) };
+}
+
+/** Assembles the ledger from its files' records, in file order: settings, ids across files and kinds. */
+export function buildLedger(loaded: readonly (FileRecords & { readonly file: LedgerFile })[]): Ledger {
   const ledger = {
     files: loaded.map((l) => l.file),
     sources: new Map<string, Entry<SourceInput>>(),
@@ -22,41 +80,26 @@ export function buildLedger(loaded: readonly LoadedFile[]): Ledger {
   };
   let settingsFrom: string | undefined;
   const firstDeclared = new Map<string, FirstDeclaration>();
-  for (const { file, value } of loaded) {
-    if (value === undefined || value === null) continue; // broken, or an empty fragment
-    if (!isMapping(value)) {
-      ledger.diagnostics.push(diagnostic("schema", "a ledger file is a mapping with `sources`, `documents`, `claims` and/or `settings`", locate(file, [])));
-      continue;
-    }
-    for (const key of Object.keys(value)) {
-      if (key === "settings") continue;
-      if (!(SECTIONS as readonly string[]).includes(key)) {
-        ledger.diagnostics.push(...schemaDiagnostics(file, [], fileSchema.safeParse({ [key]: null }).error?.issues ?? []));
-      }
-    }
-    if (value.settings !== undefined) {
-      const at = locate(file, ["settings"], "key");
-      const result = settingsSchema.safeParse(value.settings);
+  for (const { file, settings, records } of loaded) {
+    if (settings !== undefined) {
       if (settingsFrom !== undefined) {
-        ledger.diagnostics.push(diagnostic("schema", `settings are already given in ${settingsFrom}; keep them in one file`, at));
-      } else if (!result.success) {
-        ledger.diagnostics.push(...schemaDiagnostics(file, ["settings"], result.error.issues, value.settings));
+        ledger.diagnostics.push(diagnostic("schema", `settings are already given in ${settingsFrom}; keep them in one file`, settings.at));
+      } else if (settings.data === undefined) {
+        ledger.diagnostics.push(...settings.diagnostics);
       } else {
-        ledger.settings = result.data;
-        settingsFrom = `${at.file}:${at.line}`;
+        ledger.settings = settings.data;
+        settingsFrom = `${settings.at.file}:${settings.at.line}`;
       }
     }
-    for (const kind of SECTIONS) {
-      const section = value[kind];
-      if (section === undefined || section === null) continue;
-      if (!isMapping(section)) {
-        ledger.diagnostics.push(diagnostic("schema", `\`${kind}\` must be a mapping from id to record`, locate(file, [kind])));
-        continue;
-      }
-      for (const [id, record] of Object.entries(section)) {
-        if (!declare(ledger, firstDeclared, file, kind, id)) continue;
-        addRecord(ledger, file, kind, id, record);
-      }
+    for (const record of records) {
+      if (!declare(ledger, firstDeclared, file, record)) continue;
+      ledger.diagnostics.push(...record.diagnostics);
+      for (const id of record.cited) ledger.citedByInvalid.add(id);
+      if (record.data === undefined) continue;
+      const entry = { id: record.id, file };
+      if (record.kind === "sources") ledger.sources.set(record.id, { ...entry, data: record.data as SourceInput });
+      else if (record.kind === "documents") ledger.documents.set(record.id, { ...entry, data: record.data as DocumentInput });
+      else ledger.claims.set(record.id, { ...entry, data: record.data as ClaimInput, statementIndexes: record.statementIndexes ?? [] });
     }
   }
   return ledger;
@@ -67,18 +110,18 @@ interface FirstDeclaration {
   readonly kind: Kind;
 }
 
-/** Checks an id and records its first declaration; false when the record must be skipped. */
-function declare(ledger: Ledger & { declared: Map<string, Kind> }, first: Map<string, FirstDeclaration>, file: LedgerFile, kind: Kind, id: string): boolean {
-  // Positions are found only for what is reported: locating every id would re-parse every file.
-  const at = () => locate(file, [kind, id], "key");
-  if (id.length > 64 || !ID_PATTERN.test(id)) {
-    ledger.diagnostics.push(diagnostic("schema", `id '${id}' is not a slug: use lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters`, at()));
+/** Records the first declaration of a record's id; false when the record must be skipped. */
+function declare(ledger: Ledger & { declared: Map<string, Kind> }, first: Map<string, FirstDeclaration>, file: LedgerFile, record: LoadedRecord): boolean {
+  const { kind, id } = record;
+  if (record.badId) {
+    ledger.diagnostics.push(record.badId);
     return false;
   }
   const previous = first.get(id);
   if (previous !== undefined) {
+    // Positions are found only for what is reported: locating every id would re-parse every file.
     const where = locate(previous.file, [previous.kind, id], "key");
-    ledger.diagnostics.push(diagnostic("duplicate-id", `id '${id}' is already declared (${kindNoun(previous.kind)} at ${where.file}:${where.line}:${where.column}); ids are global across files and kinds — rename one`, at()));
+    ledger.diagnostics.push(diagnostic("duplicate-id", `id '${id}' is already declared (${kindNoun(previous.kind)} at ${where.file}:${where.line}:${where.column}); ids are global across files and kinds — rename one`, locate(file, [kind, id], "key")));
     return false;
   }
   first.set(id, { file, kind });
@@ -90,27 +133,28 @@ function kindNoun(kind: Kind): string {
   return kind === "sources" ? "a source" : kind === "documents" ? "a document" : "a claim";
 }
 
-function addRecord(ledger: Ledger, file: LedgerFile, kind: Kind, id: string, record: unknown): void {
-  const path = [kind, id];
-  if (kind === "sources") {
-    const result = sourceSchema.safeParse(record);
-    if (result.success) (ledger.sources as Map<string, Entry<SourceInput>>).set(id, { id, data: result.data, file });
-    else ledger.diagnostics.push(...schemaDiagnostics(file, path, result.error.issues, record));
-  } else if (kind === "documents") {
-    const result = documentSchema.safeParse(record);
-    if (result.success) (ledger.documents as Map<string, Entry<DocumentInput>>).set(id, { id, data: result.data, file });
-    else ledger.diagnostics.push(...schemaDiagnostics(file, path, result.error.issues, record));
-  } else {
-    const claim = validateClaim(file, path, record, ledger.diagnostics, ledger.citedByInvalid as Set<string>);
-    if (claim) (ledger.claims as Map<string, ClaimEntry>).set(id, { id, file, ...claim });
+/** Validates one record of a file, as far as the file alone can tell. */
+function validateRecord(file: LedgerFile, kind: Kind, id: string, record: unknown): LoadedRecord {
+  if (id.length > 64 || !ID_PATTERN.test(id)) {
+    const message = `id '${id}' is not a slug: use lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters`;
+    return { kind, id, badId: diagnostic("schema", message, locate(file, [kind, id], "key")), diagnostics: [], cited: [] };
   }
+  const path = [kind, id];
+  if (kind === "claims") {
+    const diagnostics: Diagnostic[] = [];
+    const cited = new Set<string>();
+    const claim = validateClaim(file, path, record, diagnostics, cited);
+    return { kind, id, ...claim, diagnostics, cited: [...cited] };
+  }
+  const result = (kind === "sources" ? sourceSchema : documentSchema).safeParse(record);
+  return result.success ? { kind, id, data: result.data, diagnostics: [], cited: [] } : { kind, id, diagnostics: schemaDiagnostics(file, path, result.error.issues, record), cited: [] };
 }
 
 /**
  * Validates a claim; when only some statements are malformed, those are reported and left out
  * and the rest of the claim is kept, so one typo does not hide a whole claim from the analysis.
  */
-function validateClaim(file: LedgerFile, path: readonly PropertyKey[], record: unknown, out: Diagnostic[], cited: Set<string>): Omit<ClaimEntry, "id" | "file"> | undefined {
+function validateClaim(file: LedgerFile, path: readonly PropertyKey[], record: unknown, out: Diagnostic[], cited: Set<string>): { data: ClaimInput; statementIndexes: number[] } | undefined {
   const result = claimSchema.safeParse(record);
   if (result.success) return { data: result.data, statementIndexes: result.data.statements.map((_, i) => i) };
   out.push(...schemaDiagnostics(file, path, result.error.issues, record));

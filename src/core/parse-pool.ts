@@ -1,7 +1,7 @@
 /**
- * Reading and parsing on worker threads. Parsing YAML is most of the cost of a large ledger and
- * each file is independent, so it is spread over the machine's cores; the results come back in
- * file order, exactly as `loadFile` gives them on the main thread.
+ * Reading, parsing and validating on worker threads. Parsing YAML is most of the cost of a large
+ * ledger and each file is independent, so it is spread over the machine's cores; the results come
+ * back in file order, exactly as `loadFile` gives them on the main thread.
  */
 import { availableParallelism } from "node:os";
 import { type LoadedFile, loadFile } from "./load-file.js";

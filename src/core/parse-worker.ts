@@ -1,4 +1,4 @@
-/** A parse worker: reads and parses the files it is sent, and posts back their plain data. */
+/** A parse worker: reads, parses and validates the files it is sent, and posts back their records. */
 import { parentPort } from "node:worker_threads";
 import { loadFile } from "./load-file.js";
 import type { WorkspaceFile } from "./workspace.js";
