@@ -1,5 +1,5 @@
 /** Zod issues → diagnostics at the offending key or value (SPEC §9), with messages that name the fix. */
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
 import { type LedgerFile, locate } from "./ledger.js";
 import { isMapping } from "./parse.js";
