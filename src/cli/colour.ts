@@ -1,5 +1,5 @@
 /** Colour decisions, made once per run from the flags and the environment, never at import time. */
-import { Chalk, type ChalkInstance } from "chalk";
+import type { ChalkInstance } from "chalk";
 import type { Io } from "./io.js";
 
 /**
@@ -18,7 +18,20 @@ export function colourLevel(io: Io, flag: boolean): 0 | 1 | 2 | 3 {
   return io.stdoutIsTTY && io.env.TERM !== "dumb" ? 1 : 0;
 }
 
-/** A chalk instance at the run's colour level (chalk 5 does not read NO_COLOR itself). */
-export function chalkFor(io: Io, flag: boolean): ChalkInstance {
-  return new Chalk({ level: colourLevel(io, flag) });
+/**
+ * A chalk instance at the run's colour level (chalk 5 does not read NO_COLOR itself). Without
+ * colour, chalk is not loaded at all: its import probes the terminal, which costs every
+ * piped or redirected run a noticeable part of its start-up, for styles that would do nothing.
+ */
+export async function chalkFor(io: Io, flag: boolean): Promise<ChalkInstance> {
+  const level = colourLevel(io, flag);
+  if (level === 0) return PLAIN;
+  const { Chalk } = await import("chalk");
+  return new Chalk({ level });
 }
+
+/** What chalk is at level 0: every style, chained or called, gives the text unchanged. */
+const PLAIN: ChalkInstance = new Proxy((...text: unknown[]) => text.join(" "), {
+  // `then` stays undefined, so the stylist is not taken for a promise when an async function returns it.
+  get: (_target, key) => (key === "level" ? 0 : typeof key === "string" && key !== "then" ? PLAIN : undefined),
+}) as unknown as ChalkInstance;

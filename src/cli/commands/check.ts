@@ -26,7 +26,7 @@ export async function runCheck(io: Io, paths: readonly string[], options: CheckO
     const { EXPORT_FORMATTERS } = await import("../exports/index.js");
     writeOut(io, EXPORT_FORMATTERS.markdown(report, { all: false, publisher: null }));
   } else {
-    const chalk = chalkFor(io, options.color);
+    const chalk = await chalkFor(io, options.color);
     writeOut(io, checkText(report, { chalk, width: io.columns }, io.cwd), chalk);
   }
   return exitCodeFor(report, options.failOn);

@@ -16,7 +16,7 @@ export interface LintOptions {
 /** Prints the diagnostics in the chosen format; exit 1 on any error or too many warnings. */
 export async function runLint(io: Io, paths: readonly string[], options: LintOptions): Promise<number> {
   const { report } = await checkPaths(io, paths);
-  const chalk = chalkFor(io, options.color && options.format === "stylish");
+  const chalk = await chalkFor(io, options.color && options.format === "stylish");
   writeOut(io, LINT_FORMATTERS[options.format](report.diagnostics, { chalk, version: pkg.version, cwd: io.cwd }), chalk);
   const counts = countSeverities(report.diagnostics);
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;

@@ -20,7 +20,7 @@ export async function runShow(io: Io, id: string, paths: readonly string[], opti
     const guess = closest(id, report.claims.map((c) => c.id));
     throw new UsageError(`no claim '${id}' in the ledger${guess ? ` — did you mean '${guess}'?` : ""} (run 'claims check' to list the claims)`);
   }
-  const chalk = chalkFor(io, options.color);
+  const chalk = await chalkFor(io, options.color);
   writeOut(io, claimDetail(claim, { chalk, width: io.columns }), chalk);
   return ledgerErrors(io, report);
 }
