@@ -7,8 +7,8 @@
 //
 // For each size: generate (or reuse) bench/out/<n>-<seed>/, then measure wall time and peak RSS
 // of `node bin/claims.js check --format json <dir>` (stdout to a file) and of
-// `node bench/baseline.mjs <dir>`, 3 runs each (1 at ≥ 50,000 files), medians. Then start-up:
-// `node -e 0` vs `claims --version` vs `claims check claims/`. Prints tables, PASS/FAIL against the
+// `node bench/baseline.mjs <dir>`, 3 runs each (1 at ≥ 50,000 files), interleaved, medians. Then
+// start-up: `node -e 0` vs `claims --version` vs `claims check claims/`, interleaved. Prints tables, PASS/FAIL against the
 // targets, and writes the Markdown to bench/out/results.md. Always exits 0 unless the harness
 // itself breaks: it is a measurement.
 
@@ -161,22 +161,39 @@ function median(xs) {
 }
 
 /**
- * Repeat a measurement; median wall time and max of peak RSS.
- * @param {string[]} args @param {number} runs
- * @param {Parameters<typeof runOnce>[1] & { okStatus?: number[], label: string }} o
+ * Run each job `runs` times, interleaved (a, b, a, b, …), so that a shared machine's drift in
+ * speed falls on every job alike and their ratio is fair. A job that times out or fails stops.
+ * @param {{ args: string[], o: { rss: string, timeoutS: number, label: string, okStatus?: number[], stdoutFile?: string } }[]} jobs
+ * @param {number} runs
  */
-function measure(args, runs, o) {
-  /** @type {Sample[]} */
-  const samples = [];
+function measureInterleaved(jobs, runs) {
+  /** @type {Sample[][]} */
+  const samples = jobs.map(() => []);
+  const stopped = jobs.map(() => false);
   for (let i = 0; i < runs; i++) {
-    const s = runOnce(args, o);
-    samples.push(s);
-    if (s.timedOut) { log(`    ${o.label}: timed out after ${o.timeoutS} s`); break; }
-    if (!(o.okStatus ?? [0]).includes(/** @type {number} */ (s.status))) {
-      log(`    ${o.label}: exit ${s.status ?? s.signal}; stderr: ${s.stderr.trim().split("\n").slice(-5).join(" | ").slice(0, 500)}`);
-      break;
-    }
+    jobs.forEach(({ args, o }, j) => {
+      if (stopped[j]) return;
+      const s = runOnce(args, o);
+      samples[j].push(s);
+      if (s.timedOut) {
+        log(`    ${o.label}: timed out after ${o.timeoutS} s`);
+        stopped[j] = true;
+      } else if (!(o.okStatus ?? [0]).includes(/** @type {number} */ (s.status))) {
+        log(`    ${o.label}: exit ${s.status ?? s.signal}; stderr: ${s.stderr.trim().split("\n").slice(-5).join(" | ").slice(0, 500)}`);
+        stopped[j] = true;
+      }
+    });
   }
+  return jobs.map(({ o }, j) => summarise(samples[j], runs, o));
+}
+
+/**
+ * Median wall and CPU time and the peak RSS of a job's samples.
+ * @param {Sample[]} samples
+ * @param {number} runs
+ * @param {{ okStatus?: number[] }} o
+ */
+function summarise(samples, runs, o) {
   const good = samples.filter((s) => !s.timedOut && (o.okStatus ?? [0]).includes(/** @type {number} */ (s.status)));
   const peaks = samples.map((s) => s.peakKiB).filter((x) => x !== null);
   return {
@@ -258,7 +275,7 @@ function countDiagnostics(file) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// CPU profile summary (source-mapped through dist/*.js.map when present)
+// CPU profile summary (source-mapped through dist/*.cjs.map when present)
 
 /** Decode a source map's `mappings` into, per generated line, sorted [col, srcIdx, srcLine]. @param {any} map */
 function decodeMappings(map) {
@@ -305,7 +322,8 @@ function summariseProfile(profFile, top = 15) {
     if (maps.has(url)) return maps.get(url);
     let m = null;
     try {
-      const path = fileURLToPath(url);
+      // The bundle runs as a vm script named by its path; other frames carry file URLs.
+      const path = url.startsWith("file:") ? fileURLToPath(url) : url;
       const raw = JSON.parse(readFileSync(`${path}.map`, "utf8"));
       m = { sources: raw.sources.map((/** @type {string} */ s) => relative(ROOT, join(dirname(path), s)).replace(/^bench\/out\/app\//, "")), lines: decodeMappings(raw) };
     } catch { /* no map */ }
@@ -382,8 +400,8 @@ async function main() {
   }
   const o = parseArgs(process.argv.slice(2));
   mkdirSync(TMP, { recursive: true });
-  if (!existsSync(join(ROOT, "dist", "cli.js"))) {
-    log("dist/cli.js is missing: run `npm run build` (npm run bench does it).");
+  if (!existsSync(join(ROOT, "dist", "cli.cjs"))) {
+    log("dist/cli.cjs is missing: run `npm run build` (npm run bench does it).");
   }
   if (o.snapshot) {
     const bin = snapshotApp();
@@ -396,7 +414,7 @@ async function main() {
   console.log(`claims benchmark — ${env}\n`);
   md.push("# claims benchmark", "", `${new Date().toISOString().slice(0, 10)} — ${env}`, "");
 
-  /** @type {{ size: number, files: number | null, claims: number | null, base: ReturnType<typeof measure>, check: ReturnType<typeof measure>, validation: string }[]} */
+  /** @type {{ size: number, files: number | null, claims: number | null, base: ReturnType<typeof summarise>, check: ReturnType<typeof summarise>, validation: string }[]} */
   const results = [];
   /** @type {string[]} */
   const failures = [];
@@ -409,12 +427,17 @@ async function main() {
     const runs = o.runs ?? (size >= 50000 ? 1 : 3);
     // Warm the page cache so the first timed run is not penalised (untimed).
     runOnce([BASELINE, rel], { rss, timeoutS: o.timeout });
-    log(`size ${fmtN(size)}: ${runs} run(s) each …`);
-    const base = measure([BASELINE, rel], runs, { rss, timeoutS: o.timeout, label: "baseline" });
-    log(`  baseline ${fmtMs(base.ms)} ms [${base.all.join(", ")}], CPU ${fmtMs(base.cpuMs ?? NaN)} ms, peak ${base.peakMiB?.toFixed(0)} MiB`);
+    log(`size ${fmtN(size)}: ${runs} run(s) each, baseline and check interleaved …`);
     const reportFile = join(OUT_DIR, `check-${size}-${o.seed}.json`);
-    // Exit 1 is expected: the generated ledger holds deliberate misquotes (quote-not-found errors).
-    const check = measure([BIN, "check", "--format", "json", rel], runs, { rss, timeoutS: o.timeout, stdoutFile: reportFile, okStatus: [0, 1], label: "check" });
+    const [base, check] = measureInterleaved(
+      [
+        { args: [BASELINE, rel], o: { rss, timeoutS: o.timeout, label: "baseline" } },
+        // Exit 1 is expected: the generated ledger holds deliberate misquotes (quote-not-found errors).
+        { args: [BIN, "check", "--format", "json", rel], o: { rss, timeoutS: o.timeout, stdoutFile: reportFile, okStatus: [0, 1], label: "check" } },
+      ],
+      runs,
+    );
+    log(`  baseline ${fmtMs(base.ms)} ms [${base.all.join(", ")}], CPU ${fmtMs(base.cpuMs ?? NaN)} ms, peak ${base.peakMiB?.toFixed(0)} MiB`);
     log(`  check    ${fmtMs(check.ms)} ms [${check.all.join(", ")}], CPU ${fmtMs(check.cpuMs ?? NaN)} ms, peak ${check.peakMiB?.toFixed(0)} MiB, exit ${check.status}`);
     const summary = check.ok ? readSummary(reportFile) : null;
     let validation = "—";
@@ -492,14 +515,19 @@ async function main() {
   if (o.startup) {
     log(`start-up: ${o.startupRuns} runs each …`);
     const opts = { rss, timeoutS: 120, label: "" };
-    const nodeE = measure(["-e", "0"], o.startupRuns, { ...opts, label: "node -e 0" });
-    const version = measure([BIN, "--version"], o.startupRuns, { ...opts, label: "claims --version" });
     const exampleDir = existsSync(join(ROOT, "claims")) ? "claims/" : ".";
-    // The example ledger may legitimately exit 1 (findings); 2 means the tool broke.
-    const checkEx = measure([BIN, "check", exampleDir], o.startupRuns, { ...opts, okStatus: [0, 1], label: "claims check" });
+    const [nodeE, version, checkEx] = measureInterleaved(
+      [
+        { args: ["-e", "0"], o: { ...opts, label: "node -e 0" } },
+        { args: [BIN, "--version"], o: { ...opts, label: "claims --version" } },
+        // The example ledger may legitimately exit 1 (findings); 2 means the tool broke.
+        { args: [BIN, "check", exampleDir], o: { ...opts, okStatus: [0, 1], label: "claims check" } },
+      ],
+      o.startupRuns,
+    );
     console.log("");
     md.push("## Start-up", "");
-    /** @type {(m: ReturnType<typeof measure>, target?: number) => string[]} */
+    /** @type {(m: ReturnType<typeof summarise>, target?: number) => string[]} */
     const row = (m, target) => {
       const ratio = m.ok ? m.ms / nodeE.ms : NaN;
       const verdict = target === undefined ? "—" : ratio <= target ? `PASS (≤ ${target}×)` : `FAIL (> ${target}×)`;

@@ -1,21 +1,21 @@
 #!/usr/bin/env node
 // The thin bin: run the built CLI, set the exit code, and never show a stack trace unless asked.
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+let cli;
 try {
-  const { main, nodeIo } = await import("../dist/cli.js");
-  process.exitCode = await main(process.argv.slice(2), nodeIo());
+  cli = require("./load-cli.cjs").loadCli().cli;
+  process.exitCode = await cli.main(process.argv.slice(2), cli.nodeIo());
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`claims: internal error: ${await safe(message)}\n`);
-  if (process.env.CLAIMS_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${await safe(error.stack)}\n`);
+  process.stderr.write(`claims: internal error: ${safe(message)}\n`);
+  if (process.env.CLAIMS_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${safe(error.stack)}\n`);
   else process.stderr.write("Set CLAIMS_DEBUG=1 to see the stack trace, and please report it.\n");
   process.exitCode = 2;
 }
 
-/** The CLI's own sanitiser; if even that cannot load (no build), plain ASCII only. */
-async function safe(text) {
-  try {
-    return (await import("../dist/cli.js")).sanitize(text);
-  } catch {
-    return text.replace(/[^\x20-\x7e\n\t]/g, "?");
-  }
+/** The CLI's own sanitiser; if even that did not load (no build), plain ASCII only. */
+function safe(text) {
+  return cli?.sanitize ? cli.sanitize(text) : text.replace(/[^\x20-\x7e\n\t]/g, "?");
 }

@@ -38,9 +38,9 @@ function nonNegativeInteger(value: string): number {
   return Number(value);
 }
 
-/** The parse worker beside the built CLI (dist/parse-worker.js); running from source, there is none. */
+/** The parse worker beside the built CLI (dist/parse-worker.cjs); running from source, there is none. */
 function builtParseWorker(): URL | undefined {
-  const url = new URL("./parse-worker.js", import.meta.url);
+  const url = new URL("./parse-worker.cjs", import.meta.url);
   return url.protocol === "file:" && existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
