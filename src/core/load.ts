@@ -2,7 +2,7 @@
 import { diagnostic, type Diagnostic, type Position } from "./diagnostics.js";
 import { type ClaimEntry, type Entry, type Kind, type Ledger, type LedgerFile, locate } from "./ledger.js";
 import { isMapping } from "./parse.js";
-import { type ClaimInput, claimSchema, documentSchema, fileSchema, ID_PATTERN, settingsSchema, sourceSchema, type DocumentInput, type SettingsInput, type SourceInput } from "./schema.js";
+import { type ClaimInput, claimSchema, documentSchema, fileSchema, ID_MAX, isId, settingsSchema, sourceSchema, type DocumentInput, type SettingsInput, type SourceInput } from "./schema.js";
 import { schemaDiagnostics } from "./schema-issues.js";
 
 const SECTIONS = ["sources", "documents", "claims"] as const;
@@ -135,8 +135,8 @@ function kindNoun(kind: Kind): string {
 
 /** Validates one record of a file, as far as the file alone can tell. */
 function validateRecord(file: LedgerFile, kind: Kind, id: string, record: unknown): LoadedRecord {
-  if (id.length > 64 || !ID_PATTERN.test(id)) {
-    const message = `id '${id}' is not a slug: use lower-case letters, digits and '-', starting with a letter or digit, at most 64 characters`;
+  if (!isId(id)) {
+    const message = `id '${id}' is not a slug: use lower-case letters, digits and '-', starting with a letter or digit, at most ${ID_MAX} characters`;
     return { kind, id, badId: diagnostic("schema", message, locate(file, [kind, id], "key")), diagnostics: [], cited: [] };
   }
   const path = [kind, id];

@@ -9,8 +9,13 @@ import en from "zod/v4/locales/en.js";
 // The mini API loads no messages of its own; the few issues reported in Zod's words use English.
 z.config(en());
 
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
-const ID_MAX = 64;
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+export const ID_MAX = 64;
+
+/** Whether a string is an id: the rule of the `id` schema below, for record keys checked outside it. */
+export function isId(value: string): boolean {
+  return value.length <= ID_MAX && ID_PATTERN.test(value);
+}
 
 const id = z.string().check(
   z.maxLength(ID_MAX, { message: `ids are at most ${ID_MAX} characters` }),
