@@ -8,11 +8,31 @@
 // functions a first run needs are in it already compiled. A Node whose V8 differs rejects the
 // cache, and the bundle is then simply compiled as usual (see bin/load-cli.cjs).
 import { build } from "esbuild";
-import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+
+// The yaml package reads two debugging switches from the environment, LOG_TOKENS once per
+// lexical token and LOG_STREAM once per document. `process.env` is not a plain object: each
+// read asks the operating system's environment, and at two million tokens for a 10,000-file
+// ledger that was a fifth of all parsing time. In the bundle both reads are `false`; nothing else
+// in yaml changes. A yaml release that renames them only costs the speed again (with a warning
+// here), and tests/build.test.ts checks that the bundles no longer read them.
+const YAML_DEBUG_SWITCHES = /\bnode_process\.env\.(LOG_TOKENS|LOG_STREAM)\b/g;
+/** @type {import("esbuild").Plugin} */
+const yamlWithoutDebugSwitches = {
+  name: "yaml-without-debug-switches",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]yaml[\\/]dist[\\/](parse[\\/]parser|compose[\\/]composer)\.js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const patched = source.replace(YAML_DEBUG_SWITCHES, "false");
+      const warnings = patched === source ? [{ text: `no LOG_TOKENS/LOG_STREAM read found in ${args.path}; parsing is slower than it could be` }] : [];
+      return { contents: patched, loader: "js", warnings };
+    });
+  },
+};
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 
 await build({
@@ -33,6 +53,7 @@ await build({
   banner: { js: 'const __claimsModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   legalComments: "none",
   logLevel: "warning",
+  plugins: [yamlWithoutDebugSwitches],
 });
 
 // The code cache: load the bundle as the bin does, run a first check, keep what V8 compiled.
