@@ -1,4 +1,4 @@
-/** The banded, bounded edit distance agrees with the textbook one wherever it answers. */
+/** The bit-parallel, bounded edit distance agrees with the textbook one wherever it answers. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { levenshtein } from "../src/core/distance.js";
@@ -12,6 +12,8 @@ function textbook(a: string, b: string): number {
 }
 
 const word = fc.string({ unit: fc.constantFrom("a", "b", "c", " "), maxLength: 24 });
+// Longer than one, two and three 32-unit blocks, over letters, accents and astral characters.
+const long = fc.string({ unit: fc.constantFrom("a", "b", "é", "\u{1F600}", " "), minLength: 20, maxLength: 140 });
 
 describe("levenshtein", () => {
   it.each([
@@ -19,6 +21,10 @@ describe("levenshtein", () => {
     ["", "abc", 3],
     ["prosecuter-general", "prosecutor-general", 1],
     ["same", "same", 0],
+    ["a".repeat(32), "a".repeat(31) + "b", 1],
+    ["a".repeat(33), "b" + "a".repeat(32), 1],
+    ["ab".repeat(40), "ba".repeat(40), 2],
+    ["x".repeat(70), "", 70],
   ])("%s → %s is %i", (a, b, d) => {
     expect(levenshtein(a, b)).toBe(d);
   });
@@ -27,9 +33,21 @@ describe("levenshtein", () => {
     fc.assert(fc.property(word, word, (a, b) => levenshtein(a, b) === textbook(a, b)));
   });
 
+  it("is exact for strings spanning several blocks", () => {
+    fc.assert(fc.property(long, long, (a, b) => levenshtein(a, b) === textbook(a, b)));
+    fc.assert(fc.property(long, (a) => levenshtein(a, a.slice(3) + "zz") === textbook(a, a.slice(3) + "zz")));
+  });
+
   it("is exact within the limit and above it beyond", () => {
     fc.assert(
       fc.property(word, word, fc.nat(10), (a, b, limit) => {
+        const exact = textbook(a, b);
+        const bounded = levenshtein(a, b, limit);
+        return exact <= limit ? bounded === exact : bounded > limit;
+      }),
+    );
+    fc.assert(
+      fc.property(long, long, fc.nat(60), (a, b, limit) => {
         const exact = textbook(a, b);
         const bounded = levenshtein(a, b, limit);
         return exact <= limit ? bounded === exact : bounded > limit;

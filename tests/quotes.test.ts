@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { archiveText } from "../src/core/archive-text.js";
-import { checkQuote, normalizeText, prepareArchive, type QuoteMatch } from "../src/core/quotes.js";
+import { checkQuote, normalizeText, normalizeTracked, prepareArchive, type QuoteMatch } from "../src/core/quotes.js";
 
 const check = (quote: string, archive: string): QuoteMatch => checkQuote(quote, prepareArchive(archive));
 const verified = (quote: string, archive: string): boolean => check(quote, archive).result === "verified";
@@ -26,6 +27,33 @@ describe("normalizeText (SPEC §7)", () => {
     ["decomposed Hangul composes", "\u1100\u1161", "\uAC00"],
   ])("%s", (_name, input, expected) => {
     expect(normalizeText(input)).toBe(expected);
+  });
+});
+
+describe("the ASCII shortcut of normalisation", () => {
+  // ASCII text skips NFKC and the mapping tables; the long way round must agree with it exactly.
+  const ascii = fc.string({ unit: fc.constantFrom("a", "Z", "'", '"', "`", "-", ".", " ", "\t", "\n", "\r", "\v", "\f", "\u0000", "\u001b", "\u007f"), maxLength: 60 });
+
+  it("gives the same text as the general path", () => {
+    fc.assert(fc.property(ascii, (s) => normalizeText(s) === normalizeTracked(s).text));
+  });
+
+  it("maps a prepared ASCII archive back to its original text as the general path does", () => {
+    fc.assert(
+      fc.property(ascii, (s) => {
+        const prepared = prepareArchive(s);
+        const tracked = normalizeTracked(s);
+        return prepared.normalized === tracked.text && prepared.origin.join() === tracked.origin.join();
+      }),
+    );
+  });
+
+  it("names the closest passage of an ASCII archive in its original spacing and case", () => {
+    expect(check("the Police  arrived   early", "Then THE POLICE\n\tarrived late, at nine.")).toEqual({
+      result: "not-found",
+      closest: "THE POLICE arrived late",
+      similarity: 83,
+    });
   });
 });
 
@@ -190,7 +218,7 @@ describe("performance sanity", () => {
 
   it("builds a 1 MB archive", () => {
     expect(archive.length).toBeGreaterThan(1_000_000);
-    expect(prepared.wordId.length).toBe(words.length);
+    expect(prepared.words.wordId.length).toBe(words.length);
   });
 
   it("verifies a 1,000-word quote", () => {

@@ -6,19 +6,40 @@ export type QuoteMatch =
   | { readonly result: "verified" }
   | { readonly result: "not-found"; readonly closest: string; readonly similarity: number };
 
-/** An archive normalised once, with what is needed to map matches back to its original text. */
-export interface PreparedArchive {
-  /** The original (already HTML-stripped) archive text. */
-  readonly original: string;
-  /** `normalizeText(original)`. */
-  readonly normalized: string;
-  /** For each UTF-16 unit of `normalized`, the offset in `original` of the text it came from. */
-  readonly origin: Int32Array;
-  /** Start/end offsets (in `normalized`) and dictionary ids of the words, for fuzzy search. */
+/** Where each word of a normalised text starts and ends, and its id in the text's own dictionary, for fuzzy search. */
+interface WordIndex {
   readonly wordStart: Int32Array;
   readonly wordEnd: Int32Array;
   readonly wordId: Int32Array;
   readonly dictionary: ReadonlyMap<string, number>;
+}
+
+/**
+ * An archive normalised once. Most quotes are found by a plain search of the normalised text; the
+ * word index and the map back to the original text serve only the closest-passage search of a
+ * quote that was not found, so each is built on first use.
+ */
+export class PreparedArchive {
+  /** `normalizeText(original)`. */
+  readonly normalized: string;
+  #origin: Int32Array | undefined;
+  #words: WordIndex | undefined;
+
+  /** `original` is the archive's text, already stripped of HTML. */
+  constructor(readonly original: string) {
+    if (ASCII.test(original)) this.normalized = normalizeAscii(original);
+    else ({ text: this.normalized, origin: this.#origin } = normalizeTracked(original));
+  }
+
+  /** For each UTF-16 unit of `normalized`, the offset in `original` of the text it came from. */
+  get origin(): Int32Array {
+    return (this.#origin ??= normalizeTracked(this.original).origin);
+  }
+
+  /** The words of `normalized`. */
+  get words(): WordIndex {
+    return (this.#words ??= indexWords(this.normalized));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -141,11 +162,27 @@ function normalizeInto(s: string, b: Builder): void {
   }
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_SPACES = /[\t\n\v\f\r ]+/g;
+
+/** The normalisation of a text that is all ASCII: nothing to compose or map, only case and white space. */
+function normalizeAscii(s: string): string {
+  return s.toLowerCase().replace(ASCII_SPACES, " ").trim();
+}
+
 /** SPEC §7 normalisation: NFKC, straight quotes, `-` for dashes, `...` for `…`, lower case, white space collapsed and trimmed. */
 export function normalizeText(s: string): string {
+  if (ASCII.test(s)) return normalizeAscii(s);
   const b = new Builder(false);
   normalizeInto(s, b);
   return b.text();
+}
+
+/** `normalizeText`, the long way round for any text, with where in `s` each unit of the result came from. */
+export function normalizeTracked(s: string): { text: string; origin: Int32Array } {
+  const b = new Builder(true);
+  normalizeInto(s, b);
+  return { text: b.text(), origin: b.origin.slice(0, b.length) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,12 +216,12 @@ function forEachWord(s: string, f: (start: number, end: number) => void): void {
   }
 }
 
-/** Normalises an archive once and indexes its words, so that many quotes can be checked cheaply. */
+/** Normalises an archive once, so that many quotes can be checked cheaply. */
 export function prepareArchive(text: string): PreparedArchive {
-  const b = new Builder(true);
-  normalizeInto(text, b);
-  const normalized = b.text();
-  const origin = b.origin.slice(0, b.length);
+  return new PreparedArchive(text);
+}
+
+function indexWords(normalized: string): WordIndex {
   const dictionary = new Map<string, number>();
   const starts: number[] = [];
   const ends: number[] = [];
@@ -200,15 +237,7 @@ export function prepareArchive(text: string): PreparedArchive {
     ends.push(end);
     ids.push(id);
   });
-  return {
-    original: text,
-    normalized,
-    origin,
-    wordStart: Int32Array.from(starts),
-    wordEnd: Int32Array.from(ends),
-    wordId: Int32Array.from(ids),
-    dictionary,
-  };
+  return { wordStart: Int32Array.from(starts), wordEnd: Int32Array.from(ends), wordId: Int32Array.from(ids), dictionary };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -281,7 +310,7 @@ interface Candidate {
 
 function closestPassage(needleFull: string, archive: PreparedArchive): QuoteMatch {
   const needle = needleFull.slice(0, MAX_NEEDLE);
-  const { wordId, dictionary } = archive;
+  const { wordId, wordStart, wordEnd, dictionary } = archive.words;
   const total = wordId.length;
   if (total === 0) return { result: "not-found", closest: "", similarity: 0 };
 
@@ -351,8 +380,8 @@ function closestPassage(needleFull: string, archive: PreparedArchive): QuoteMatc
         const s = c.start + ds;
         const e = s + k + dl - 1;
         if (s < 0 || e < s || e >= total) continue;
-        const a = archive.wordStart[s];
-        const b = archive.wordEnd[e];
+        const a = wordStart[s];
+        const b = wordEnd[e];
         const passage = archive.normalized.slice(a, b);
         const longer = Math.max(needle.length, passage.length);
         // Largest distance that could still round to a better similarity than the best so far.
