@@ -5,6 +5,7 @@
  */
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
+import { tryParseIsoDay } from "./values/date.js";
 
 // The mini API loads no messages of its own; the few issues reported in Zod's words use English.
 z.config(en());
@@ -27,13 +28,11 @@ const text = z.string({ message: "expected text (a YAML string)" });
 /** A real calendar date written YYYY-MM-DD. */
 export const isoDate = z
   .string({ message: "expected a date written YYYY-MM-DD" })
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date written YYYY-MM-DD" }), z.refine(isCalendarDate, { message: "not a real calendar date" }));
-
-function isCalendarDate(value: string): boolean {
-  const [y, m, d] = value.split("-").map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date written YYYY-MM-DD" }),
+    // The value grammar's own calendar, so that a date the schema accepts is one analysis can read.
+    z.refine((value) => tryParseIsoDay(value) !== null, { message: "not a real calendar date" }),
+  );
 
 /** `says` and `finding`: any YAML value; its grammar depends on the claim type (SPEC §5). */
 const claimValue = z.unknown().check(
