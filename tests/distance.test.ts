@@ -1,7 +1,7 @@
 /** The bit-parallel, bounded edit distance agrees with the textbook one wherever it answers. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { levenshtein } from "../src/core/distance.js";
+import { EditDistancePattern, levenshtein } from "../src/core/distance.js";
 
 function textbook(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
@@ -53,5 +53,24 @@ describe("levenshtein", () => {
         return exact <= limit ? bounded === exact : bounded > limit;
       }),
     );
+  });
+});
+
+describe("EditDistancePattern", () => {
+  it("gives the distance to every passage starting at one place in one pass", () => {
+    fc.assert(
+      fc.property(fc.oneof(word, long), fc.oneof(word, long), fc.nat(), fc.array(fc.nat(), { maxLength: 4 }), (pattern, text, start, picks) => {
+        const from = start % (text.length + 1);
+        const ends = picks.map((p) => from + (p % (text.length - from + 1))).sort((x, y) => x - y);
+        const got = new EditDistancePattern(pattern).distances(text, from, ends);
+        return ends.every((end, i) => got[i] === textbook(pattern, text.slice(from, end)));
+      }),
+    );
+  });
+
+  it("compares an empty pattern or an empty text", () => {
+    expect(new EditDistancePattern("").distances("abcd", 1, [1, 3, 4])).toEqual([0, 2, 3]);
+    expect(new EditDistancePattern("abc").distance("")).toBe(3);
+    expect(new EditDistancePattern("abc").distances("xyz", 3, [3])).toEqual([3]);
   });
 });

@@ -57,6 +57,29 @@ describe("the ASCII shortcut of normalisation", () => {
   });
 });
 
+describe("normalisation of any text", () => {
+  // A reference written for this test: split into base characters with their combining marks,
+  // normalise each segment on its own (map, NFKC, lower case, map), collapse white space.
+  const MAP: Record<string, string> = { "\u201C": '"', "\u201D": '"', "\u2019": "'", "\u2014": "-", "\u2026": "...", "\u00AD": "", "\u03C2": "\u03C3", "\u00DF": "ss" };
+  const mapped = (t: string) => [...t].map((ch) => MAP[ch] ?? ch).join("");
+  const reference = (t: string) =>
+    (t.match(/[^\p{M}\u1160-\u11FF][\p{M}\u1160-\u11FF]*|[\p{M}\u1160-\u11FF]+/gsu) ?? [])
+      .map((segment) => mapped(mapped(segment).normalize("NFKC").toLowerCase()))
+      .join("")
+      .replace(/\s+/gu, " ")
+      .trim();
+  const unit = fc.constantFrom("a", "Q", " ", "\n", "’", "“", "”", "—", "…", "\u00AD", "é", "e", "\u0301", "\u0327", "Σ", "ς", "ß", "Ж", "ж", "中", "\u1100", "\u1161", "ﬁ", "\u00A0", "\u{1D400}", "\u{1F600}", ".");
+  const text = fc.array(unit, { maxLength: 40 }).map((units) => units.join(""));
+
+  it("agrees with the reference, whatever was normalised before", () => {
+    fc.assert(fc.property(text, text, (s, t) => normalizeText(s) === reference(s) && normalizeText(t) === reference(t) && normalizeText(s) === reference(s)));
+  });
+
+  it("gives an archive the same text as a quote", () => {
+    fc.assert(fc.property(text, (s) => prepareArchive(s).normalized === normalizeText(s) && normalizeTracked(s).text === normalizeText(s)));
+  });
+});
+
 describe("checkQuote: normalisation", () => {
   it.each([
     ["straight quotes for typographic", `We will not raise taxes - not this year, not next year.`],

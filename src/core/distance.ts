@@ -5,60 +5,111 @@ const HIGH_BIT = 1 << 31;
 /**
  * Levenshtein distance over UTF-16 units, or some value above `limit` as soon as the distance is
  * known to exceed it.
- *
- * Bit-parallel (Myers 1999, in its blocked form, with the top row counting up as global edit
- * distance needs): the shorter string is the pattern, cut into 32-unit blocks, and each unit of
- * the longer one advances a whole block of a column of the table at once. That is n·⌈m/32⌉ steps
- * instead of n·m cells, which matters when a quote of a few hundred characters is scored against
- * several passages of an archive.
  */
 export function levenshtein(a: string, b: string, limit = Infinity): number {
   if (a.length < b.length) [a, b] = [b, a];
-  const n = a.length;
-  const m = b.length;
-  if (n - m > limit) return limit + 1;
-  if (m === 0) return n;
-  const blocks = (m + 31) >>> 5;
-  // For each unit of the pattern, the positions where it occurs, as one bit mask per block.
-  const occurs = new Map<number, Int32Array>();
-  for (let i = 0; i < m; i++) {
-    const unit = b.charCodeAt(i);
-    let mask = occurs.get(unit);
-    if (!mask) occurs.set(unit, (mask = new Int32Array(blocks)));
-    mask[i >>> 5] |= 1 << (i & 31);
-  }
-  const none = new Int32Array(blocks);
-  // Vertical deltas of the current column, +1 (plus) and −1 (minus) bits; the first column is 0, 1, 2, … m.
-  const plus = new Int32Array(blocks).fill(-1);
-  const minus = new Int32Array(blocks);
-  const lastBit = 1 << ((m - 1) & 31);
-  let score = m;
-  for (let j = 0; j < n; j++) {
-    const eqs = occurs.get(a.charCodeAt(j)) ?? none;
-    // The horizontal delta entering the top of the column: the first row is 0, 1, 2, … n.
-    let carry = 1;
-    for (let k = 0; k < blocks; k++) {
-      const pv = plus[k];
-      const mv = minus[k];
-      let eq = eqs[k];
-      const xv = eq | mv;
-      if (carry < 0) eq |= 1;
-      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
-      let ph = mv | ~(xh | pv);
-      let mh = pv & xh;
-      const high = k === blocks - 1 ? lastBit : HIGH_BIT;
-      const out = ph & high ? 1 : mh & high ? -1 : 0;
-      ph <<= 1;
-      mh <<= 1;
-      if (carry < 0) mh |= 1;
-      else if (carry > 0) ph |= 1;
-      plus[k] = mh | ~(xv | ph);
-      minus[k] = ph & xv;
-      carry = out;
+  if (a.length - b.length > limit) return limit + 1;
+  if (b.length === 0) return a.length;
+  return new EditDistancePattern(b).distance(a, limit);
+}
+
+/**
+ * A string prepared to be compared with many others by edit distance.
+ *
+ * Bit-parallel (Myers 1999, in its blocked form, with the top row counting up as global edit
+ * distance needs): the pattern is cut into 32-unit blocks, and each unit of the other string
+ * advances a whole block of a column of the table at once. That is n·⌈m/32⌉ steps instead of
+ * n·m cells. Each column gives the distance to a prefix of the other string, so the distances
+ * to several passages that start at the same place come from one pass.
+ */
+export class EditDistancePattern {
+  readonly length: number;
+  private readonly blocks: number;
+  /** For each unit of the pattern, the positions where it occurs, as one bit mask per block. */
+  private readonly occurs = new Map<number, Int32Array>();
+  private readonly none: Int32Array;
+  private readonly lastBit: number;
+
+  constructor(pattern: string) {
+    const m = pattern.length;
+    this.length = m;
+    this.blocks = Math.max(1, (m + 31) >>> 5);
+    for (let i = 0; i < m; i++) {
+      const unit = pattern.charCodeAt(i);
+      let mask = this.occurs.get(unit);
+      if (!mask) this.occurs.set(unit, (mask = new Int32Array(this.blocks)));
+      mask[i >>> 5] |= 1 << (i & 31);
     }
-    score += carry;
-    // Each remaining column can lower the distance by one at most.
-    if (score - (n - 1 - j) > limit) return limit + 1;
+    this.none = new Int32Array(this.blocks);
+    this.lastBit = 1 << ((Math.max(1, m) - 1) & 31);
   }
-  return score;
+
+  /** The distance to `text`, or some value above `limit` as soon as it is known to exceed it. */
+  distance(text: string, limit = Infinity): number {
+    const n = text.length;
+    if (n === 0) return this.length;
+    let found = Infinity;
+    this.scan(text, 0, n, (j, score) => {
+      // Each remaining column can lower the distance by one at most.
+      if (score - (n - j) > limit) {
+        found = limit + 1;
+        return false;
+      }
+      if (j === n) found = score;
+      return true;
+    });
+    return found;
+  }
+
+  /** The distances to `text.slice(from, end)` for each of `ends` (ascending, each at least `from`). */
+  distances(text: string, from: number, ends: readonly number[]): number[] {
+    const out: number[] = [];
+    let next = 0;
+    while (next < ends.length && ends[next] === from) out[next++] = this.length;
+    if (next === ends.length) return out;
+    this.scan(text, from, ends[ends.length - 1], (j, score) => {
+      while (next < ends.length && ends[next] === j) out[next++] = score;
+      return next < ends.length;
+    });
+    return out;
+  }
+
+  /** Runs over `text` from `from` to `to`; after each unit, `step(end, distance to text.slice(from, end))` says whether to go on. */
+  private scan(text: string, from: number, to: number, step: (end: number, score: number) => boolean): void {
+    const { blocks, occurs, none, lastBit } = this;
+    // Vertical deltas of the current column, +1 (plus) and −1 (minus) bits; the first column is 0, 1, 2, … m.
+    const plus = new Int32Array(blocks).fill(-1);
+    const minus = new Int32Array(blocks);
+    let score = this.length;
+    if (this.length === 0) {
+      for (let j = from + 1; j <= to; j++) if (!step(j, j - from)) return;
+      return;
+    }
+    for (let j = from; j < to; j++) {
+      const eqs = occurs.get(text.charCodeAt(j)) ?? none;
+      // The horizontal delta entering the top of the column: the first row is 0, 1, 2, … n.
+      let carry = 1;
+      for (let k = 0; k < blocks; k++) {
+        const pv = plus[k];
+        const mv = minus[k];
+        let eq = eqs[k];
+        const xv = eq | mv;
+        if (carry < 0) eq |= 1;
+        const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+        let ph = mv | ~(xh | pv);
+        let mh = pv & xh;
+        const high = k === blocks - 1 ? lastBit : HIGH_BIT;
+        const out = ph & high ? 1 : mh & high ? -1 : 0;
+        ph <<= 1;
+        mh <<= 1;
+        if (carry < 0) mh |= 1;
+        else if (carry > 0) ph |= 1;
+        plus[k] = mh | ~(xv | ph);
+        minus[k] = ph & xv;
+        carry = out;
+      }
+      score += carry;
+      if (!step(j + 1, score)) return;
+    }
+  }
 }

@@ -1,5 +1,5 @@
 /** Quote checks against archived text (SPEC §3 archive reading, §7 normalisation and matching). */
-import { levenshtein } from "./distance.js";
+import { EditDistancePattern } from "./distance.js";
 
 /** Result of checking one quote against one archive. */
 export type QuoteMatch =
@@ -89,14 +89,18 @@ function mapCodePoints(s: string): string {
   return out;
 }
 
+const UTF16 = new TextDecoder("utf-16le");
+
 /** Growable UTF-16 buffer with an origin offset per unit; avoids a 10-million-element string array. */
 class Builder {
-  units = new Uint16Array(1024);
-  origin = new Int32Array(1024);
+  units = new Uint16Array(256);
+  origin: Int32Array;
   length = 0;
   private pendingSpace = -1;
 
-  constructor(private readonly trackOrigin: boolean) {}
+  constructor(private readonly trackOrigin: boolean) {
+    this.origin = new Int32Array(trackOrigin ? 256 : 0);
+  }
 
   space(at: number): void {
     if (this.pendingSpace < 0) this.pendingSpace = at;
@@ -126,8 +130,35 @@ class Builder {
 
   text(): string {
     // Trailing white space is never flushed, which trims the end.
-    return new TextDecoder("utf-16le").decode(this.units.subarray(0, this.length));
+    return UTF16.decode(this.units.subarray(0, this.length));
   }
+}
+
+/** Map before NFKC (″ would otherwise decompose to ′′) and after (NFKC yields new dashes and quotes). */
+function normalizeSegment(segment: string): string {
+  return mapCodePoints(mapCodePoints(segment).normalize("NFKC").toLowerCase());
+}
+
+// A segment of one UTF-16 unit (’, é, а, 中 …) normalises the same wherever it stands: keep each
+// answer, since a text repeats few distinct characters many times.
+const UNIT_FORMS = new Map<number, string>();
+
+function normalizeUnit(unit: number): string {
+  let form = UNIT_FORMS.get(unit);
+  if (form === undefined) UNIT_FORMS.set(unit, (form = normalizeSegment(String.fromCharCode(unit))));
+  return form;
+}
+
+// Per BMP code point: 0 not yet known, 1 starts a segment, 2 joins the one before it.
+const JOINS = new Uint8Array(0x10000);
+
+/** Whether a code point belongs to the segment before it: a combining mark, or a vowel or final jamo. */
+function joinsPrevious(cp: number): boolean {
+  if (cp < 0x300) return false;
+  if (cp > 0xffff) return MARK.test(String.fromCodePoint(cp));
+  let known = JOINS[cp];
+  if (known === 0) JOINS[cp] = known = MARK.test(String.fromCharCode(cp)) || isConjoiningJamo(cp) ? 2 : 1;
+  return known === 2;
 }
 
 function normalizeInto(s: string, b: Builder): void {
@@ -149,11 +180,10 @@ function normalizeInto(s: string, b: Builder): void {
     i += c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
     while (i < n) {
       const cp = s.codePointAt(i)!;
-      if (cp < 0x300 || !(MARK.test(String.fromCodePoint(cp)) || isConjoiningJamo(cp))) break;
+      if (!joinsPrevious(cp)) break;
       i += cp > 0xffff ? 2 : 1;
     }
-    // Map before NFKC (″ would otherwise decompose to ′′) and after (NFKC yields new dashes/quotes).
-    const seg = mapCodePoints(mapCodePoints(s.slice(start, i)).normalize("NFKC").toLowerCase());
+    const seg = i === start + 1 ? normalizeUnit(c) : normalizeSegment(s.slice(start, i));
     for (let k = 0; k < seg.length; k++) {
       const u = seg.charCodeAt(k);
       if (isWhitespaceUnit(u)) b.space(start);
@@ -368,33 +398,34 @@ function closestPassage(needleFull: string, archive: PreparedArchive): QuoteMatc
     if (score > 0) consider(start);
   }
 
-  // Refine: small shifts of start and length around each candidate, scored by edit distance.
-  // Best candidates first, so the distance bound below prunes the rest early.
+  // Refine: small shifts of start and length around each candidate, scored by edit distance;
+  // the three lengths from one start come from one pass over the archive.
   top.sort((x, y) => y.score - x.score);
+  const pattern = new EditDistancePattern(needle);
   let bestSim = -1;
   let bestA = 0;
   let bestB = 0;
   for (const c of top) {
     for (let ds = -1; ds <= 1; ds++) {
+      const s = c.start + ds;
+      if (s < 0) continue;
+      const ends: number[] = [];
       for (let dl = -1; dl <= 1; dl++) {
-        const s = c.start + ds;
         const e = s + k + dl - 1;
-        if (s < 0 || e < s || e >= total) continue;
-        const a = wordStart[s];
-        const b = wordEnd[e];
-        const passage = archive.normalized.slice(a, b);
-        const longer = Math.max(needle.length, passage.length);
-        // Largest distance that could still round to a better similarity than the best so far.
-        const limit = bestSim < 0 ? Infinity : Math.ceil((longer * (100 - bestSim + 0.5)) / 100);
-        const distance = levenshtein(needle, passage, limit);
-        if (distance > limit) continue;
-        const sim = longer === 0 ? 100 : Math.round(100 * (1 - distance / longer));
+        if (e >= s && e < total) ends.push(wordEnd[e]);
+      }
+      if (ends.length === 0) continue;
+      const a = wordStart[s];
+      const distances = pattern.distances(archive.normalized, a, ends);
+      ends.forEach((b, i) => {
+        const longer = Math.max(needle.length, b - a);
+        const sim = longer === 0 ? 100 : Math.round(100 * (1 - distances[i] / longer));
         if (sim > bestSim) {
           bestSim = sim;
           bestA = a;
           bestB = b;
         }
-      }
+      });
     }
   }
   // A quote that was not found is never "100%" similar, even when rounding (or the needle cut at
