@@ -43,8 +43,11 @@ export function collectFiles(paths: readonly string[], cwd: string): WorkspaceFi
     }
     if (stat.isDirectory()) {
       const root = realpathSync(abs);
-      for (const rel of walk(abs, root).sort(compareCodeUnits)) {
-        add(files, seen, { ...rel, display: displayPath(cwd, rel.abs), root });
+      // Every file's display path is the root's followed by the file's path inside it.
+      const rootDisplay = relative(cwd, abs).split(sep).join("/");
+      for (const found of walk(abs, root).sort(compareCodeUnits)) {
+        const display = found.rel === "" ? displayPath(cwd, found.abs) : rootDisplay === "" ? found.rel : `${rootDisplay}/${found.rel}`;
+        add(files, seen, { ...found, display, root });
       }
     } else {
       // A file named explicitly is read whatever its extension; its directory is the root.
@@ -70,25 +73,27 @@ interface Found {
 /** Walks a directory iteratively; hidden entries and node_modules skipped, symlinked directories never followed. */
 function walk(dir: string, root: string): Found[] {
   const found: Found[] = [];
-  const pending = [dir];
+  // Each directory to list, with its path relative to `dir` ("" for `dir` itself, else ending in "/").
+  const pending: [string, string][] = [[dir, ""]];
   while (pending.length > 0) {
-    const current = pending.pop()!;
+    const [current, currentRel] = pending.pop()!;
     let entries;
     try {
       entries = readdirSync(current, { withFileTypes: true });
     } catch (error) {
-      found.push({ abs: current, rel: relative(dir, current), fault: `cannot list directory: ${describeFsError(error)}` });
+      found.push({ abs: current, rel: currentRel.slice(0, -1), fault: `cannot list directory: ${describeFsError(error)}` });
       continue;
     }
     for (const entry of entries) {
       if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-      const abs = join(current, entry.name);
+      // Names from a listing have no separators or dot segments: joining them needs no normalising.
+      const abs = current.endsWith(sep) ? current + entry.name : current + sep + entry.name;
       if (entry.isDirectory()) {
-        pending.push(abs);
+        pending.push([abs, `${currentRel}${entry.name}/`]);
         continue;
       }
       if (!LEDGER_EXTENSIONS.has(extname(entry.name).toLowerCase())) continue;
-      const rel = relative(dir, abs).split(sep).join("/");
+      const rel = currentRel + entry.name;
       if (entry.isSymbolicLink()) {
         const link = symlinkTarget(abs, root);
         if (link === "directory") continue;
