@@ -14,8 +14,11 @@ export interface ParseOptions {
   readonly worker?: URL;
 }
 
-/** Below this many files, starting workers costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 400;
+/**
+ * Below this many files, starting workers costs more than it saves: on two cores, checking 1,000
+ * files took 7 % longer on workers and 3,000 files the same, while 10,000 took a quarter less.
+ */
+const MIN_FILES_FOR_WORKERS = 2_500;
 /** Files per message at most: large enough to amortise messaging, small enough to balance the load. */
 const CHUNK = 128;
 
