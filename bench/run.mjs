@@ -7,7 +7,7 @@
 //
 // For each size: generate (or reuse) bench/out/<n>-<seed>/, then measure wall time and peak RSS
 // of `node bin/claims.js check --format json <dir>` (stdout to a file) and of
-// `node bench/baseline.mjs <dir>`, 3 runs each (1 at ≥ 50,000 files), interleaved, medians. Then
+// `node bench/baseline.mjs <dir>`, 5 runs each (1 at ≥ 50,000 files), interleaved, medians. Then
 // start-up: `node -e 0` vs `claims --version` vs `claims check claims/`, interleaved. Prints tables, PASS/FAIL against the
 // targets, and writes the Markdown to bench/out/results.md. Always exits 0 unless the harness
 // itself breaks: it is a measurement.
@@ -424,7 +424,8 @@ async function main() {
   for (const size of o.sizes) {
     const { dir, manifest } = ensureLedger(size, o.seed, { log });
     const rel = relative(ROOT, dir) || ".";
-    const runs = o.runs ?? (size >= 50000 ? 1 : 3);
+    // Five runs: on a shared machine one slow run of three moves the median, and with it the ratio.
+    const runs = o.runs ?? (size >= 50000 ? 1 : 5);
     // Warm the page cache so the first timed run is not penalised (untimed).
     runOnce([BASELINE, rel], { rss, timeoutS: o.timeout });
     log(`size ${fmtN(size)}: ${runs} run(s) each, baseline and check interleaved …`);
