@@ -7,7 +7,8 @@
 //
 // For each size: generate (or reuse) bench/out/<n>-<seed>/, then measure wall time and peak RSS
 // of `node bin/claims.js check --format json <dir>` (stdout to a file) and of
-// `node bench/baseline.mjs <dir>`, 5 runs each (1 at ≥ 50,000 files), interleaved, medians. Then
+// `node bench/baseline.mjs <dir>`, 5 runs each (1 at ≥ 50,000 files), interleaved, medians (a
+// ratio is the median of the rounds' ratios, each check against the baseline run beside it). Then
 // start-up: `node -e 0` vs `claims --version` vs `claims check claims/`, interleaved. Prints tables, PASS/FAIL against the
 // targets, and writes the Markdown to bench/out/results.md. Always exits 0 unless the harness
 // itself breaks: it is a measurement.
@@ -153,6 +154,18 @@ function runOnce(args, o) {
   return { ms, cpuMs, peakKiB, status: r.status, signal: r.signal, timedOut: r.error?.code === "ETIMEDOUT" || (r.signal === "SIGKILL" && ms >= o.timeoutS * 1000), stderr };
 }
 
+/**
+ * The median over runs of `a`'s time over `b`'s in the same round. Runs are interleaved, so each
+ * round's two runs met the same load on a shared machine: their ratio cancels the drift that a
+ * ratio of the two medians (taken from different rounds) would keep.
+ * @param {number[]} a
+ * @param {number[]} b
+ */
+function pairedRatio(a, b) {
+  const ratios = a.map((x, i) => x / b[i]).filter((r) => Number.isFinite(r));
+  return ratios.length ? median(ratios) : NaN;
+}
+
 /** @param {number[]} xs */
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -201,6 +214,9 @@ function summarise(samples, runs, o) {
     timedOut: samples.some((s) => s.timedOut),
     ms: good.length ? median(good.map((s) => s.ms)) : samples.length ? Math.max(...samples.map((s) => s.ms)) : NaN,
     all: samples.map((s) => Math.round(s.ms)),
+    /** Each run's wall and CPU time, in run order (NaN for a failed run), for ratios run by run. */
+    runMs: samples.map((s) => (good.includes(s) ? s.ms : NaN)),
+    runCpuMs: samples.map((s) => (good.includes(s) && s.cpuMs !== null ? s.cpuMs : NaN)),
     cpuMs: good.length && good.every((s) => s.cpuMs !== null) ? median(good.map((s) => /** @type {number} */ (s.cpuMs))) : null,
     peakMiB: peaks.length ? Math.max(.../** @type {number[]} */ (peaks)) / 1024 : null,
     status: samples.at(-1)?.status ?? null,
@@ -440,6 +456,7 @@ async function main() {
     );
     log(`  baseline ${fmtMs(base.ms)} ms [${base.all.join(", ")}], CPU ${fmtMs(base.cpuMs ?? NaN)} ms, peak ${base.peakMiB?.toFixed(0)} MiB`);
     log(`  check    ${fmtMs(check.ms)} ms [${check.all.join(", ")}], CPU ${fmtMs(check.cpuMs ?? NaN)} ms, peak ${check.peakMiB?.toFixed(0)} MiB, exit ${check.status}`);
+    log(`  check/baseline by round [${check.runMs.map((ms, i) => (ms / base.runMs[i]).toFixed(2)).join(", ")}], median ${pairedRatio(check.runMs, base.runMs).toFixed(2)}`);
     const summary = check.ok ? readSummary(reportFile) : null;
     let validation = "—";
     if (summary) {
@@ -466,7 +483,7 @@ async function main() {
   const rows = [];
   for (let i = 0; i < results.length; i++) {
     const r = results[i];
-    const ratio = r.check.ok && r.base.ok ? r.check.ms / r.base.ms : NaN;
+    const ratio = r.check.ok && r.base.ok ? pairedRatio(r.check.runMs, r.base.runMs) : NaN;
     let growth = "";
     if (i > 0 && r.check.ok && results[i - 1].check.ok) {
       const p = results[i - 1];
@@ -482,7 +499,7 @@ async function main() {
       r.check.ok && r.claims ? (r.check.ms / r.claims).toFixed(3) : "—",
       r.check.peakMiB === null ? "—" : r.check.peakMiB.toFixed(0),
       r.base.peakMiB === null ? "—" : r.base.peakMiB.toFixed(0),
-      r.check.cpuMs !== null && r.base.cpuMs !== null ? `${(r.check.cpuMs / r.base.cpuMs).toFixed(2)}×` : "—",
+      r.check.cpuMs !== null && r.base.cpuMs !== null ? `${pairedRatio(r.check.runCpuMs, r.base.runCpuMs).toFixed(2)}×` : "—",
       growth || "—",
     ]);
   }
@@ -493,7 +510,7 @@ async function main() {
   const targets = [];
   const at10k = results.find((r) => r.size === 10000);
   if (at10k) {
-    const ratio = at10k.check.ok ? at10k.check.ms / at10k.base.ms : NaN;
+    const ratio = at10k.check.ok && at10k.base.ok ? pairedRatio(at10k.check.runMs, at10k.base.runMs) : NaN;
     const pass = ratio <= TARGET_RATIO_AT_10K;
     targets.push(["check ≤ 1.5× baseline at 10,000 files", Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : "no result", pass ? "PASS" : "FAIL"]);
     if (!pass) failures.push(`check/baseline at 10,000 files is ${Number.isFinite(ratio) ? ratio.toFixed(2) : "n/a"}× (target ≤ ${TARGET_RATIO_AT_10K}×)`);
@@ -530,7 +547,7 @@ async function main() {
     md.push("## Start-up", "");
     /** @type {(m: ReturnType<typeof summarise>, target?: number) => string[]} */
     const row = (m, target) => {
-      const ratio = m.ok ? m.ms / nodeE.ms : NaN;
+      const ratio = m.ok && nodeE.ok ? pairedRatio(m.runMs, nodeE.runMs) : NaN;
       const verdict = target === undefined ? "—" : ratio <= target ? `PASS (≤ ${target}×)` : `FAIL (> ${target}×)`;
       return [m.ok ? fmtMs(m.ms) : `failed (exit ${m.status})`, m.peakMiB === null ? "—" : m.peakMiB.toFixed(0), Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : "—", verdict];
     };
