@@ -27,6 +27,13 @@ describe("the schema's dates", () => {
     expect(tryParseIsoDay(value) !== null).toBe(ok);
   });
 
+  it("reports a date of the wrong shape once, as a wrong shape", () => {
+    for (const value of ["2011-1-16", "abc", "2011-12-16 ", "16/12/2011"]) {
+      expect(isoDate.safeParse(value).error?.issues.map((issue) => issue.message)).toEqual(["expected a date written YYYY-MM-DD"]);
+    }
+    expect(isoDate.safeParse("2011-02-30").error?.issues.map((issue) => issue.message)).toEqual(["not a real calendar date"]);
+  });
+
   it("reports an impossible date at its place, and accepts an early year", async () => {
     const dir = mkdtempSync(join(tmpdir(), "claims-dates-"));
     writeFileSync(

@@ -25,13 +25,16 @@ const id = z.string().check(
 
 const text = z.string({ message: "expected text (a YAML string)" });
 
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** A real calendar date written YYYY-MM-DD. */
 export const isoDate = z
   .string({ message: "expected a date written YYYY-MM-DD" })
   .check(
-    z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date written YYYY-MM-DD" }),
+    z.regex(DATE_SHAPE, { message: "expected a date written YYYY-MM-DD" }),
     // The value grammar's own calendar, so that a date the schema accepts is one analysis can read.
-    z.refine((value) => tryParseIsoDay(value) !== null, { message: "not a real calendar date" }),
+    // Only a date of the right shape is judged: a wrong shape is one fault, reported above.
+    z.refine((value) => !DATE_SHAPE.test(value) || tryParseIsoDay(value) !== null, { message: "not a real calendar date" }),
   );
 
 /** `says` and `finding`: any YAML value; its grammar depends on the claim type (SPEC §5). */
