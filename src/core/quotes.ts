@@ -399,7 +399,8 @@ function closestPassage(needleFull: string, archive: PreparedArchive): QuoteMatc
   }
 
   // Refine: small shifts of start and length around each candidate, scored by edit distance;
-  // the three lengths from one start come from one pass over the archive.
+  // the three lengths from one start come from one pass over the archive. Best candidates first,
+  // so that of passages equally similar the one sharing more of the quote's words is named.
   top.sort((x, y) => y.score - x.score);
   const pattern = new EditDistancePattern(needle);
   let bestSim = -1;
