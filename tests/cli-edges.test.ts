@@ -1,6 +1,6 @@
-/** Edges found in review: broken pipes, records with schema errors, init hints. */
+/** Edges found in review: broken pipes, records with schema errors, init hints, display paths. */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -57,5 +57,24 @@ describe("init", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("display paths", () => {
+  it("name a file by its path from the working directory, whatever root it was found under", async () => {
+    const top = mkdtempSync(join(tmpdir(), "claims-paths-"));
+    mkdirSync(join(top, "a", "b"), { recursive: true });
+    mkdirSync(join(top, "a", "c"));
+    for (const file of [join(top, "a", "b", "x.yaml"), join(top, "a", "c", "y.yaml")]) writeFileSync(file, "sources:\n  s:\n    name: S\n    tpye: official\n");
+    const files = async (root: string, cwd: string) => {
+      const result = await runInProcess(["lint", "--format", "json", root], { cwd });
+      return [...new Set(JSON.parse(result.stdout).map((d: { file: string }) => d.file))];
+    };
+    // A root above the working directory: its files under the working directory are named from it.
+    expect(await files("..", join(top, "a", "b"))).toEqual(["../c/y.yaml", "x.yaml"]);
+    expect(await files(".", join(top, "a"))).toEqual(["b/x.yaml", "c/y.yaml"]);
+    expect(await files("b/", join(top, "a"))).toEqual(["b/x.yaml"]);
+    expect(await files("../c", join(top, "a", "b"))).toEqual(["../c/y.yaml"]);
+    expect(await files(join(top, "a"), top)).toEqual(["a/b/x.yaml", "a/c/y.yaml"]);
   });
 });

@@ -43,10 +43,12 @@ export function collectFiles(paths: readonly string[], cwd: string): WorkspaceFi
     }
     if (stat.isDirectory()) {
       const root = realpathSync(abs);
-      // Every file's display path is the root's followed by the file's path inside it.
-      const rootDisplay = relative(cwd, abs).split(sep).join("/");
+      // Under a root inside the working directory, a file's display path is the root's followed by
+      // its path inside the root; elsewhere (a root above the working directory leads back through
+      // it) it is worked out for each file.
+      const rootDisplay = isInside(cwd, abs) ? relative(cwd, abs).split(sep).join("/") : undefined;
       for (const found of walk(abs, root).sort(compareCodeUnits)) {
-        const display = found.rel === "" ? displayPath(cwd, found.abs) : rootDisplay === "" ? found.rel : `${rootDisplay}/${found.rel}`;
+        const display = found.rel === "" || rootDisplay === undefined ? displayPath(cwd, found.abs) : rootDisplay === "" ? found.rel : `${rootDisplay}/${found.rel}`;
         add(files, seen, { ...found, display, root });
       }
     } else {
