@@ -78,3 +78,17 @@ describe("display paths", () => {
     expect(await files(join(top, "a"), top)).toEqual(["a/b/x.yaml", "a/c/y.yaml"]);
   });
 });
+
+describe("a missing type", () => {
+  it("lists the types of the record it is missing from", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "claims-type-"));
+    writeFileSync(join(dir, "ledger.yaml"), "sources:\n  s:\n    name: S\n    tpye: official\nclaims:\n  c:\n    question: How many?\n    statements:\n      - source: s\n        says: 3\n");
+    const result = await runInProcess(["lint", "--format", "json", dir], { cwd: dir });
+    const missing = JSON.parse(result.stdout).filter((d: { message: string }) => d.message.startsWith("missing")).map((d: { line: number; column: number; message: string }) => [d.line, d.column, d.message]);
+    expect(missing).toEqual([
+      [2, 3, "missing required key 'type' (one of official, company, union, eyewitness, media, journalist, ngo, expert, other)"],
+      [6, 3, "missing required key 'type' (quantity, choice, boolean or date)"],
+    ]);
+    expect(result.code).toBe(1);
+  });
+});

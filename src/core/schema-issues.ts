@@ -3,7 +3,7 @@ import type * as z from "zod/mini";
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
 import { type LedgerFile, locate } from "./ledger.js";
 import { isMapping } from "./parse.js";
-import { TYPE_ONLY_KEYS } from "./schema.js";
+import { CLAIM_TYPES, SOURCE_TYPES, TYPE_ONLY_KEYS } from "./schema.js";
 import { didYouMean } from "./suggest.js";
 
 /** Every key the format knows, for "did you mean" on unknown keys. */
@@ -28,7 +28,7 @@ export function schemaDiagnostics(file: LedgerFile, base: readonly PropertyKey[]
     const missing = last !== undefined && !hasPath(record, issue.path);
     if (missing) {
       // A missing key has no place of its own: point at the key of the mapping that lacks it.
-      out.push(diagnostic("schema", `missing required key '${String(last)}'${hintFor(String(last))}`, locate(file, path.slice(0, -1), "key")));
+      out.push(diagnostic("schema", `missing required key '${String(last)}'${hintFor(String(last), path)}`, locate(file, path.slice(0, -1), "key")));
       continue;
     }
     out.push(diagnostic("schema", issueMessage(issue, last, valueAt(record, issue.path)), locate(file, path, "value")));
@@ -45,8 +45,11 @@ function unknownKeyMessage(key: string, record: unknown, at: readonly PropertyKe
   return `unknown key '${key}'${didYouMean(key, KNOWN_KEYS)}`;
 }
 
-function hintFor(key: string): string {
-  if (key === "type") return " (quantity, choice, boolean or date for a claim)";
+/** What a missing key takes, for the keys whose values a newcomer has to look up; `path` is where it is missing. */
+function hintFor(key: string, path: readonly PropertyKey[]): string {
+  // A record's own `type`: ["sources" | "claims", id, "type"].
+  if (key === "type" && path.length === 3 && path[0] === "sources") return ` (one of ${SOURCE_TYPES.join(", ")})`;
+  if (key === "type" && path.length === 3 && path[0] === "claims") return ` (${CLAIM_TYPES.slice(0, -1).join(", ")} or ${CLAIM_TYPES.at(-1)})`;
   if (key === "says") return " (the value the source gives, or `unknown`)";
   return "";
 }
