@@ -32,6 +32,18 @@ describe("records with schema errors", () => {
     expect(result.code).toBe(1);
   });
 
+  it("a claim left out for a duplicate or malformed id still cites its sources and documents", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "claims-dup-"));
+    writeFileSync(join(dir, "s.yaml"), "sources:\n  a: {name: A, type: official}\n  b: {name: B, type: union}\n  e: {name: E, type: media}\ndocuments:\n  d: {title: T, publisher: P}\n");
+    const claim = (id: string, source: string, extra = "") => `claims:\n  ${id}:\n    question: Did it happen?\n    type: boolean\n    statements:\n      - {source: ${source}, says: yes${extra}}\n`;
+    writeFileSync(join(dir, "1.yaml"), claim("q", "a"));
+    writeFileSync(join(dir, "2.yaml"), claim("q", "b", ", in: d"));
+    writeFileSync(join(dir, "3.yaml"), claim("Not_A_Slug", "e"));
+    const result = await runInProcess(["lint", "--format", "json", dir], { cwd: dir });
+    expect(codes(result.stdout)).toEqual(["duplicate-id@2", "schema@2"]);
+    expect(result.code).toBe(1);
+  });
+
   it("a quote citing a document with errors says so, not that it is undeclared", async () => {
     const result = await runInProcess(["lint", "--format", "json", "tests/fixtures/edges/bad-document"]);
     const [, unchecked] = JSON.parse(result.stdout) as { code: string; message: string }[];

@@ -136,7 +136,7 @@ export interface Ledger {
   readonly diagnostics: Diagnostic[];
   /** Ledger-wide settings, from the one file that gives them. */
   readonly settings: SettingsInput;
-  /** Ids that statements left out for schema errors cite (`source`, `via`, `in`): still citations. */
+  /** Ids cited (`source`, `via`, `in`) by statements left out for schema errors, or by claims left out for a duplicate or malformed id: still citations. */
   readonly citedByInvalid: ReadonlySet<string>;
 }
 

@@ -92,7 +92,12 @@ export function buildLedger(loaded: readonly (FileRecords & { readonly file: Led
       }
     }
     for (const record of records) {
-      if (!declare(ledger, firstDeclared, file, record)) continue;
+      if (!declare(ledger, firstDeclared, file, record)) {
+        // A claim left out for its id still cites its sources and documents: they are not "unused".
+        for (const id of record.cited) ledger.citedByInvalid.add(id);
+        if (record.kind === "claims" && record.data !== undefined) for (const id of citations((record.data as ClaimInput).statements)) ledger.citedByInvalid.add(id);
+        continue;
+      }
       ledger.diagnostics.push(...record.diagnostics);
       for (const id of record.cited) ledger.citedByInvalid.add(id);
       if (record.data === undefined) continue;
@@ -137,7 +142,8 @@ function kindNoun(kind: Kind): string {
 function validateRecord(file: LedgerFile, kind: Kind, id: string, record: unknown): LoadedRecord {
   if (!isId(id)) {
     const message = `id '${id}' is not a slug: use lower-case letters, digits and '-', starting with a letter or digit, at most ${ID_MAX} characters`;
-    return { kind, id, badId: diagnostic("schema", message, locate(file, [kind, id], "key")), diagnostics: [], cited: [] };
+    const cited = kind === "claims" && isMapping(record) && Array.isArray(record.statements) ? citations(record.statements) : [];
+    return { kind, id, badId: diagnostic("schema", message, locate(file, [kind, id], "key")), diagnostics: [], cited };
   }
   const path = [kind, id];
   if (kind === "claims") {
@@ -159,11 +165,7 @@ function validateClaim(file: LedgerFile, path: readonly PropertyKey[], record: u
   if (result.success) return { data: result.data, statementIndexes: result.data.statements.map((_, i) => i) };
   out.push(...schemaDiagnostics(file, path, result.error.issues, record));
   // What a statement left out still cites: its sources and documents are not "unused".
-  const raw = isMapping(record) && Array.isArray(record.statements) ? record.statements : [];
-  for (const statement of raw) {
-    if (!isMapping(statement)) continue;
-    for (const key of ["source", "via", "in"]) if (typeof statement[key] === "string") cited.add(statement[key]);
-  }
+  if (isMapping(record) && Array.isArray(record.statements)) for (const id of citations(record.statements)) cited.add(id);
   const badStatements = new Set<number>();
   for (const issue of result.error.issues) {
     if (issue.path[0] !== "statements" || typeof issue.path[1] !== "number") return undefined;
@@ -177,3 +179,12 @@ function validateClaim(file: LedgerFile, path: readonly PropertyKey[], record: u
   return retry.success ? { data: retry.data, statementIndexes } : undefined;
 }
 
+/** The ids that statements cite (`source`, `via`, `in`), whether or not the statements are valid. */
+function citations(statements: readonly unknown[]): string[] {
+  const ids: string[] = [];
+  for (const statement of statements) {
+    if (!isMapping(statement)) continue;
+    for (const key of ["source", "via", "in"]) if (typeof statement[key] === "string") ids.push(statement[key]);
+  }
+  return ids;
+}
