@@ -3,15 +3,8 @@ import type * as z from "zod/mini";
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
 import { type LedgerFile, locate } from "./ledger.js";
 import { isMapping } from "./parse.js";
-import { CLAIM_TYPES, SOURCE_TYPES, TYPE_ONLY_KEYS } from "./schema.js";
+import { CLAIM_TYPES, mappingAt, RATINGS, SOURCE_TYPES, TYPE_ONLY_KEYS } from "./schema.js";
 import { didYouMean } from "./suggest.js";
-
-/** Every key the format knows, for "did you mean" on unknown keys. */
-const KNOWN_KEYS = [
-  "sources", "documents", "claims", "settings", "name", "type", "side", "reliability", "url", "note", "title", "publisher",
-  "published", "archive", "sha256", "question", "unit", "margin", "tolerance", "options", "tags", "statements",
-  "source", "says", "quote", "in", "on", "via", "retracted", "verdict", "finding", "rating", "by",
-];
 
 /** Diagnostics for the issues of one record, at `base` in the file; `record` is the value that was validated. */
 export function schemaDiagnostics(file: LedgerFile, base: readonly PropertyKey[], issues: readonly z.core.$ZodIssue[], record?: unknown): Diagnostic[] {
@@ -20,7 +13,7 @@ export function schemaDiagnostics(file: LedgerFile, base: readonly PropertyKey[]
     const path = [...base, ...issue.path];
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        out.push(diagnostic("schema", unknownKeyMessage(key, record, issue.path), locate(file, [...path, key], "key")));
+        out.push(diagnostic("schema", unknownKeyMessage(key, record, issue.path, path), locate(file, [...path, key], "key")));
       }
       continue;
     }
@@ -36,13 +29,17 @@ export function schemaDiagnostics(file: LedgerFile, base: readonly PropertyKey[]
   return out;
 }
 
-function unknownKeyMessage(key: string, record: unknown, at: readonly PropertyKey[]): string {
+/** `at` is the mapping's path inside the record, `mapping` its path from the top of the file. */
+function unknownKeyMessage(key: string, record: unknown, at: readonly PropertyKey[], mapping: readonly PropertyKey[]): string {
   const owner = TYPE_ONLY_KEYS[key];
   const type = at.length === 0 && isMapping(record) ? record.type : undefined;
-  if (owner && typeof type === "string" && type !== owner) {
+  const place = mappingAt(mapping, type);
+  if (owner && mapping[0] === "claims" && mapping.length === 2 && typeof type === "string" && type !== owner) {
     return `'${key}' belongs to ${owner} claims; a ${type} claim does not take it — remove it or change \`type\``;
   }
-  return `unknown key '${key}'${didYouMean(key, KNOWN_KEYS)}`;
+  if (!place) return `unknown key '${key}'`;
+  const suggestion = didYouMean(key, place.keys.filter((k) => k !== key));
+  return `unknown key '${key}'${suggestion || ` — ${place.noun} ${place.noun === "settings" ? "take" : place.noun === "a ledger file" ? "holds" : "takes"} ${place.keys.join(", ")}`}`;
 }
 
 /** What a missing key takes, for the keys whose values a newcomer has to look up; `path` is where it is missing. */
@@ -54,8 +51,14 @@ function hintFor(key: string, path: readonly PropertyKey[]): string {
   return "";
 }
 
+/** Keys whose value is a date, and `retracted`, which is a date or `true`: a wrong value is told so, not that it wants text. */
+const DATE_KEYS = new Set(["published", "on"]);
+
 function issueMessage(issue: z.core.$ZodIssue, last: PropertyKey | undefined, input: unknown): string {
   const name = typeof last === "string" ? `'${last}'` : typeof last === "number" ? `item ${last + 1}` : "this value";
+  if (last === "retracted" && issue.code !== "custom") return `${name}: expected true or a date written YYYY-MM-DD, got ${show(input)}`;
+  if (typeof last === "string" && DATE_KEYS.has(last) && issue.code === "invalid_type") return `${name}: expected a date written YYYY-MM-DD, got ${show(input)}`;
+  if (last === "rating" && typeof input === "string") return `${name} must be one of ${RATINGS.join(", ")}, not ${show(input)}${didYouMean(input, RATINGS)}`;
   switch (issue.code) {
     case "invalid_union":
       if ("discriminator" in issue && issue.discriminator) {

@@ -146,6 +146,30 @@ export type SettingsInput = z.infer<typeof settingsSchema>;
 /** Keys that belong to one claim type only, for a message that says which type takes them. */
 export const TYPE_ONLY_KEYS: Record<string, string> = { unit: "quantity", margin: "quantity", tolerance: "quantity", options: "choice" };
 
+const CLAIM_VARIANTS = { quantity: quantityClaimSchema, choice: choiceClaimSchema, boolean: booleanClaimSchema, date: dateClaimSchema };
+const CLAIM_KEYS = [...new Set(Object.values(CLAIM_VARIANTS).flatMap((schema) => Object.keys(schema.shape)))];
+
+/**
+ * What a mapping at `path` (from the top of a file) is, and the keys it may hold, from the schemas
+ * themselves: "did you mean" suggests only keys that belong where the unknown one stands. A claim
+ * whose `type` is known takes the keys of that type.
+ */
+export function mappingAt(path: readonly PropertyKey[], claimType?: unknown): { readonly noun: string; readonly keys: readonly string[] } | undefined {
+  const [section, , field] = path;
+  if (path.length === 0) return { noun: "a ledger file", keys: Object.keys(fileSchema.shape) };
+  if (section === "settings" && path.length === 1) return { noun: "settings", keys: Object.keys(settingsSchema.shape) };
+  if (path.length === 2 && section === "sources") return { noun: "a source", keys: Object.keys(sourceSchema.shape) };
+  if (path.length === 2 && section === "documents") return { noun: "a document", keys: Object.keys(documentSchema.shape) };
+  if (section !== "claims") return undefined;
+  if (path.length === 2) {
+    const variant = typeof claimType === "string" && Object.hasOwn(CLAIM_VARIANTS, claimType) ? CLAIM_VARIANTS[claimType as keyof typeof CLAIM_VARIANTS] : undefined;
+    return variant ? { noun: `a ${claimType} claim`, keys: Object.keys(variant.shape) } : { noun: "a claim", keys: CLAIM_KEYS };
+  }
+  if (path.length === 4 && field === "statements") return { noun: "a statement", keys: Object.keys(statementSchema.shape) };
+  if (path.length === 3 && field === "verdict") return { noun: "a verdict", keys: Object.keys(verdictSchema.shape) };
+  return undefined;
+}
+
 /** The JSON Schema of a ledger file, draft-07 for editor compatibility. */
 export function ledgerJsonSchema(): unknown {
   const schema = z.toJSONSchema(fileSchema, { target: "draft-7", io: "input" }) as Record<string, unknown>;

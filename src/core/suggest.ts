@@ -1,11 +1,19 @@
 /** "Did you mean" suggestions for misspelt ids and keys. */
 import { levenshtein } from "./distance.js";
 
-/** The closest candidate within a small edit distance, if any. */
+/**
+ * The closest candidate within a small edit distance, if any: the same word in another case first,
+ * else one at most a third of the word away (two edits for short words), and never one that
+ * shares no character with it ("G" is not a typo of "A").
+ */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  const folded = word.toLowerCase();
+  const sameLetters = list.find((candidate) => candidate !== word && candidate.toLowerCase() === folded);
+  if (sameLetters !== undefined) return sameLetters;
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
+  let bestDistance = Math.min(Math.max(2, Math.floor(word.length / 3)), word.length - 1) + 1;
+  for (const candidate of list) {
     if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
     const d = levenshtein(word, candidate, bestDistance - 1);
     if (d < bestDistance) {

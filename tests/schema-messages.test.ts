@@ -1,0 +1,72 @@
+/** Schema messages name the fix for the record they are about (SPEC §9): a source is not told claim types. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { closest } from "../src/core/suggest.js";
+import { runInProcess } from "./helpers/run.js";
+
+const LEDGER = `sources:
+  s1: {name: S, type: media, options: [a], unit: x}
+  s2: {name: S, type: media, colour: red}
+documents:
+  d: {title: T, publisher: P, unit: x, foo: 1, published: 2011}
+settings: {foo: 1}
+extra: 1
+claims:
+  c:
+    question: Q?
+    type: boolean
+    colour: red
+    statements:
+      - {source: s1, says: yes, on: 2011, retracted: maybe, sorce: x}
+      - {source: s2, says: yes, retracted: 2011-02-30}
+    verdict: {rating: fals, finding: yes}
+  q:
+    question: How many?
+    type: quantity
+    option: [a]
+    statements:
+      - {source: s1, says: 3}
+`;
+
+describe("schema messages", () => {
+  it("suggest and list only the keys of the record at hand, and say what a date field takes", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "claims-messages-"));
+    writeFileSync(join(dir, "ledger.yaml"), LEDGER);
+    const result = await runInProcess(["lint", "--format", "json", dir], { cwd: dir });
+    const found = JSON.parse(result.stdout).map((d: { line: number; column: number; message: string }) => [d.line, d.column, d.message]);
+    expect(found).toEqual([
+      [2, 30, "unknown key 'options' — a source takes name, type, side, reliability, url, note"],
+      [2, 44, "unknown key 'unit' — a source takes name, type, side, reliability, url, note"],
+      [3, 30, "unknown key 'colour' — a source takes name, type, side, reliability, url, note"],
+      [5, 31, "unknown key 'unit' — a document takes title, publisher, url, published, archive, sha256"],
+      [5, 40, "unknown key 'foo' — a document takes title, publisher, url, published, archive, sha256"],
+      [5, 59, "'published': expected a date written YYYY-MM-DD, got 2011"],
+      [6, 12, "unknown key 'foo' — settings take publisher, url"],
+      [7, 1, "unknown key 'extra' — a ledger file holds settings, sources, documents, claims"],
+      [12, 5, "unknown key 'colour' — a boolean claim takes question, tags, statements, verdict, type"],
+      [14, 37, "'on': expected a date written YYYY-MM-DD, got 2011"],
+      [14, 54, "'retracted': expected true or a date written YYYY-MM-DD, got 'maybe'"],
+      [14, 61, "unknown key 'sorce' — did you mean 'source'?"],
+      [15, 44, "'retracted': not a real calendar date"],
+      [16, 23, "'rating' must be one of true, mostly-true, mixed, mostly-false, false, unproven, not 'fals' — did you mean 'false'?"],
+      [20, 5, "unknown key 'option' — a quantity claim takes question, tags, statements, verdict, type, unit, margin, tolerance"],
+    ]);
+    expect(result.code).toBe(1);
+  });
+});
+
+describe("did you mean", () => {
+  it.each([
+    ["tpye", ["type", "name"], "type"],
+    ["sorce", ["source", "says"], "source"],
+    ["g", ["A", "G"], "G"], // the same letters in another case come first
+    ["G", ["A", "B"], undefined], // one letter, all of it changed: not a typo
+    ["ab", ["ac", "zz"], "ac"],
+    ["fals", ["true", "false"], "false"],
+    ["colour", ["name", "type"], undefined],
+  ])("%s among %j → %s", (word, candidates, expected) => {
+    expect(closest(word, candidates)).toBe(expected);
+  });
+});
