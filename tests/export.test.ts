@@ -415,6 +415,12 @@ const lf = (text: string): string => text.replace(/\r\n?/g, "\n");
 const ALLOWED_TAGS = ["html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "span", "strong", "a", "div", "table", "thead", "tbody", "tr", "th", "td", "section", "svg", "g", "text", "rect", "line", "polygon", "circle"];
 
 describe("html export", () => {
+  it("counts the claims in words that agree with the number", () => {
+    const one = { ...zhanaozen, summary: { ...zhanaozen.summary, claims: 1 } };
+    expect(EXPORT_FORMATTERS.html(one, ALL)).toContain("1 claim: ");
+    expect(EXPORT_FORMATTERS.html(zhanaozen, ALL)).toContain(`${zhanaozen.summary.claims} claims: `);
+  });
+
   it("is self-contained: no script, nothing fetched", () => {
     for (const report of [zhanaozen, hostile]) {
       const page = EXPORT_FORMATTERS.html(report, ALL);

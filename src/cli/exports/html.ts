@@ -1,5 +1,6 @@
 /** The `html` export (SPEC §12): one self-contained page, with a range chart per quantity claim. */
 import type { Report, ReportClaim, ReportInterval, ReportPosition } from "../../core/report.js";
+import { count } from "../count.js";
 import { displayValue, exportedClaims, sourceName, STATEMENT_HEADER, statementRows, SUMMARY_HEADER, summaryRow, verdictLine } from "./display.js";
 import type { ExportOptions } from "./index.js";
 
@@ -287,7 +288,7 @@ export function html(report: Report, options: ExportOptions): string {
   const claims = exportedClaims(report, options.all);
   const title = options.publisher === null ? "Claims report" : `Claims report — ${options.publisher}`;
   const counts = report.summary.status;
-  const summary = `${report.summary.claims} claims: ${counts.conflict} in conflict, ${counts.corroborated} corroborated, ${counts["single-source"]} single-source, ${counts.unsourced} unsourced.`;
+  const summary = `${count(report.summary.claims, "claim")}: ${counts.conflict} in conflict, ${counts.corroborated} corroborated, ${counts["single-source"]} single-source, ${counts.unsourced} unsourced.`;
   const body: string[] = [`<h1>${escapeHtml(title)}</h1>`, `<p class="generated">${escapeHtml(summary)}${options.generated === undefined ? "" : ` Generated ${escapeHtml(options.generated)}.`}</p>`];
   if (claims.length === 0) {
     body.push(`<p>${options.all ? "The ledger holds no claims." : "No claim is in conflict."}</p>`);
