@@ -57,6 +57,17 @@ describe("schema messages", () => {
   });
 });
 
+describe("choice options", () => {
+  it("are each listed once", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "claims-options-"));
+    writeFileSync(join(dir, "ledger.yaml"), "sources:\n  s: {name: S, type: media}\nclaims:\n  c:\n    question: Who?\n    type: choice\n    options: [police, police]\n    statements:\n      - {source: s, says: police}\n");
+    const result = await runInProcess(["lint", "--format", "json", dir], { cwd: dir });
+    const found = JSON.parse(result.stdout).map((d: { code: string; line: number; column: number; message: string }) => [d.code, d.line, d.column, d.message]);
+    expect(found).toEqual([["schema", 7, 14, "'options': an option is listed twice; list each option once"]]);
+    expect(result.code).toBe(1);
+  });
+});
+
 describe("did you mean", () => {
   it.each([
     ["tpye", ["type", "name"], "type"],

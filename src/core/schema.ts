@@ -111,7 +111,10 @@ export const quantityClaimSchema = z.strictObject({
 export const choiceClaimSchema = z.strictObject({
   ...claimCommon,
   type: z.literal("choice"),
-  options: z.array(id).check(z.minLength(1, { message: "a choice claim needs at least one option" })),
+  options: z.array(id).check(
+    z.minLength(1, { message: "a choice claim needs at least one option" }),
+    z.refine((options) => new Set(options).size === options.length, { message: "an option is listed twice; list each option once" }),
+  ),
 });
 export const booleanClaimSchema = z.strictObject({ ...claimCommon, type: z.literal("boolean") });
 export const dateClaimSchema = z.strictObject({ ...claimCommon, type: z.literal("date") });
