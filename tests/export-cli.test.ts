@@ -48,8 +48,8 @@ describe("exports of a hostile ledger, read back", () => {
     expect(types.has("html")).toBe(false);
     expect(types.has("inlineCode")).toBe(false);
     const rows = tables.map((t) => t.children.map((row) => row.children.map(textOf)));
-    // Summary: claim, status, sources, conflicts (pairs in id order: formula-source, pipe-source).
-    expect(rows[0][1]).toEqual(["hostile-toll", "conflict", "2", `${FORMULA_SOURCE} vs ${PIPE_SOURCE}`]);
+    // Summary: claim, status, sources (groups), conflicts (pairs in id order: formula-source, pipe-source).
+    expect(rows[0][1]).toEqual(["hostile-toll", "conflict", "2 (2)", `${FORMULA_SOURCE} vs ${PIPE_SOURCE}`]);
     // Statements: a line break in a cell becomes one space.
     const statements = rows[1];
     expect(statements[0]).toEqual(["source", "side", "says", "date", "reported in", "quote", "conflicts with"]);

@@ -51,7 +51,8 @@ function expectedSummaryRow(report: Report, claim: ReportClaim): string[] {
   return [
     claim.id,
     claim.status,
-    String(new Set(claim.statements.map((s) => s.source)).size),
+    // As `check` counts them: sources whose position stands, and their independence groups.
+    `${claim.positions.filter((p) => p.committed).length} (${claim.groups})`,
     claim.conflicts.map(({ sources: [a, b] }) => `${name(report, a)} vs ${name(report, b)}`).join("; "),
   ];
 }
@@ -128,7 +129,7 @@ function checkMarkdown(report: Report, all: boolean): void {
   const claims = exported(report, all);
   const found = tables(output);
   expect(found).toHaveLength(claims.length + 1);
-  expect(found[0]).toEqual([["claim", "status", "sources", "conflicts"], ...claims.map((c) => expectedSummaryRow(report, c).map(asCell))]);
+  expect(found[0]).toEqual([["claim", "status", "sources (groups)", "conflicts"], ...claims.map((c) => expectedSummaryRow(report, c).map(asCell))]);
   claims.forEach((claim, i) => {
     expect(found[i + 1]).toEqual([
       ["source", "side", "says", "date", "reported in", "quote", "conflicts with"],

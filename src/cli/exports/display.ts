@@ -77,15 +77,22 @@ export function displayRating(rating: string | null): string {
 }
 
 /** The summary table's header; exported so tests compare against the same words. */
-export const SUMMARY_HEADER = ["claim", "status", "sources", "conflicts"] as const;
+export const SUMMARY_HEADER = ["claim", "status", "sources (groups)", "conflicts"] as const;
 /** The per-claim statement table's header. */
 export const STATEMENT_HEADER = ["source", "side", "says", "date", "reported in", "quote", "conflicts with"] as const;
 
 /** The summary row of one claim: its id, status, how many sources speak, and each conflicting pair. */
 export function summaryRow(report: Report, claim: ReportClaim): string[] {
-  const sources = new Set(claim.statements.map((statement) => statement.source));
   const conflicts = claim.conflicts.map(({ sources: [a, b] }) => `${sourceName(report, a)} vs ${sourceName(report, b)}`).join("; ");
-  return [claim.id, claim.status, String(sources.size), conflicts];
+  return [claim.id, claim.status, sourcesAndGroups(claim), conflicts];
+}
+
+/**
+ * "2 (1)": the sources whose position stands (not retracted, readable), and the independence
+ * groups they form. The same figures in `check` and in every export.
+ */
+export function sourcesAndGroups(claim: ReportClaim): string {
+  return `${claim.positions.filter((p) => p.committed).length} (${claim.groups})`;
 }
 
 /** The statement rows of one claim, as plain text (markdown then applies the one-line rule). */

@@ -3,7 +3,7 @@ import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Report, ReportClaim, ReportStatement, Status } from "../../core/report.js";
 import { sanitize } from "../sanitize.js";
-import { displayValue } from "../exports/display.js";
+import { displayValue, sourcesAndGroups } from "../exports/display.js";
 import { byTime } from "../../core/analysis.js";
 import { formatNumber } from "../../core/values/index.js";
 import { count } from "../count.js";
@@ -92,7 +92,7 @@ export function claimTable(report: Report, ctx: TextContext): string {
     sanitize(c.id),
     c.type,
     c.status + (c.unresolved ? " (unresolved)" : ""),
-    `${c.positions.filter((p) => p.committed).length} (${c.groups})`,
+    sourcesAndGroups(c),
     sanitize(answerOf(c)),
     String(c.conflicts.length),
   ]);
