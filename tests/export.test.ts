@@ -37,7 +37,7 @@ function documentCell(report: Report, id: string | null): string {
 
 function expectedStatementRow(report: Report, statement: ReportStatement): string[] {
   return [
-    name(report, statement.source),
+    statement.via === null ? name(report, statement.source) : `${name(report, statement.source)} (via ${name(report, statement.via)})`,
     statement.side ?? "",
     says(statement),
     statement.on ?? "",
@@ -193,6 +193,26 @@ function expectedCsv(report: Report, all: boolean): string[][] {
   }
   return rows.map((row) => row.map((cell) => (FORMULA_START.test(cell) ? `'${cell}` : cell)));
 }
+
+describe("relays in every export", () => {
+  // One statement of the example report, made a relay of another source.
+  const claim = zhanaozen.claims.find((c) => new Set(c.statements.map((s) => s.source)).size > 1)!;
+  const [relay] = claim.statements;
+  const origin = claim.statements.find((s) => s.source !== relay.source)!;
+  const relayed: Report = { ...zhanaozen, claims: [{ ...claim, statements: [{ ...relay, via: origin.source }, ...claim.statements.slice(1)] }] };
+  const shown = `${name(zhanaozen, relay.source)} (via ${name(zhanaozen, origin.source)})`;
+
+  it.each(["markdown", "csv"] as const)("%s names whom a relay relays", (format) => {
+    expect(EXPORT_FORMATTERS[format](relayed, ALL)).toContain(shown);
+    expect(EXPORT_FORMATTERS[format](zhanaozen, ALL)).not.toContain("(via ");
+  });
+
+  it("html names whom a relay relays", () => {
+    const cells = (report: Report) => inspectHtml(EXPORT_FORMATTERS.html(report, ALL)).tables.flat(2);
+    expect(cells(relayed)).toContain(shown);
+    expect(cells(zhanaozen).some((cell) => cell.includes("(via "))).toBe(false);
+  });
+});
 
 describe("csv export", () => {
   for (const [label, report] of [["zhanaozen", zhanaozen], ["hostile", hostile]] as const) {

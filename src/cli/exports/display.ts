@@ -98,7 +98,8 @@ export function sourcesAndGroups(claim: ReportClaim): string {
 /** The statement rows of one claim, as plain text (markdown then applies the one-line rule). */
 export function statementRows(report: Report, claim: ReportClaim): string[][] {
   return claim.statements.map((statement) => [
-    sourceName(report, statement.source),
+    // A relay names whom it relays: independence is counted by origin, so a reader needs it too.
+    statement.via === null ? sourceName(report, statement.source) : `${sourceName(report, statement.source)} (via ${sourceName(report, statement.via)})`,
     statement.side ?? "",
     displaySays(statement),
     statement.on ?? "",
