@@ -104,3 +104,47 @@ describe("a missing type", () => {
     expect(result.code).toBe(1);
   });
 });
+
+describe("statements in error", () => {
+  const LEDGER = `sources:
+  b: {name: B, type: media}
+claims:
+  c:
+    question: Who?
+    type: choice
+    options: [police, protesters]
+    statements:
+      - {source: b, says: Police}
+      - {source: x, says: police}
+      - {source: b, says: protesters, via: y}
+      - {source: b, says: police}
+`;
+
+  it("say in the report why they take no part in positions", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "claims-errors-"));
+    writeFileSync(join(dir, "ledger.yaml"), LEDGER);
+    const result = await runInProcess(["check", "--format", "json", dir], { cwd: dir });
+    const [claim] = JSON.parse(result.stdout).claims;
+    expect(claim.statements.map((s: { error: string | null; position: boolean }) => [s.error, s.position])).toEqual([
+      ["invalid-value", false],
+      ["unknown-source", false],
+      ["unknown-source", false],
+      [null, true],
+    ]);
+    expect(result.code).toBe(1);
+  });
+
+  it("are marked in show, so a reader knows to run lint", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "claims-errors-"));
+    writeFileSync(join(dir, "ledger.yaml"), LEDGER);
+    const result = await runInProcess(["show", "c", dir], { cwd: dir });
+    const lines = result.stdout.split("\n").filter((line) => /^\s+[•✖ ] undated/.test(line)).map((line) => line.trim());
+    expect(lines).toEqual([
+      "undated     b: Police  [value not read: see lint]",
+      "undated     x: police  [unknown source: see lint]",
+      "undated     b: protesters  [unknown source: see lint, via y]",
+      "• undated     b: police  [position]",
+    ]);
+    expect(result.code).toBe(1);
+  });
+});

@@ -52,6 +52,7 @@ function statement(
     position,
     side: SIDE[source],
     conflictsWith: [],
+    error: null,
     ...extra,
   };
 }

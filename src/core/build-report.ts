@@ -81,6 +81,7 @@ export function reportClaim(ledger: Ledger, analysis: ClaimAnalysis, quotes: Quo
       position: s.position,
       side: ledger.sources.get(s.data.source)?.data.side ?? null,
       conflictsWith: s.position ? (conflictsOf.get(s.data.source) ?? []) : [],
+      error: s.set === null ? "invalid-value" : !ledger.sources.has(s.data.source) || (s.data.via !== undefined && !ledger.sources.has(s.data.via)) ? "unknown-source" : null,
     })),
     positions: analysis.positions.map((p) => ({
       source: p.source,

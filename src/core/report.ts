@@ -26,6 +26,11 @@ export interface ReportStatement {
   readonly side: string | null;
   /** Added to §11: the sources whose positions conflict with this one (empty unless it is a position). */
   readonly conflictsWith: readonly string[];
+  /**
+   * Added to §11: why the statement takes no part in positions, as the code of its diagnostic:
+   * a value the grammar cannot read, or a `source` or `via` that is not declared. Null otherwise.
+   */
+  readonly error: "invalid-value" | "unknown-source" | null;
 }
 
 export interface ReportPosition {

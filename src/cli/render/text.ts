@@ -105,6 +105,7 @@ function statementLine(s: ReportStatement, claim: ReportClaim, ctx: TextContext)
   const date = s.on ?? "undated   ";
   const marks: string[] = [];
   if (s.position) marks.push(chalk.bold("position"));
+  if (s.error !== null) marks.push(chalk.red(s.error === "invalid-value" ? "value not read: see lint" : "unknown source: see lint"));
   if (s.retracted !== false) marks.push(chalk.dim(s.retracted === true ? "retracted" : `retracted ${s.retracted}`));
   if (s.via) marks.push(`via ${sanitize(s.via)}`);
   if (s.quoteCheck === "not-found") marks.push(chalk.red("quote not found"));
