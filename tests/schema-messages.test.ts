@@ -81,3 +81,21 @@ describe("did you mean", () => {
     expect(closest(word, candidates)).toBe(expected);
   });
 });
+
+describe("a record or part of one that is not a mapping", () => {
+  it("is told what it should hold, in YAML's words", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "claims-shapes-"));
+    writeFileSync(join(dir, "ledger.yaml"), "sources:\n  s:\n  t: [a]\ndocuments:\n  d: 3\nclaims:\n  c:\n    question: Q\n    type: boolean\n    statements:\n      - 5\n      - {source: s, says: yes}\n    verdict: no\n    tags: yes\n");
+    const result = await runInProcess(["lint", "--format", "json", dir], { cwd: dir });
+    const found = JSON.parse(result.stdout).map((d: { line: number; column: number; message: string }) => [d.line, d.column, d.message]);
+    expect(found).toEqual([
+      [2, 5, "a source must be a mapping (keys: name, type, side, reliability, url, note); got null"],
+      [3, 6, "a source must be a mapping (keys: name, type, side, reliability, url, note); got a list"],
+      [5, 6, "a document must be a mapping (keys: title, publisher, url, published, archive, sha256); got 3"],
+      [11, 9, "a statement must be a mapping (keys: source, says, quote, in, on, via, retracted, note); got 5"],
+      [13, 14, "a verdict must be a mapping (keys: finding, rating, note, by, on); got 'no'"],
+      [14, 11, "'tags': expected a list, got 'yes'"],
+    ]);
+    expect(result.code).toBe(1);
+  });
+});

@@ -24,7 +24,7 @@ export function schemaDiagnostics(file: LedgerFile, base: readonly PropertyKey[]
       out.push(diagnostic("schema", `missing required key '${String(last)}'${hintFor(String(last), path)}`, locate(file, path.slice(0, -1), "key")));
       continue;
     }
-    out.push(diagnostic("schema", issueMessage(issue, last, valueAt(record, issue.path)), locate(file, path, "value")));
+    out.push(diagnostic("schema", issueMessage(issue, last, valueAt(record, issue.path), path), locate(file, path, "value")));
   }
   return out;
 }
@@ -54,8 +54,13 @@ function hintFor(key: string, path: readonly PropertyKey[]): string {
 /** Keys whose value is a date, and `retracted`, which is a date or `true`: a wrong value is told so, not that it wants text. */
 const DATE_KEYS = new Set(["published", "on"]);
 
-function issueMessage(issue: z.core.$ZodIssue, last: PropertyKey | undefined, input: unknown): string {
-  const name = typeof last === "string" ? `'${last}'` : typeof last === "number" ? `item ${last + 1}` : "this value";
+/** What zod calls a type, in the words of YAML. */
+const TYPE_WORDS: Record<string, string> = { object: "a mapping", array: "a list", number: "a number", boolean: "true or false" };
+
+/** `path` is where the value stands in its file. */
+function issueMessage(issue: z.core.$ZodIssue, last: PropertyKey | undefined, input: unknown, path: readonly PropertyKey[]): string {
+  const place = mappingAt(path);
+  const name = place && issue.code === "invalid_type" ? place.noun : typeof last === "string" ? `'${last}'` : typeof last === "number" ? `item ${last + 1}` : "this value";
   if (last === "retracted" && issue.code !== "custom") return `${name}: expected true or a date written YYYY-MM-DD, got ${show(input)}`;
   if (typeof last === "string" && DATE_KEYS.has(last) && issue.code === "invalid_type") return `${name}: expected a date written YYYY-MM-DD, got ${show(input)}`;
   if (last === "rating" && typeof input === "string") return `${name} must be one of ${RATINGS.join(", ")}, not ${show(input)}${didYouMean(input, RATINGS)}`;
@@ -68,7 +73,8 @@ function issueMessage(issue: z.core.$ZodIssue, last: PropertyKey | undefined, in
     case "invalid_value":
       return `${name} must be one of ${issue.values.map(String).join(", ")}, not ${show(input)}${typeof input === "string" ? didYouMean(input, issue.values.map(String)) : ""}`;
     case "invalid_type":
-      return `${name}: expected ${issue.expected === "string" ? "text (a YAML string; quote it if it looks like a number or date)" : issue.expected}, got ${show(input)}`;
+      if (place && issue.expected === "object") return `${name} must be a mapping (keys: ${place.keys.join(", ")}); got ${show(input)}`;
+      return `${name}: expected ${issue.expected === "string" ? "text (a YAML string; quote it if it looks like a number or date)" : (TYPE_WORDS[issue.expected] ?? issue.expected)}, got ${show(input)}`;
     default:
       return `${name}: ${issue.message}`;
   }
