@@ -285,7 +285,8 @@ describe("choice", () => {
 
   it.each<[unknown, RegExp]>([
     ["militants", /^"militants" is not one of the options; write one of police, protesters, provocateurs, a list of them, or unknown$/],
-    ["Police", /"Police" is not one of the options/],
+    ["Police", /^"Police" is not one of the options \(did you mean police\?\); write one of police, protesters, provocateurs, a list of them, or unknown$/],
+    ["protestors", /^"protestors" is not one of the options \(did you mean protesters\?\); /],
     [["police", "army"], /"army" is not one of the options/],
     [[], /an empty list allows no option/],
     [{ a: 1 }, /cannot read a mapping as a choice/],

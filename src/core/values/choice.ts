@@ -1,5 +1,6 @@
 /** The choice grammar (SPEC §5): one of the claim's options, or a list of them. */
 import type { ParseResult, ValueContext } from "./types.js";
+import { closest } from "../suggest.js";
 import { cannotRead, quote } from "./raw.js";
 
 /** Parse a choice value: an option, or a list of options (the speaker allows any of them). */
@@ -17,7 +18,8 @@ export function parseChoice(ctx: ValueContext, raw: unknown): ParseResult {
     const option = asOption(item);
     if (option === null) return { ok: false, message: cannotRead(item, "choice", forms) };
     if (!allowed.has(option)) {
-      return { ok: false, message: `${quote(option)} is not one of the options; ${forms}` };
+      const near = closest(option, options);
+      return { ok: false, message: `${quote(option)} is not one of the options${near === undefined ? "" : ` (did you mean ${near}?)`}; ${forms}` };
     }
     chosen.add(option);
   }
