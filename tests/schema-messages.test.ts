@@ -99,3 +99,21 @@ describe("a record or part of one that is not a mapping", () => {
     expect(result.code).toBe(1);
   });
 });
+
+describe("a claim without a known type", () => {
+  it("has its other faults reported in the same run", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "claims-untyped-"));
+    writeFileSync(join(dir, "ledger.yaml"), "sources:\n  s: {name: S, type: media}\nclaims:\n  c:\n    statements:\n      - {source: s, says: 3, on: 2011}\n  d:\n    type: quantty\n    question: 5\n    statements: []\n");
+    const result = await runInProcess(["lint", "--format", "json", dir], { cwd: dir });
+    const found = JSON.parse(result.stdout).map((d: { line: number; column: number; message: string }) => [d.line, d.column, d.message]);
+    expect(found).toEqual([
+      [4, 3, "missing required key 'type' (quantity, choice, boolean or date)"],
+      [4, 3, "missing required key 'question'"],
+      [6, 34, "'on': expected a date written YYYY-MM-DD, got 2011"],
+      [8, 11, "'type' must be one of quantity, choice, boolean, date, not 'quantty' — did you mean 'quantity'?"],
+      [9, 15, "'question': expected text (a YAML string; quote it if it looks like a number or date), got 5"],
+      [10, 17, "'statements': a claim needs at least one statement"],
+    ]);
+    expect(result.code).toBe(1);
+  });
+});

@@ -2,7 +2,7 @@
 import { diagnostic, type Diagnostic, type Position } from "./diagnostics.js";
 import { type ClaimEntry, type Entry, type Kind, type Ledger, type LedgerFile, locate } from "./ledger.js";
 import { isMapping } from "./parse.js";
-import { type ClaimInput, claimSchema, documentSchema, fileSchema, ID_MAX, isId, settingsSchema, sourceSchema, type DocumentInput, type SettingsInput, type SourceInput } from "./schema.js";
+import { type ClaimInput, claimCommonSchema, claimSchema, documentSchema, fileSchema, ID_MAX, isId, settingsSchema, sourceSchema, type DocumentInput, type SettingsInput, type SourceInput } from "./schema.js";
 import { schemaDiagnostics } from "./schema-issues.js";
 
 const SECTIONS = ["sources", "documents", "claims"] as const;
@@ -163,7 +163,10 @@ function validateRecord(file: LedgerFile, kind: Kind, id: string, record: unknow
 function validateClaim(file: LedgerFile, path: readonly PropertyKey[], record: unknown, out: Diagnostic[], cited: Set<string>): { data: ClaimInput; statementIndexes: number[] } | undefined {
   const result = claimSchema.safeParse(record);
   if (result.success) return { data: result.data, statementIndexes: result.data.statements.map((_, i) => i) };
-  out.push(...schemaDiagnostics(file, path, result.error.issues, record));
+  // Without a known type the union checks nothing else; the keys all claims share are checked too.
+  const typeUnknown = result.error.issues.some((issue) => issue.path.length === 1 && issue.path[0] === "type");
+  const common = typeUnknown ? (claimCommonSchema.safeParse(record).error?.issues ?? []) : [];
+  out.push(...schemaDiagnostics(file, path, [...result.error.issues, ...common], record));
   // What a statement left out still cites: its sources and documents are not "unused".
   if (isMapping(record) && Array.isArray(record.statements)) for (const id of citations(record.statements)) cited.add(id);
   const badStatements = new Set<number>();

@@ -121,6 +121,12 @@ export const dateClaimSchema = z.strictObject({ ...claimCommon, type: z.literal(
 
 export const claimSchema = z.discriminatedUnion("type", [quantityClaimSchema, choiceClaimSchema, booleanClaimSchema, dateClaimSchema]);
 
+/**
+ * The keys every claim has, whatever its type. The union stops at a missing or unknown `type`;
+ * this reports the rest of such a claim's faults in the same run.
+ */
+export const claimCommonSchema = z.looseObject(claimCommon);
+
 /** Ledger-wide settings (an extension of SPEC §1): given in at most one file. */
 export const settingsSchema = z.strictObject({
   publisher: described(z.optional(text), "The fact-checking organisation: ClaimReview's author (overridden by --publisher)."),
