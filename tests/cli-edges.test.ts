@@ -108,6 +108,7 @@ describe("a missing type", () => {
 describe("statements in error", () => {
   const LEDGER = `sources:
   b: {name: B, type: media}
+  z: {name: Z}
 claims:
   c:
     question: Who?
@@ -117,6 +118,7 @@ claims:
       - {source: b, says: Police}
       - {source: x, says: police}
       - {source: b, says: protesters, via: y}
+      - {source: z, says: police}
       - {source: b, says: police}
 `;
 
@@ -129,6 +131,7 @@ claims:
       ["invalid-value", false],
       ["unknown-source", false],
       ["unknown-source", false],
+      ["invalid-source", false],
       [null, true],
     ]);
     expect(result.code).toBe(1);
@@ -143,6 +146,7 @@ claims:
       "undated     b: Police  [value not read: see lint]",
       "undated     x: police  [unknown source: see lint]",
       "undated     b: protesters  [unknown source: see lint, via y]",
+      "undated     z: police  [source has errors: see lint]",
       "• undated     b: police  [position]",
     ]);
     expect(result.code).toBe(1);

@@ -23,8 +23,10 @@ function name(report: Report, id: string): string {
   return report.sources.find((s) => s.id === id)?.name ?? id;
 }
 
+const ERROR_WORDS = { "invalid-value": "value not read", "unknown-source": "unknown source", "invalid-source": "source has errors" } as const;
+
 function says(statement: ReportStatement): string {
-  const value = displayValue(statement.says);
+  const value = displayValue(statement.says) + (statement.error === null ? "" : ` (${ERROR_WORDS[statement.error]})`);
   if (statement.retracted === false) return value;
   return statement.retracted === true ? `${value} (retracted)` : `${value} (retracted ${statement.retracted})`;
 }
@@ -211,6 +213,18 @@ describe("relays in every export", () => {
     const cells = (report: Report) => inspectHtml(EXPORT_FORMATTERS.html(report, ALL)).tables.flat(2);
     expect(cells(relayed)).toContain(shown);
     expect(cells(zhanaozen).some((cell) => cell.includes("(via "))).toBe(false);
+  });
+});
+
+describe("statements in error in every export", () => {
+  const claim = zhanaozen.claims.find((c) => c.statements.length > 2)!;
+  const [first, second, ...rest] = claim.statements;
+  const broken: Report = { ...zhanaozen, claims: [{ ...claim, statements: [{ ...first, error: "invalid-value", position: false }, { ...second, error: "invalid-source", position: false }, ...rest] }] };
+
+  it.each(["markdown", "csv", "html"] as const)("%s marks them", (format) => {
+    const text = format === "html" ? inspectHtml(EXPORT_FORMATTERS.html(broken, ALL)).tables.flat(2).join("\n") : EXPORT_FORMATTERS[format](broken, ALL);
+    expect(text).toContain(`${displayValue(first.says)} (value not read)`);
+    expect(text).toContain(`${displayValue(second.says)} (source has errors)`);
   });
 });
 

@@ -9,6 +9,8 @@ export type Status = (typeof STATUSES)[number];
 
 export type QuoteCheck = "verified" | "not-found" | "unchecked";
 
+export type StatementError = "invalid-value" | "unknown-source" | "invalid-source";
+
 export interface ReportStatement {
   readonly source: string;
   /** Echoed as YAML read it. */
@@ -27,10 +29,11 @@ export interface ReportStatement {
   /** Added to §11: the sources whose positions conflict with this one (empty unless it is a position). */
   readonly conflictsWith: readonly string[];
   /**
-   * Added to §11: why the statement takes no part in positions, as the code of its diagnostic:
-   * a value the grammar cannot read, or a `source` or `via` that is not declared. Null otherwise.
+   * Added to §11: what keeps a statement in error out of the positions: a value the grammar cannot
+   * read (`invalid-value`), a `source` or `via` that is not declared (`unknown-source`) or that
+   * has schema errors (`invalid-source`). Null for a statement not in error (a retracted one too).
    */
-  readonly error: "invalid-value" | "unknown-source" | null;
+  readonly error: StatementError | null;
 }
 
 export interface ReportPosition {

@@ -1,5 +1,5 @@
 /** Shared text helpers for the export formats, so every format shows a value, a date or a source the same way. */
-import type { Report, ReportClaim, ReportStatement, ReportVerdict } from "../../core/report.js";
+import type { Report, ReportClaim, ReportStatement, ReportVerdict, StatementError } from "../../core/report.js";
 
 /** Shows a `says` or `finding` value as YAML held it: strings and numbers as written, `{min, max}` as a range, lists joined with ", ". */
 export function displayValue(value: unknown): string {
@@ -48,10 +48,17 @@ export function documentLabel(report: Report, id: string | null): string {
 
 /** The `says` cell: the value, marked when the statement was withdrawn, since a retracted value must never read as live. */
 export function displaySays(statement: ReportStatement): string {
-  const value = displayValue(statement.says);
+  const value = displayValue(statement.says) + (statement.error === null ? "" : ` (${STATEMENT_ERRORS[statement.error]})`);
   if (statement.retracted === false) return value;
   return statement.retracted === true ? `${value} (retracted)` : `${value} (retracted ${statement.retracted})`;
 }
+
+/** How a statement in error is marked, in check, show and every export. */
+export const STATEMENT_ERRORS: Record<StatementError, string> = {
+  "invalid-value": "value not read",
+  "unknown-source": "unknown source",
+  "invalid-source": "source has errors",
+};
 
 /** The "conflicts with" cell: the names of the sources this statement's position conflicts with. */
 export function displayConflictsWith(report: Report, statement: ReportStatement): string {

@@ -3,7 +3,7 @@ import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Report, ReportClaim, ReportStatement, Status } from "../../core/report.js";
 import { sanitize } from "../sanitize.js";
-import { displayValue, sourcesAndGroups } from "../exports/display.js";
+import { displayValue, sourcesAndGroups, STATEMENT_ERRORS } from "../exports/display.js";
 import { byTime } from "../../core/analysis.js";
 import { formatNumber } from "../../core/values/index.js";
 import { count } from "../count.js";
@@ -105,7 +105,7 @@ function statementLine(s: ReportStatement, claim: ReportClaim, ctx: TextContext)
   const date = s.on ?? "undated   ";
   const marks: string[] = [];
   if (s.position) marks.push(chalk.bold("position"));
-  if (s.error !== null) marks.push(chalk.red(s.error === "invalid-value" ? "value not read: see lint" : "unknown source: see lint"));
+  if (s.error !== null) marks.push(chalk.red(`${STATEMENT_ERRORS[s.error]}: see lint`));
   if (s.retracted !== false) marks.push(chalk.dim(s.retracted === true ? "retracted" : `retracted ${s.retracted}`));
   if (s.via) marks.push(`via ${sanitize(s.via)}`);
   if (s.quoteCheck === "not-found") marks.push(chalk.red("quote not found"));
