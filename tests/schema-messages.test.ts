@@ -77,6 +77,8 @@ describe("did you mean", () => {
     ["ab", ["ac", "zz"], "ac"],
     ["fals", ["true", "false"], "false"],
     ["colour", ["name", "type"], undefined],
+    ["Flase", ["true", "false"], "false"], // case is no distance
+    ["Polize", ["police", "protesters"], "police"],
   ])("%s among %j → %s", (word, candidates, expected) => {
     expect(closest(word, candidates)).toBe(expected);
   });
@@ -101,6 +103,19 @@ describe("a record or part of one that is not a mapping", () => {
 });
 
 describe("a claim without a known type", () => {
+  it("has a misspelt key pointed out, and no key taken for an inherited property", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "claims-typo-"));
+    writeFileSync(join(dir, "ledger.yaml"), "sources: {a: {name: A, type: media}}\nclaims:\n  c:\n    typo: boolean\n    question: Q\n    statements: [{source: a, says: yes}]\n  d:\n    type: choice\n    options: [x]\n    toString: 1\n    question: Q\n    statements: [{source: a, says: x}]\n");
+    const result = await runInProcess(["lint", "--format", "json", dir], { cwd: dir });
+    const found = JSON.parse(result.stdout).map((d: { line: number; column: number; message: string }) => [d.line, d.column, d.message]);
+    expect(found).toEqual([
+      [3, 3, "missing required key 'type' (quantity, choice, boolean or date)"],
+      [4, 5, "unknown key 'typo' — did you mean 'type'?"],
+      [10, 5, "unknown key 'toString' — a choice claim takes question, tags, statements, verdict, type, options"],
+    ]);
+    expect(result.code).toBe(1);
+  });
+
   it("has its other faults reported in the same run", async () => {
     const dir = mkdtempSync(join(tmpdir(), "claims-untyped-"));
     writeFileSync(join(dir, "ledger.yaml"), "sources:\n  s: {name: S, type: media}\nclaims:\n  c:\n    statements:\n      - {source: s, says: 3, on: 2011}\n  d:\n    type: quantty\n    question: 5\n    statements: []\n");

@@ -31,7 +31,7 @@ export function schemaDiagnostics(file: LedgerFile, base: readonly PropertyKey[]
 
 /** `at` is the mapping's path inside the record, `mapping` its path from the top of the file. */
 function unknownKeyMessage(key: string, record: unknown, at: readonly PropertyKey[], mapping: readonly PropertyKey[]): string {
-  const owner = TYPE_ONLY_KEYS[key];
+  const owner = Object.hasOwn(TYPE_ONLY_KEYS, key) ? TYPE_ONLY_KEYS[key] : undefined;
   const type = at.length === 0 && isMapping(record) ? record.type : undefined;
   const place = mappingAt(mapping, type);
   if (owner && mapping[0] === "claims" && mapping.length === 2 && typeof type === "string" && type !== owner) {

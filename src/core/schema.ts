@@ -121,11 +121,6 @@ export const dateClaimSchema = z.strictObject({ ...claimCommon, type: z.literal(
 
 export const claimSchema = z.discriminatedUnion("type", [quantityClaimSchema, choiceClaimSchema, booleanClaimSchema, dateClaimSchema]);
 
-/**
- * The keys every claim has, whatever its type. The union stops at a missing or unknown `type`;
- * this reports the rest of such a claim's faults in the same run.
- */
-export const claimCommonSchema = z.looseObject(claimCommon);
 
 /** Ledger-wide settings (an extension of SPEC §1): given in at most one file. */
 export const settingsSchema = z.strictObject({
@@ -157,6 +152,16 @@ export const TYPE_ONLY_KEYS: Record<string, string> = { unit: "quantity", margin
 
 const CLAIM_VARIANTS = { quantity: quantityClaimSchema, choice: choiceClaimSchema, boolean: booleanClaimSchema, date: dateClaimSchema };
 const CLAIM_KEYS = [...new Set(Object.values(CLAIM_VARIANTS).flatMap((schema) => Object.keys(schema.shape)))];
+
+/**
+ * A claim as far as it can be checked without its type: the keys every claim has, and no key that
+ * no claim type takes. The union stops at a missing or unknown `type`; this reports the rest of
+ * such a claim's faults in the same run.
+ */
+export const claimCommonSchema = z.strictObject({
+  ...Object.fromEntries(CLAIM_KEYS.map((key) => [key, z.optional(z.unknown())])),
+  ...claimCommon,
+});
 
 /**
  * What a mapping at `path` (from the top of a file) is, and the keys it may hold, from the schemas

@@ -15,7 +15,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let bestDistance = Math.min(Math.max(2, Math.floor(word.length / 3)), word.length - 1) + 1;
   for (const candidate of list) {
     if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
-    const d = levenshtein(word, candidate, bestDistance - 1);
+    // Case is no distance: "Flase" is as near "false" as "flase" is.
+    const d = levenshtein(folded, candidate.toLowerCase(), bestDistance - 1);
     if (d < bestDistance) {
       bestDistance = d;
       best = candidate;
