@@ -6,6 +6,15 @@ import { describe, expect, it } from "vitest";
 import { closest } from "../src/core/suggest.js";
 import { runInProcess } from "./helpers/run.js";
 
+/** Lints a one-file ledger: each diagnostic as [line, column, message], and the exit code. */
+async function lint(yaml: string): Promise<{ found: [number, number, string][]; code: number }> {
+  const dir = mkdtempSync(join(tmpdir(), "claims-messages-"));
+  writeFileSync(join(dir, "ledger.yaml"), yaml);
+  const result = await runInProcess(["lint", "--format", "json", dir], { cwd: dir });
+  const diagnostics = JSON.parse(result.stdout) as { line: number; column: number; message: string }[];
+  return { found: diagnostics.map((d) => [d.line, d.column, d.message]), code: result.code };
+}
+
 const LEDGER = `sources:
   s1: {name: S, type: media, options: [a], unit: x}
   s2: {name: S, type: media, colour: red}
@@ -32,10 +41,7 @@ claims:
 
 describe("schema messages", () => {
   it("suggest and list only the keys of the record at hand, and say what a date field takes", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "claims-messages-"));
-    writeFileSync(join(dir, "ledger.yaml"), LEDGER);
-    const result = await runInProcess(["lint", "--format", "json", dir], { cwd: dir });
-    const found = JSON.parse(result.stdout).map((d: { line: number; column: number; message: string }) => [d.line, d.column, d.message]);
+    const { found, code } = await lint(LEDGER);
     expect(found).toEqual([
       [2, 30, "unknown key 'options' — a source takes name, type, side, reliability, url, note"],
       [2, 44, "unknown key 'unit' — a source takes name, type, side, reliability, url, note"],
@@ -53,18 +59,15 @@ describe("schema messages", () => {
       [16, 23, "'rating' must be one of true, mostly-true, mixed, mostly-false, false, unproven, not 'fals' — did you mean 'false'?"],
       [20, 5, "unknown key 'option' — a quantity claim takes question, tags, statements, verdict, type, unit, margin, tolerance"],
     ]);
-    expect(result.code).toBe(1);
+    expect(code).toBe(1);
   });
 });
 
 describe("choice options", () => {
   it("are each listed once", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "claims-options-"));
-    writeFileSync(join(dir, "ledger.yaml"), "sources:\n  s: {name: S, type: media}\nclaims:\n  c:\n    question: Who?\n    type: choice\n    options: [police, police]\n    statements:\n      - {source: s, says: police}\n");
-    const result = await runInProcess(["lint", "--format", "json", dir], { cwd: dir });
-    const found = JSON.parse(result.stdout).map((d: { code: string; line: number; column: number; message: string }) => [d.code, d.line, d.column, d.message]);
-    expect(found).toEqual([["schema", 7, 14, "'options': an option is listed twice; list each option once"]]);
-    expect(result.code).toBe(1);
+    const { found, code } = await lint("sources:\n  s: {name: S, type: media}\nclaims:\n  c:\n    question: Who?\n    type: choice\n    options: [police, police]\n    statements:\n      - {source: s, says: police}\n");
+    expect(found).toEqual([[7, 14, "'options': an option is listed twice; list each option once"]]);
+    expect(code).toBe(1);
   });
 });
 
@@ -86,10 +89,7 @@ describe("did you mean", () => {
 
 describe("a record or part of one that is not a mapping", () => {
   it("is told what it should hold, in YAML's words", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "claims-shapes-"));
-    writeFileSync(join(dir, "ledger.yaml"), "sources:\n  s:\n  t: [a]\ndocuments:\n  d: 3\nclaims:\n  c:\n    question: Q\n    type: boolean\n    statements:\n      - 5\n      - {source: s, says: yes}\n    verdict: no\n    tags: yes\n");
-    const result = await runInProcess(["lint", "--format", "json", dir], { cwd: dir });
-    const found = JSON.parse(result.stdout).map((d: { line: number; column: number; message: string }) => [d.line, d.column, d.message]);
+    const { found, code } = await lint("sources:\n  s:\n  t: [a]\ndocuments:\n  d: 3\nclaims:\n  c:\n    question: Q\n    type: boolean\n    statements:\n      - 5\n      - {source: s, says: yes}\n    verdict: no\n    tags: yes\n");
     expect(found).toEqual([
       [2, 5, "a source must be a mapping (keys: name, type, side, reliability, url, note); got null"],
       [3, 6, "a source must be a mapping (keys: name, type, side, reliability, url, note); got a list"],
@@ -98,29 +98,23 @@ describe("a record or part of one that is not a mapping", () => {
       [13, 14, "a verdict must be a mapping (keys: finding, rating, note, by, on); got 'no'"],
       [14, 11, "'tags': expected a list, got 'yes'"],
     ]);
-    expect(result.code).toBe(1);
+    expect(code).toBe(1);
   });
 });
 
 describe("a claim without a known type", () => {
   it("has a misspelt key pointed out, and no key taken for an inherited property", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "claims-typo-"));
-    writeFileSync(join(dir, "ledger.yaml"), "sources: {a: {name: A, type: media}}\nclaims:\n  c:\n    typo: boolean\n    question: Q\n    statements: [{source: a, says: yes}]\n  d:\n    type: choice\n    options: [x]\n    toString: 1\n    question: Q\n    statements: [{source: a, says: x}]\n");
-    const result = await runInProcess(["lint", "--format", "json", dir], { cwd: dir });
-    const found = JSON.parse(result.stdout).map((d: { line: number; column: number; message: string }) => [d.line, d.column, d.message]);
+    const { found, code } = await lint("sources: {a: {name: A, type: media}}\nclaims:\n  c:\n    typo: boolean\n    question: Q\n    statements: [{source: a, says: yes}]\n  d:\n    type: choice\n    options: [x]\n    toString: 1\n    question: Q\n    statements: [{source: a, says: x}]\n");
     expect(found).toEqual([
       [3, 3, "missing required key 'type' (quantity, choice, boolean or date)"],
       [4, 5, "unknown key 'typo' — did you mean 'type'?"],
       [10, 5, "unknown key 'toString' — a choice claim takes question, tags, statements, verdict, type, options"],
     ]);
-    expect(result.code).toBe(1);
+    expect(code).toBe(1);
   });
 
   it("has its other faults reported in the same run", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "claims-untyped-"));
-    writeFileSync(join(dir, "ledger.yaml"), "sources:\n  s: {name: S, type: media}\nclaims:\n  c:\n    statements:\n      - {source: s, says: 3, on: 2011}\n  d:\n    type: quantty\n    question: 5\n    statements: []\n");
-    const result = await runInProcess(["lint", "--format", "json", dir], { cwd: dir });
-    const found = JSON.parse(result.stdout).map((d: { line: number; column: number; message: string }) => [d.line, d.column, d.message]);
+    const { found, code } = await lint("sources:\n  s: {name: S, type: media}\nclaims:\n  c:\n    statements:\n      - {source: s, says: 3, on: 2011}\n  d:\n    type: quantty\n    question: 5\n    statements: []\n");
     expect(found).toEqual([
       [4, 3, "missing required key 'type' (quantity, choice, boolean or date)"],
       [4, 3, "missing required key 'question'"],
@@ -129,6 +123,6 @@ describe("a claim without a known type", () => {
       [9, 15, "'question': expected text (a YAML string; quote it if it looks like a number or date), got 5"],
       [10, 17, "'statements': a claim needs at least one statement"],
     ]);
-    expect(result.code).toBe(1);
+    expect(code).toBe(1);
   });
 });
