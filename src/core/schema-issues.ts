@@ -39,7 +39,7 @@ function unknownKeyMessage(key: string, record: unknown, at: readonly PropertyKe
   }
   if (!place) return `unknown key '${key}'`;
   const suggestion = didYouMean(key, place.keys.filter((k) => k !== key));
-  return `unknown key '${key}'${suggestion || ` — ${place.noun} ${place.noun === "settings" ? "take" : place.noun === "a ledger file" ? "holds" : "takes"} ${place.keys.join(", ")}`}`;
+  return `unknown key '${key}'${suggestion || ` — ${place.noun} ${place.takes} ${place.keys.join(", ")}`}`;
 }
 
 /** What a missing key takes, for the keys whose values a newcomer has to look up; `path` is where it is missing. */
@@ -63,21 +63,24 @@ function issueMessage(issue: z.core.$ZodIssue, last: PropertyKey | undefined, in
   const name = place && issue.code === "invalid_type" ? place.noun : typeof last === "string" ? `'${last}'` : typeof last === "number" ? `item ${last + 1}` : "this value";
   if (last === "retracted" && issue.code !== "custom") return `${name}: expected true or a date written YYYY-MM-DD, got ${show(input)}`;
   if (typeof last === "string" && DATE_KEYS.has(last) && issue.code === "invalid_type") return `${name}: expected a date written YYYY-MM-DD, got ${show(input)}`;
-  if (last === "rating" && typeof input === "string") return `${name} must be one of ${RATINGS.join(", ")}, not ${show(input)}${didYouMean(input, RATINGS)}`;
+  if (last === "rating" && typeof input === "string") return mustBeOneOf(name, RATINGS, input);
   switch (issue.code) {
     case "invalid_union":
-      if ("discriminator" in issue && issue.discriminator) {
-        return `${name} must be one of ${(issue as { options?: unknown[] }).options?.join(", ") ?? "the known types"}, not ${show(input)}${typeof input === "string" ? didYouMean(input, ((issue as { options?: string[] }).options ?? []).map(String)) : ""}`;
-      }
+      if ("discriminator" in issue && issue.discriminator) return mustBeOneOf(name, ((issue as { options?: unknown[] }).options ?? []).map(String), input);
       return `${name}: ${issue.message}`;
     case "invalid_value":
-      return `${name} must be one of ${issue.values.map(String).join(", ")}, not ${show(input)}${typeof input === "string" ? didYouMean(input, issue.values.map(String)) : ""}`;
+      return mustBeOneOf(name, issue.values.map(String), input);
     case "invalid_type":
       if (place && issue.expected === "object") return `${name} must be a mapping (keys: ${place.keys.join(", ")}); got ${show(input)}`;
       return `${name}: expected ${issue.expected === "string" ? "text (a YAML string; quote it if it looks like a number or date)" : (TYPE_WORDS[issue.expected] ?? issue.expected)}, got ${show(input)}`;
     default:
       return `${name}: ${issue.message}`;
   }
+}
+
+/** "'x' must be one of a, b, not 'c' — did you mean 'b'?" (the suggestion for text only). */
+function mustBeOneOf(name: string, options: readonly string[], input: unknown): string {
+  return `${name} must be one of ${options.join(", ")}, not ${show(input)}${typeof input === "string" ? didYouMean(input, options) : ""}`;
 }
 
 /** A short, safe rendering of an offending value for messages. */

@@ -168,19 +168,20 @@ export const claimCommonSchema = z.strictObject({
  * themselves: "did you mean" suggests only keys that belong where the unknown one stands. A claim
  * whose `type` is known takes the keys of that type.
  */
-export function mappingAt(path: readonly PropertyKey[], claimType?: unknown): { readonly noun: string; readonly keys: readonly string[] } | undefined {
+export function mappingAt(path: readonly PropertyKey[], claimType?: unknown): { readonly noun: string; readonly takes: string; readonly keys: readonly string[] } | undefined {
   const [section, , field] = path;
-  if (path.length === 0) return { noun: "a ledger file", keys: Object.keys(fileSchema.shape) };
-  if (section === "settings" && path.length === 1) return { noun: "settings", keys: Object.keys(settingsSchema.shape) };
-  if (path.length === 2 && section === "sources") return { noun: "a source", keys: Object.keys(sourceSchema.shape) };
-  if (path.length === 2 && section === "documents") return { noun: "a document", keys: Object.keys(documentSchema.shape) };
+  const place = (noun: string, keys: readonly string[], takes = "takes") => ({ noun, takes, keys });
+  if (path.length === 0) return place("a ledger file", Object.keys(fileSchema.shape), "holds");
+  if (section === "settings" && path.length === 1) return place("settings", Object.keys(settingsSchema.shape), "take");
+  if (path.length === 2 && section === "sources") return place("a source", Object.keys(sourceSchema.shape));
+  if (path.length === 2 && section === "documents") return place("a document", Object.keys(documentSchema.shape));
   if (section !== "claims") return undefined;
   if (path.length === 2) {
     const variant = typeof claimType === "string" && Object.hasOwn(CLAIM_VARIANTS, claimType) ? CLAIM_VARIANTS[claimType as keyof typeof CLAIM_VARIANTS] : undefined;
-    return variant ? { noun: `a ${claimType} claim`, keys: Object.keys(variant.shape) } : { noun: "a claim", keys: CLAIM_KEYS };
+    return variant ? place(`a ${claimType} claim`, Object.keys(variant.shape)) : place("a claim", CLAIM_KEYS);
   }
-  if (path.length === 4 && field === "statements") return { noun: "a statement", keys: Object.keys(statementSchema.shape) };
-  if (path.length === 3 && field === "verdict") return { noun: "a verdict", keys: Object.keys(verdictSchema.shape) };
+  if (path.length === 4 && field === "statements") return place("a statement", Object.keys(statementSchema.shape));
+  if (path.length === 3 && field === "verdict") return place("a verdict", Object.keys(verdictSchema.shape));
   return undefined;
 }
 
