@@ -2,19 +2,17 @@
 import { levenshtein } from "./distance.js";
 
 /**
- * The closest candidate within a small edit distance, if any: the same word in another case first,
- * else one at most a third of the word away (two edits for short words), and never one that
- * shares no character with it ("G" is not a typo of "A").
+ * The closest candidate within a small edit distance, if any, case ignored (so a word in another
+ * case is the nearest of all): at most a third of the word away (two edits for short words), and
+ * never one with every character changed ("G" is not a typo of "A"). The word itself is no
+ * suggestion.
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  const list = [...candidates];
   const folded = word.toLowerCase();
-  const sameLetters = list.find((candidate) => candidate !== word && candidate.toLowerCase() === folded);
-  if (sameLetters !== undefined) return sameLetters;
   let best: string | undefined;
   let bestDistance = Math.min(Math.max(2, Math.floor(word.length / 3)), word.length - 1) + 1;
-  for (const candidate of list) {
-    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
+  for (const candidate of candidates) {
+    if (candidate === word || Math.abs(candidate.length - word.length) >= bestDistance) continue;
     // Case is no distance: "Flase" is as near "false" as "flase" is.
     const d = levenshtein(folded, candidate.toLowerCase(), bestDistance - 1);
     if (d < bestDistance) {
