@@ -19,7 +19,10 @@ export interface LoadedRecord {
   readonly statementIndexes?: readonly number[];
   /** The record's schema diagnostics; reported only when its id is the first declaration. */
   readonly diagnostics: readonly Diagnostic[];
-  /** Ids that its statements left out for schema errors cite (`source`, `via`, `in`). */
+  /**
+   * Ids (`source`, `via`, `in`) cited by statements the analysis will not see: those left out for
+   * schema errors, or every statement of a claim whose id is not a slug.
+   */
   readonly cited: readonly string[];
 }
 
