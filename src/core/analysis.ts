@@ -4,7 +4,7 @@ import { type ClaimEntry, type Ledger, locate } from "./ledger.js";
 import type { StatementInput } from "./schema.js";
 import { compatible, parseValue, sameSet, widen } from "./values/index.js";
 import type { ValueContext, ValueSet } from "./values/types.js";
-import type { Status } from "./report.js";
+import type { StatementError, Status } from "./report.js";
 
 /** One statement of a claim, with what the analysis made of it. */
 export interface AnalysedStatement {
@@ -15,6 +15,8 @@ export interface AnalysedStatement {
   readonly set: ValueSet | null;
   /** The effective date: `on`, else the document's `published`. */
   readonly on: string | null;
+  /** What puts the statement in error, if anything (see `ReportStatement.error`). */
+  readonly error: StatementError | null;
   /** False when retracted or in error: it is shown but takes no part in positions. */
   readonly remains: boolean;
   readonly position: boolean;
@@ -68,9 +70,9 @@ export function analyseClaim(ledger: Ledger, claim: ClaimEntry, diagnostics: Dia
     const parsed = parseValue(ctx, data.says);
     if (!parsed.ok) diagnostics.push(diagnostic("invalid-value", parsed.message, locate(claim.file, path(index, "says"))));
     const set = parsed.ok ? parsed.set : null;
-    const known = ledger.sources.has(data.source) && (data.via === undefined || ledger.sources.has(data.via));
+    const error = statementError(ledger, data, set);
     const on = data.on ?? (data.in !== undefined ? (ledger.documents.get(data.in)?.data.published ?? null) : null);
-    return { index, data, set, on, remains: set !== null && known && data.retracted === undefined, order: k };
+    return { index, data, set, on, error, remains: error === null && data.retracted === undefined, order: k };
   });
 
   // Per source, statements in time order: undated first, then by date, file order breaking ties.
@@ -109,6 +111,7 @@ export function analyseClaim(ledger: Ledger, claim: ClaimEntry, diagnostics: Dia
     data: s.data,
     set: s.set,
     on: s.on,
+    error: s.error,
     remains: s.remains,
     position: positionOf.get(s.data.source) === s,
   }));
@@ -142,6 +145,17 @@ export function analyseClaim(ledger: Ledger, claim: ClaimEntry, diagnostics: Dia
     groups,
     finding,
   };
+}
+
+/** What keeps a statement out of the positions besides retraction: its value, or the sources it names. */
+function statementError(ledger: Ledger, statement: StatementInput, set: ValueSet | null): StatementError | null {
+  if (set === null) return "invalid-value";
+  for (const id of [statement.source, statement.via]) {
+    if (id === undefined || ledger.sources.has(id)) continue;
+    // Declared as a source but left out for its schema errors, or not a source at all.
+    return ledger.declared.get(id) === "sources" ? "invalid-source" : "unknown-source";
+  }
+  return null;
 }
 
 /** Something placed in time: its effective date, and its place in file order. */

@@ -3,7 +3,7 @@ import type { ClaimAnalysis } from "./analysis.js";
 import { compareDiagnostics, countSeverities, type Diagnostic } from "./diagnostics.js";
 import type { Ledger } from "./ledger.js";
 import type { QuoteChecks } from "./quote-checks.js";
-import { type ClaimStream, REPORT_VERSION, type ReportClaim, STATUSES, type Status, type StatementError } from "./report.js";
+import { type ClaimStream, REPORT_VERSION, type ReportClaim, STATUSES, type Status } from "./report.js";
 import { envelope, toInterval } from "./values/index.js";
 
 /** What the summary needs to know of the claims, counted before they are built for output. */
@@ -81,7 +81,7 @@ export function reportClaim(ledger: Ledger, analysis: ClaimAnalysis, quotes: Quo
       position: s.position,
       side: ledger.sources.get(s.data.source)?.data.side ?? null,
       conflictsWith: s.position ? (conflictsOf.get(s.data.source) ?? []) : [],
-      error: statementError(ledger, s),
+      error: s.error,
     })),
     positions: analysis.positions.map((p) => ({
       source: p.source,
@@ -111,13 +111,3 @@ export function reportClaim(ledger: Ledger, analysis: ClaimAnalysis, quotes: Quo
   };
 }
 
-/** What keeps a statement out of the positions, when it is in error (see `ReportStatement.error`). */
-function statementError(ledger: Ledger, statement: ClaimAnalysis["statements"][number]): StatementError | null {
-  if (statement.set === null) return "invalid-value";
-  for (const id of [statement.data.source, statement.data.via]) {
-    if (id === undefined || ledger.sources.has(id)) continue;
-    // Declared as a source but left out for its schema errors, or not a source at all.
-    return ledger.declared.get(id) === "sources" ? "invalid-source" : "unknown-source";
-  }
-  return null;
-}
