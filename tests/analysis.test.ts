@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkLedgerSync as checkLedger } from "./helpers/check.js";
-import type { Report, ReportClaim } from "../src/core/report.js";
+import type { Report, ReportClaim } from "../src/core/report/types.js";
 import { ROOT } from "./helpers/run.js";
 
 function analyse(name: string): Report {

@@ -1,6 +1,6 @@
 /** One fixture per diagnostic code (SPEC §9): the exact code, file, line and column, from the real CLI. */
 import { describe, expect, it } from "vitest";
-import { DIAGNOSTIC_CODES } from "../src/core/diagnostics.js";
+import { DIAGNOSTIC_CODES } from "../src/core/shared/diagnostics.js";
 import { runBin, runInProcess } from "./helpers/run.js";
 
 interface Expected {

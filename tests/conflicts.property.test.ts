@@ -1,7 +1,7 @@
 /** The conflict sweep finds exactly the pairs that comparing every pair finds (SPEC §8). */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { conflictingPairs } from "../src/core/analysis.js";
+import { conflictingPairs } from "../src/core/analysis/analyse-claim.js";
 import { compatible, widen } from "../src/core/values/index.js";
 import type { ValueSet } from "../src/core/values/types.js";
 

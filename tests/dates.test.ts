@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { isoDate } from "../src/core/schema.js";
+import { isoDate } from "../src/core/load/schema.js";
 import { tryParseIsoDay } from "../src/core/values/date.js";
 import { runInProcess } from "./helpers/run.js";
 

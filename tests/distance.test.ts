@@ -1,7 +1,7 @@
 /** The bit-parallel, bounded edit distance agrees with the textbook one wherever it answers. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EditDistancePattern, levenshtein } from "../src/core/distance.js";
+import { EditDistancePattern, levenshtein } from "../src/core/shared/distance.js";
 
 function textbook(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));

@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { EXPORT_FORMATTERS } from "../src/cli/exports/index.js";
-import { sanitize } from "../src/cli/sanitize.js";
+import { EXPORT_FORMATTERS } from "../src/formats/exports/index.js";
+import { sanitize } from "../src/formats/sanitize.js";
 import { hostile } from "./fixtures/reports/hostile.js";
 import { zhanaozen } from "./fixtures/reports/zhanaozen.js";
 

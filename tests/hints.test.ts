@@ -1,8 +1,8 @@
 /** Position hints kept from the first parse agree with a fresh parse, field for field. */
 import { describe, expect, it } from "vitest";
-import { hinted, HINTED_FIELDS, locate } from "../src/core/ledger.js";
-import { parseFile } from "../src/core/load-file.js";
-import { collectFiles } from "../src/core/workspace.js";
+import { hinted, HINTED_FIELDS, locate } from "../src/core/load/locate.js";
+import { parseFile } from "../src/core/load/load-file.js";
+import { collectFiles } from "../src/core/load/workspace.js";
 import { ROOT } from "./helpers/run.js";
 
 describe("statement hints", () => {

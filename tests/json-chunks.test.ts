@@ -1,7 +1,7 @@
 /** The streamed JSON is the same text as JSON.stringify(value, null, 2). */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { jsonChunks } from "../src/cli/json-chunks.js";
+import { jsonChunks } from "../src/formats/json-chunks.js";
 
 const join = (value: object) => [...jsonChunks(value)].join("");
 

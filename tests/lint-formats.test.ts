@@ -3,10 +3,10 @@ import { createRequire } from "node:module";
 import Ajv from "ajv-draft-04";
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
-import { escapeData, escapeProperty } from "../src/cli/lint-formats/github.js";
-import { LINT_FORMATTERS, type LintContext, type LintFormat } from "../src/cli/lint-formats/index.js";
-import { hasUnsafe, sanitizeKeepingColour } from "../src/cli/sanitize.js";
-import { DIAGNOSTIC_CODES, diagnostic, type Diagnostic } from "../src/core/diagnostics.js";
+import { escapeData, escapeProperty } from "../src/formats/lint/github.js";
+import { LINT_FORMATTERS, type LintContext, type LintFormat } from "../src/formats/lint/index.js";
+import { hasUnsafe, sanitizeKeepingColour } from "../src/formats/sanitize.js";
+import { DIAGNOSTIC_CODES, diagnostic, type Diagnostic } from "../src/core/shared/diagnostics.js";
 
 const plain: LintContext = { chalk: new Chalk({ level: 0 }), version: "0.1.0", cwd: "/work/ws" };
 const coloured: LintContext = { ...plain, chalk: new Chalk({ level: 1 }) };

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { archiveText } from "../src/core/archive-text.js";
-import { checkQuote, normalizeText, normalizeTracked, prepareArchive, type QuoteMatch } from "../src/core/quotes.js";
+import { archiveText } from "../src/core/quotes/archive-text.js";
+import { checkQuote, normalizeText, normalizeTracked, prepareArchive, type QuoteMatch } from "../src/core/quotes/match.js";
 
 const check = (quote: string, archive: string): QuoteMatch => checkQuote(quote, prepareArchive(archive));
 const verified = (quote: string, archive: string): boolean => check(quote, archive).result === "verified";

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { closest } from "../src/core/suggest.js";
+import { closest } from "../src/core/shared/suggest.js";
 import { runInProcess } from "./helpers/run.js";
 
 /** Lints a one-file ledger: each diagnostic as [line, column, message], and the exit code. */

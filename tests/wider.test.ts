@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkLedgerSync as checkLedger } from "./helpers/check.js";
-import type { ReportClaim, ReportInterval, ReportPosition, ReportStatement } from "../src/core/report.js";
+import type { ReportClaim, ReportInterval, ReportPosition, ReportStatement } from "../src/core/report/types.js";
 import { ROOT, runBin } from "./helpers/run.js";
 
 const DIR = "tests/fixtures/wider";

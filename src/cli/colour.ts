@@ -1,5 +1,5 @@
 /** Colour decisions, made once per run from the flags and the environment, never at import time. */
-import type { ChalkInstance } from "chalk";
+import { PLAIN, type Stylist } from "../formats/style.js";
 import type { Io } from "./io.js";
 
 /**
@@ -23,15 +23,9 @@ export function colourLevel(io: Io, flag: boolean): 0 | 1 | 2 | 3 {
  * colour, chalk is not loaded at all: its import probes the terminal, which costs every
  * piped or redirected run a noticeable part of its start-up, for styles that would do nothing.
  */
-export async function chalkFor(io: Io, flag: boolean): Promise<ChalkInstance> {
+export async function chalkFor(io: Io, flag: boolean): Promise<Stylist> {
   const level = colourLevel(io, flag);
   if (level === 0) return PLAIN;
   const { Chalk } = await import("chalk");
   return new Chalk({ level });
 }
-
-/** What chalk is at level 0: every style, chained or called, gives the text unchanged. */
-const PLAIN: ChalkInstance = new Proxy((...text: unknown[]) => text.join(" "), {
-  // `then` stays undefined, so the stylist is not taken for a promise when an async function returns it.
-  get: (_target, key) => (key === "level" ? 0 : typeof key === "string" && key !== "then" ? PLAIN : undefined),
-}) as unknown as ChalkInstance;

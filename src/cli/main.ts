@@ -3,14 +3,14 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "@commande
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import pkg from "../../package.json" with { type: "json" };
-import type { ExportFormat } from "./exports/index.js";
+import type { ExportFormat } from "../formats/exports/index.js";
 import type { Io } from "./io.js";
-import type { LintFormat } from "./lint-formats/index.js";
-import { sanitize } from "./sanitize.js";
-import { UsageError } from "../core/workspace.js";
+import type { LintFormat } from "../formats/lint/index.js";
+import { sanitize } from "../formats/sanitize.js";
+import { UsageError } from "../core/load/workspace.js";
 
 export { nodeIo } from "./io.js";
-export { sanitize } from "./sanitize.js";
+export { sanitize } from "../formats/sanitize.js";
 export type { Io } from "./io.js";
 
 const CHECK_FORMATS = ["text", "json", "markdown"] as const;

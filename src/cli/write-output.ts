@@ -1,6 +1,6 @@
 /** Writes an export to `-o FILE` atomically, and never over a file the ledger is made of. */
 import { randomBytes } from "node:crypto";
-import { isInside } from "../core/workspace.js";
+import { isInside } from "../core/load/workspace.js";
 import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, fchmodSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 

@@ -1,14 +1,14 @@
 /** The whole flow, one way: files → parsed files → ledger → checks → analysis → report. */
-import { analyseClaim } from "./analysis.js";
-import { type Archives, hasHtmlArchive, readArchives } from "./archives.js";
-import { buildReport, emptyTally, reportClaim } from "./build-report.js";
-import { LEDGER_CHECKS } from "./checks/index.js";
-import type { Ledger } from "./ledger.js";
-import { buildLedger } from "./load.js";
-import { loadFiles, type ParseOptions } from "./parse-pool.js";
-import { checkQuotes, type ArchiveTextFn } from "./quote-checks.js";
-import type { ClaimStream, ReportClaim } from "./report.js";
-import { collectFiles } from "./workspace.js";
+import { analyseClaim } from "./analysis/analyse-claim.js";
+import { type Archives, hasHtmlArchive, readArchives } from "./quotes/archives.js";
+import { buildReport, emptyTally, reportClaim } from "./report/build.js";
+import { LEDGER_CHECKS } from "./analysis/checks/index.js";
+import type { Ledger } from "./load/ledger.js";
+import { buildLedger } from "./load/validate.js";
+import { loadFiles, type ParseOptions } from "./load/parse-pool.js";
+import { checkQuotes, type ArchiveTextFn } from "./quotes/check-quotes.js";
+import type { ClaimStream, ReportClaim } from "./report/types.js";
+import { collectFiles } from "./load/workspace.js";
 
 /** Ledgers up to this many claims keep their report entries from the first pass (see `checkRead`). */
 const KEEP_ENTRIES = 20_000;
@@ -18,12 +18,17 @@ export interface Checked {
   readonly report: ClaimStream;
 }
 
+/** Reads, parses and validates every file under `paths` and resolves ids across them; no analysis yet. */
+export async function loadLedger(paths: readonly string[], cwd: string, options: ParseOptions = {}): Promise<Ledger> {
+  return buildLedger(await loadFiles(collectFiles(paths, cwd), options));
+}
+
 /** Loads, checks and analyses the ledger under `paths`. Rejects with UsageError only for an unusable path argument. */
 export async function checkLedger(paths: readonly string[], cwd: string, options: ParseOptions = {}): Promise<Checked> {
-  const ledger = buildLedger(await loadFiles(collectFiles(paths, cwd), options));
+  const ledger = await loadLedger(paths, cwd, options);
   const archives = readArchives(ledger);
   // The HTML parser is loaded only for a ledger that has an HTML archive.
-  const archiveText: ArchiveTextFn = hasHtmlArchive(archives) ? (await import("./archive-text.js")).archiveText : (raw) => raw;
+  const archiveText: ArchiveTextFn = hasHtmlArchive(archives) ? (await import("./quotes/archive-text.js")).archiveText : (raw) => raw;
   return checkRead(ledger, archives, archiveText);
 }
 

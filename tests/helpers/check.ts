@@ -1,12 +1,12 @@
 /** The pipeline on the main thread, synchronously: for tests that examine the report of a fixture. */
-import { archiveText } from "../../src/core/archive-text.js";
-import { readArchives } from "../../src/core/archives.js";
-import { buildLedger } from "../../src/core/load.js";
-import { loadFile } from "../../src/core/load-file.js";
-import type { Ledger } from "../../src/core/ledger.js";
+import { archiveText } from "../../src/core/quotes/archive-text.js";
+import { readArchives } from "../../src/core/quotes/archives.js";
+import { buildLedger } from "../../src/core/load/validate.js";
+import { loadFile } from "../../src/core/load/load-file.js";
+import type { Ledger } from "../../src/core/load/ledger.js";
 import { checkRead } from "../../src/core/pipeline.js";
-import { materialize, type Report } from "../../src/core/report.js";
-import { collectFiles } from "../../src/core/workspace.js";
+import { materialize, type Report } from "../../src/core/report/types.js";
+import { collectFiles } from "../../src/core/load/workspace.js";
 
 /** What `checkLedger` gives, without workers or dynamic imports, every claim built. */
 export function checkLedgerSync(paths: readonly string[], cwd: string): { ledger: Ledger; report: Report } {

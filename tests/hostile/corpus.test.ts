@@ -6,7 +6,7 @@
  * two thousand; each case is also checked in-process on its own folder, away from the others' ids.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import type { Diagnostic } from "../../src/core/diagnostics.js";
+import type { Diagnostic } from "../../src/core/shared/diagnostics.js";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forbiddenIn, removeDir, tempDir } from "../fixtures/hazards/hazards.js";

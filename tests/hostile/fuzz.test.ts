@@ -9,16 +9,16 @@ import { join } from "node:path";
 import { Chalk } from "chalk";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkText } from "../../src/cli/commands/check.js";
-import { EXPORT_FORMATTERS } from "../../src/cli/exports/index.js";
-import { LINT_FORMATTERS } from "../../src/cli/lint-formats/index.js";
-import { claimDetail, sourceTable } from "../../src/cli/render/text.js";
-import type { Diagnostic } from "../../src/core/diagnostics.js";
-import { buildLedger } from "../../src/core/load.js";
-import { loadFile } from "../../src/core/load-file.js";
-import { parseYaml } from "../../src/core/parse.js";
+import { checkText } from "../../src/formats/text/text.js";
+import { EXPORT_FORMATTERS } from "../../src/formats/exports/index.js";
+import { LINT_FORMATTERS } from "../../src/formats/lint/index.js";
+import { claimDetail, sourceTable } from "../../src/formats/text/text.js";
+import type { Diagnostic } from "../../src/core/shared/diagnostics.js";
+import { buildLedger } from "../../src/core/load/validate.js";
+import { loadFile } from "../../src/core/load/load-file.js";
+import { parseYaml } from "../../src/core/load/parse.js";
 import { checkLedgerSync as checkLedger } from "../helpers/check.js";
-import { decode } from "../../src/core/read.js";
+import { decode } from "../../src/core/load/read.js";
 import { put, removeDir, SOURCES_YAML, tempDir } from "../fixtures/hazards/hazards.js";
 
 /** More runs on demand: CLAIMS_FUZZ_RUNS=5000 npx vitest run tests/hostile/fuzz.test.ts */
@@ -198,7 +198,7 @@ describe("the whole pipeline never throws", () => {
         // Every formatter takes whatever the analysis made of the fuzzed file.
         for (const format of Object.values(LINT_FORMATTERS)) format(report.diagnostics, { chalk, version: "0.0.0", cwd: dir });
         for (const format of Object.values(EXPORT_FORMATTERS)) format(report, { all: true, publisher: null });
-        checkText(report, { chalk, width: 80 }, dir);
+        checkText(report, { chalk, width: 80 });
         sourceTable(report, { chalk, width: 80 });
         for (const claim of report.claims) claimDetail(claim, { chalk, width: undefined });
       }),

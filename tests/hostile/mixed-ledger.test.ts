@@ -5,7 +5,7 @@
  * status), the process exits 1, and no control character reaches the terminal in any command.
  */
 import { truncateSync, writeFileSync } from "node:fs";
-import type { Diagnostic } from "../../src/core/diagnostics.js";
+import type { Diagnostic } from "../../src/core/shared/diagnostics.js";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBin } from "../helpers/run.js";

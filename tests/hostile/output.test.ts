@@ -8,7 +8,7 @@
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasUnsafe, sanitize, sanitizeKeepingColour } from "../../src/cli/sanitize.js";
+import { hasUnsafe, sanitize, sanitizeKeepingColour } from "../../src/formats/sanitize.js";
 import { runBin, type RunResult } from "../helpers/run.js";
 import { forbiddenIn, HOSTILE, HOSTILE_FILE_NAME, removeDir, tempDir, writeHostileLedger } from "../fixtures/hazards/hazards.js";
 

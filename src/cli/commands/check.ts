@@ -1,10 +1,8 @@
 /** `claims check`: diagnostics, the claim table, each conflict, a summary. */
-import pkg from "../../../package.json" with { type: "json" };
-import { materialize, type Report } from "../../core/report.js";
+import { materialize, type Report } from "../../core/report/types.js";
 import { chalkFor } from "../colour.js";
 import type { Io } from "../io.js";
-import { LINT_FORMATTERS } from "../lint-formats/index.js";
-import { claimDetail, claimTable, summaryLine, type TextContext } from "../render/text.js";
+import { checkText } from "../../formats/text/text.js";
 import { checkPaths, writeJson, writeOut } from "./common.js";
 
 export interface CheckOptions {
@@ -23,25 +21,13 @@ export async function runCheck(io: Io, paths: readonly string[], options: CheckO
   }
   const report = materialize(stream);
   if (options.format === "markdown") {
-    const { EXPORT_FORMATTERS } = await import("../exports/index.js");
+    const { EXPORT_FORMATTERS } = await import("../../formats/exports/index.js");
     writeOut(io, EXPORT_FORMATTERS.markdown(report, { all: false, publisher: null }));
   } else {
     const chalk = await chalkFor(io, options.color);
-    writeOut(io, checkText(report, { chalk, width: io.columns }, io.cwd), chalk);
+    writeOut(io, checkText(report, { chalk, width: io.columns }), chalk);
   }
   return exitCodeFor(report, options.failOn);
-}
-
-/** The text output, in the order SPEC §10 gives: diagnostics, claim table, conflicts, summary. */
-export function checkText(report: Report, ctx: TextContext, cwd: string): string {
-  const parts: string[] = [];
-  const diagnostics = LINT_FORMATTERS.stylish(report.diagnostics, { chalk: ctx.chalk, version: pkg.version, cwd });
-  if (diagnostics) parts.push(diagnostics.trimEnd() + "\n");
-  const table = claimTable(report, ctx);
-  if (table) parts.push(table);
-  for (const claim of report.claims) if (claim.status === "conflict") parts.push(claimDetail(claim, ctx));
-  parts.push(summaryLine(report, ctx));
-  return parts.join("\n");
 }
 
 /** 1 when anything reaches the threshold: errors always, then conflicts or unresolved conflicts. */

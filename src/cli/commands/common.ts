@@ -1,12 +1,12 @@
 /** What every ledger command shares: paths, output, thresholds. */
-import type { ChalkInstance } from "chalk";
+import type { Stylist } from "../../formats/style.js";
 import { checkLedger, type Checked } from "../../core/pipeline.js";
-import type { Report } from "../../core/report.js";
-import { defaultPaths, UsageError } from "../../core/workspace.js";
+import type { Report } from "../../core/report/types.js";
+import { defaultPaths, UsageError } from "../../core/load/workspace.js";
 import type { Io } from "../io.js";
-import { count } from "../count.js";
-import { jsonChunks } from "../json-chunks.js";
-import { sanitize, sanitizeKeepingColour } from "../sanitize.js";
+import { count } from "../../formats/count.js";
+import { jsonChunks } from "../../formats/json-chunks.js";
+import { sanitize, sanitizeKeepingColour } from "../../formats/sanitize.js";
 
 /** Loads and checks the ledger under the given paths (or the default workspace). */
 export function checkPaths(io: Io, paths: readonly string[]): Promise<Checked> {
@@ -22,7 +22,7 @@ function threadsFrom(env: Io["env"]): number | undefined {
 }
 
 /** Writes program output; pieces were sanitised before styling, and this pass catches anything left. */
-export function writeOut(io: Io, text: string, chalk?: ChalkInstance): void {
+export function writeOut(io: Io, text: string, chalk?: Stylist): void {
   if (text === "") return;
   io.stdout(chalk && chalk.level > 0 ? sanitizeKeepingColour(text) : sanitize(text));
 }

@@ -1,11 +1,11 @@
 /** `claims export`: the report in a publishable format, to stdout or atomically to `-o FILE`. */
 import { dirname, resolve } from "node:path";
-import { UsageError } from "../../core/workspace.js";
+import { UsageError } from "../../core/load/workspace.js";
 import type { Io } from "../io.js";
-import { sanitize } from "../sanitize.js";
+import { sanitize } from "../../formats/sanitize.js";
 import { checkPaths, ledgerErrors, writeJson, writeOut } from "./common.js";
-import { materialize } from "../../core/report.js";
-import type { ExportFormat } from "../exports/index.js";
+import { materialize } from "../../core/report/types.js";
+import type { ExportFormat } from "../../formats/exports/index.js";
 
 export interface ExportCommandOptions {
   readonly format: ExportFormat;
@@ -17,7 +17,7 @@ export interface ExportCommandOptions {
 /** Exports the checked ledger; exit 1 when the ledger has errors (the export is still written). */
 export async function runExport(io: Io, paths: readonly string[], options: ExportCommandOptions): Promise<number> {
   const { ledger, report: stream } = await checkPaths(io, paths);
-  const [{ EXPORT_FORMATTERS }, { writeOutputAtomic, OutputRefused }] = await Promise.all([import("../exports/index.js"), import("../write-output.js")]);
+  const [{ EXPORT_FORMATTERS }, { writeOutputAtomic, OutputRefused }] = await Promise.all([import("../../formats/exports/index.js"), import("../write-output.js")]);
   if (options.output === undefined && options.format === "json") {
     writeJson(io, stream); // the same text as the json formatter, claims built as they are written
     return ledgerErrors(io, stream); // the export is still written

@@ -1,7 +1,7 @@
 /** `claims init [dir]`: a small starter ledger that lints clean, written without overwriting anything. */
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { UsageError } from "../../core/workspace.js";
+import { UsageError } from "../../core/load/workspace.js";
 import type { Io } from "../io.js";
 import { writeOut } from "./common.js";
 

@@ -1,10 +1,10 @@
 /** `claims lint`: diagnostics only. */
 import pkg from "../../../package.json" with { type: "json" };
-import { countSeverities } from "../../core/diagnostics.js";
+import { countSeverities } from "../../core/shared/diagnostics.js";
 import { chalkFor } from "../colour.js";
 import type { Io } from "../io.js";
-import { LINT_FORMATTERS, type LintFormat } from "../lint-formats/index.js";
-import { count } from "../count.js";
+import { LINT_FORMATTERS, type LintFormat } from "../../formats/lint/index.js";
+import { count } from "../../formats/count.js";
 import { checkPaths, writeOut } from "./common.js";
 
 export interface LintOptions {

@@ -1,10 +1,10 @@
 /** `claims show <claim-id>`: one claim in detail. */
-import { materialize } from "../../core/report.js";
-import { closest } from "../../core/suggest.js";
-import { UsageError } from "../../core/workspace.js";
+import { materialize } from "../../core/report/types.js";
+import { closest } from "../../core/shared/suggest.js";
+import { UsageError } from "../../core/load/workspace.js";
 import { chalkFor } from "../colour.js";
 import type { Io } from "../io.js";
-import { claimDetail } from "../render/text.js";
+import { claimDetail } from "../../formats/text/text.js";
 import { checkPaths, ledgerErrors, writeOut } from "./common.js";
 
 /** Prints one claim's timeline, revisions, conflicts and verdict; exit 1 when the ledger has errors. */

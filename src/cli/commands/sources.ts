@@ -1,8 +1,8 @@
 /** `claims sources`: one row per source. */
-import { materialize } from "../../core/report.js";
+import { materialize } from "../../core/report/types.js";
 import { chalkFor } from "../colour.js";
 import type { Io } from "../io.js";
-import { sourceTable } from "../render/text.js";
+import { sourceTable } from "../../formats/text/text.js";
 import { checkPaths, ledgerErrors, writeOut } from "./common.js";
 
 /** Prints the source table; exit 1 when the ledger has errors. */

@@ -1,6 +1,6 @@
 /** The choice grammar (SPEC §5): one of the claim's options, or a list of them. */
 import type { ParseResult, ValueContext } from "./types.js";
-import { closest } from "../suggest.js";
+import { closest } from "../shared/suggest.js";
 import { cannotRead, quote } from "./raw.js";
 
 /** Parse a choice value: an option, or a list of options (the speaker allows any of them). */

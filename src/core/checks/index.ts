@@ -1,9 +1,0 @@
-/** The cross-reference checks that need only the ledger; one file per check. */
-import type { Diagnostic } from "../diagnostics.js";
-import type { Ledger } from "../ledger.js";
-import { checkReferences } from "./references.js";
-import { checkUnused } from "./unused.js";
-
-export type LedgerCheck = (ledger: Ledger) => Diagnostic[];
-
-export const LEDGER_CHECKS: readonly LedgerCheck[] = [checkReferences, checkUnused];

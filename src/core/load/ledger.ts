@@ -1,0 +1,61 @@
+/** The loaded ledger: validated records with the files they stand in, ids resolved across files (SPEC §1–§4). */
+import type { Diagnostic } from "../shared/diagnostics.js";
+import type { ClaimInput, DocumentInput, SettingsInput, SourceInput } from "./records.js";
+
+export type Kind = "sources" | "documents" | "claims";
+
+/**
+ * One file of the ledger, as plain data (it crosses worker threads). Its YAML syntax tree is not
+ * kept: most files never need a position, and holding ten thousand trees costs more in garbage
+ * collection than parsing the few that do a second time (see `syntaxOf`).
+ */
+export interface LedgerFile {
+  readonly abs: string;
+  readonly display: string;
+  readonly root: string;
+  /** False when the file could not be read or parsed: its faults point at 1:1 or carry their own place. */
+  readonly parsed: boolean;
+  /**
+   * Places of the statement fields most diagnostics point at, found while the file was first
+   * parsed (see `statementHints`), so that reporting them needs no second parse.
+   */
+  readonly hints?: StatementHints;
+}
+
+/**
+ * Line and column pairs, per claim of the file: for each statement, for each of `HINTED_FIELDS`.
+ * One typed array per file keeps them compact and cheap to pass between threads.
+ */
+export interface StatementHints {
+  /** Where each claim's pairs start in `places` (in pairs). */
+  readonly start: Readonly<Record<string, number>>;
+  readonly places: Int32Array;
+}
+
+/** A validated record and where it stands. */
+export interface Entry<T> {
+  readonly id: string;
+  readonly data: T;
+  readonly file: LedgerFile;
+}
+
+/** A claim; statements malformed in the file are left out, so each kept one remembers its index there. */
+export interface ClaimEntry extends Entry<ClaimInput> {
+  readonly statementIndexes: readonly number[];
+}
+
+export interface Ledger {
+  readonly files: readonly LedgerFile[];
+  readonly sources: ReadonlyMap<string, Entry<SourceInput>>;
+  readonly documents: ReadonlyMap<string, Entry<DocumentInput>>;
+  /** Claims in file order. */
+  readonly claims: ReadonlyMap<string, ClaimEntry>;
+  /** Every id declared, valid record or not, with its kind: so a broken record does not cascade into unknown-id errors. */
+  readonly declared: ReadonlyMap<string, Kind>;
+  readonly diagnostics: Diagnostic[];
+  /** Ledger-wide settings, from the one file that gives them. */
+  readonly settings: SettingsInput;
+  /** Ids cited (`source`, `via`, `in`) by statements left out for schema errors, or by claims left out for a duplicate or malformed id: still citations. */
+  readonly citedByInvalid: ReadonlySet<string>;
+}
+

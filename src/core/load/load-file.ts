@@ -1,0 +1,48 @@
+/**
+ * One file → its parse faults and validated records: everything about a file that does not
+ * depend on the other files. What the parse workers run; the ledger is assembled from the
+ * results on the main thread (`buildLedger`).
+ */
+import { diagnostic, type Diagnostic } from "../shared/diagnostics.js";
+import type { LedgerFile } from "./ledger.js";
+import { statementHints } from "./locate.js";
+import { type FileRecords, validateFile } from "./validate.js";
+import { parseYaml } from "./parse.js";
+import { readTextFile } from "./read.js";
+import type { WorkspaceFile } from "./workspace.js";
+
+export interface ParsedLedgerFile {
+  readonly file: LedgerFile;
+  /** The file's plain data; undefined when it could not be read or parsed. */
+  readonly value: unknown;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface LoadedFile extends FileRecords {
+  readonly file: LedgerFile;
+}
+
+/** Reads, parses and validates one file; a broken file gives diagnostics and no records. */
+export function loadFile(found: WorkspaceFile): LoadedFile {
+  const { file, value, diagnostics } = parseFile(found);
+  const records = validateFile(file, value);
+  return { file, ...records, diagnostics: [...diagnostics, ...records.diagnostics] };
+}
+
+/** Reads and parses one file; a broken file gives diagnostics and no value. */
+export function parseFile(found: WorkspaceFile): ParsedLedgerFile {
+  const bare: LedgerFile = { abs: found.abs, display: found.display, root: found.root, parsed: false };
+  const at = (line = 1, column = 1) => ({ file: found.display, line, column });
+  if (found.fault) return { file: bare, value: undefined, diagnostics: [diagnostic("unreadable-file", found.fault, at())] };
+  const read = readTextFile(found.abs);
+  if (!read.ok) return { file: bare, value: undefined, diagnostics: [diagnostic("unreadable-file", read.message, at(read.line, read.column))] };
+  const parsed = parseYaml(read.text);
+  const value = parsed.faults.some((f) => f.code === "yaml-syntax") ? undefined : parsed.value;
+  const hints = parsed.doc && value !== undefined ? statementHints(parsed.doc, parsed.lineCounter) : undefined;
+  const file: LedgerFile = { ...bare, parsed: parsed.doc !== undefined, ...(hints ? { hints } : {}) };
+  const diagnostics = parsed.faults.map((f) => {
+    const { line, col } = parsed.lineCounter.linePos(f.offset);
+    return diagnostic(f.code, f.message, at(line, col));
+  });
+  return { file, value, diagnostics };
+}

@@ -1,0 +1,97 @@
+/**
+ * Where things stand in a ledger file (SPEC §9 positions): the places of statement fields kept from
+ * the first parse, and any other key or value found by parsing the file again when it is reported.
+ */
+import { type Document, isMap, isScalar, isSeq, type LineCounter, type Pair } from "yaml";
+import type { Position } from "../shared/diagnostics.js";
+import type { LedgerFile, StatementHints } from "./ledger.js";
+import { nodeAt, parseYaml } from "./parse.js";
+import { readTextFile } from "./read.js";
+
+/** The statement fields whose places are kept as hints; "" is the statement itself. */
+export const HINTED_FIELDS = ["", "source", "says", "quote", "in", "via"] as const;
+
+/** The hinted place of a value's path, when it is a statement or one of its hinted fields. */
+export function hinted(file: LedgerFile, path: readonly PropertyKey[]): Position | undefined {
+  if (!file.hints || path[0] !== "claims" || path[2] !== "statements" || typeof path[3] !== "number") return undefined;
+  const field = HINTED_FIELDS.indexOf((path.length === 4 ? "" : path[4]) as (typeof HINTED_FIELDS)[number]);
+  const start = file.hints.start[String(path[1])];
+  if (field < 0 || path.length > 5 || start === undefined) return undefined;
+  const at = 2 * (start + path[3] * HINTED_FIELDS.length + field);
+  if (at + 1 >= file.hints.places.length) return undefined;
+  return { file: file.display, line: file.hints.places[at], column: file.hints.places[at + 1] };
+}
+
+/**
+ * The hints of a parsed file: each claim's statements and their hinted fields, placed as `locate`
+ * places them (a field's value, its key when the value is empty, the statement when the field is
+ * absent). One walk over the claims, rather than a lookup from the root for every field.
+ */
+export function statementHints(doc: Document.Parsed, lineCounter: LineCounter): StatementHints | undefined {
+  const claims = pairNamed(doc.contents, "claims")?.value;
+  if (!isMap(claims)) return undefined;
+  const start: Record<string, number> = {};
+  const places: number[] = [];
+  for (const pair of claims.items) {
+    if (!isScalar(pair.key)) continue;
+    const id = String(pair.key.value);
+    const statements = pairNamed(pair.value, "statements")?.value;
+    if (id in start || !isSeq(statements)) continue;
+    start[id] = places.length / 2;
+    for (const item of statements.items) {
+      const itemOffset = (item as { range?: readonly number[] } | null)?.range?.[0] ?? 0;
+      for (const field of HINTED_FIELDS) {
+        const found = field === "" ? undefined : pairNamed(item, field);
+        const node = (found?.value ?? found?.key) as { range?: readonly number[] } | null | undefined;
+        const { line, col } = lineCounter.linePos(node?.range?.[0] ?? itemOffset);
+        places.push(line, col);
+      }
+    }
+  }
+  return { start, places: Int32Array.from(places) };
+}
+
+function pairNamed(node: unknown, name: string): Pair | undefined {
+  return isMap(node) ? node.items.find((p) => isScalar(p.key) && String(p.key.value) === name) : undefined;
+}
+
+/** The offset `locate` points at for a path: the key or value, or the nearest existing ancestor. */
+function targetOffset(doc: Document.Parsed, path: readonly PropertyKey[], part: "key" | "value"): number {
+  const { node, key, reached } = nodeAt(doc, path);
+  const target = part === "key" || !reached ? (key ?? node) : node;
+  return target?.range?.[0] ?? 0;
+}
+
+interface Syntax {
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
+}
+
+// The last few files' trees: a file's diagnostics are found together, so a handful of entries
+// avoids re-parsing, while a large ledger with many diagnostics never holds thousands of trees.
+const SYNTAX_CACHE_SIZE = 8;
+const syntaxCache = new Map<LedgerFile, Syntax | null>();
+
+/** The file's syntax tree and line index, parsed again on first use and kept for its next few diagnostics. */
+function syntaxOf(file: LedgerFile): Syntax | null {
+  if (!file.parsed) return null;
+  let syntax = syntaxCache.get(file);
+  if (syntax === undefined) {
+    const read = readTextFile(file.abs);
+    const parsed = read.ok ? parseYaml(read.text) : undefined;
+    syntax = parsed?.doc ? { doc: parsed.doc, lineCounter: parsed.lineCounter } : null;
+    if (syntaxCache.size >= SYNTAX_CACHE_SIZE) syntaxCache.delete(syntaxCache.keys().next().value!);
+    syntaxCache.set(file, syntax);
+  }
+  return syntax;
+}
+
+/** Where a key (`"key"`) or its value (`"value"`) stands in a file; the nearest existing ancestor if it is absent. */
+export function locate(file: LedgerFile, path: readonly PropertyKey[], part: "key" | "value" = "value"): Position {
+  const hint = part === "value" ? hinted(file, path) : undefined;
+  if (hint) return hint;
+  const syntax = syntaxOf(file);
+  if (!syntax) return { file: file.display, line: 1, column: 1 };
+  const { line, col } = syntax.lineCounter.linePos(targetOffset(syntax.doc, path, part));
+  return { file: file.display, line, column: col };
+}

@@ -1,0 +1,197 @@
+/** Parsed files → validated records (per file) → ledger (across files). No terminal, no process state. */
+import { diagnostic, type Diagnostic, type Position } from "../shared/diagnostics.js";
+import type { ClaimEntry, Entry, Kind, Ledger, LedgerFile } from "./ledger.js";
+import { locate } from "./locate.js";
+import { isMapping } from "./parse.js";
+import { type ClaimInput, claimCommonSchema, claimSchema, documentSchema, fileSchema, ID_MAX, isId, settingsSchema, sourceSchema, type DocumentInput, type SettingsInput, type SourceInput } from "./schema.js";
+import { schemaDiagnostics } from "./schema-issues.js";
+
+const SECTIONS = ["sources", "documents", "claims"] as const;
+
+/** A record of one file, validated where the file was parsed; whether it counts is decided across files. */
+export interface LoadedRecord {
+  readonly kind: Kind;
+  readonly id: string;
+  /** Set when the id is not a slug: the record is reported with this and skipped. */
+  readonly badId?: Diagnostic;
+  /** The validated record (a claim with the statements that passed), when it is usable. */
+  readonly data?: SourceInput | DocumentInput | ClaimInput;
+  /** For a claim: the index in the file of each statement in `data.statements`. */
+  readonly statementIndexes?: readonly number[];
+  /** The record's schema diagnostics; reported only when its id is the first declaration. */
+  readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Ids (`source`, `via`, `in`) cited by statements the analysis will not see: those left out for
+   * schema errors, or every statement of a claim whose id is not a slug.
+   */
+  readonly cited: readonly string[];
+}
+
+/** What one file gives the ledger: its own faults, its settings and its records, in file order. */
+export interface FileRecords {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly settings?: { readonly at: Position; readonly data?: SettingsInput; readonly diagnostics: readonly Diagnostic[] };
+  readonly records: readonly LoadedRecord[];
+}
+
+/**
+ * Validates one file's records against the schemas: the part of loading that needs no other
+ * file, so it runs on the parse workers. `value` is the parsed file (undefined when broken).
+ */
+export function validateFile(file: LedgerFile, value: unknown): FileRecords {
+  const diagnostics: Diagnostic[] = [];
+  const records: LoadedRecord[] = [];
+  if (value === undefined || value === null) return { diagnostics, records }; // broken, or an empty fragment
+  if (!isMapping(value)) {
+    diagnostics.push(diagnostic("schema", "a ledger file is a mapping with `sources`, `documents`, `claims` and/or `settings`", locate(file, [])));
+    return { diagnostics, records };
+  }
+  for (const key of Object.keys(value)) {
+    if (key === "settings") continue;
+    if (!(SECTIONS as readonly string[]).includes(key)) {
+      diagnostics.push(...schemaDiagnostics(file, [], fileSchema.safeParse({ [key]: null }).error?.issues ?? []));
+    }
+  }
+  let settings: FileRecords["settings"];
+  if (value.settings !== undefined) {
+    const result = settingsSchema.safeParse(value.settings);
+    const at = locate(file, ["settings"], "key");
+    settings = result.success ? { at, data: result.data, diagnostics: [] } : { at, diagnostics: schemaDiagnostics(file, ["settings"], result.error.issues, value.settings) };
+  }
+  for (const kind of SECTIONS) {
+    const section = value[kind];
+    if (section === undefined || section === null) continue;
+    if (!isMapping(section)) {
+      diagnostics.push(diagnostic("schema", `\`${kind}\` must be a mapping from id to record`, locate(file, [kind])));
+      continue;
+    }
+    for (const [id, record] of Object.entries(section)) records.push(validateRecord(file, kind, id, record));
+  }
+  return { diagnostics, records, ...(settings ? { settings } : {}) };
+}
+
+/** Assembles the ledger from its files' records, in file order: settings, ids across files and kinds. */
+export function buildLedger(loaded: readonly (FileRecords & { readonly file: LedgerFile })[]): Ledger {
+  const ledger = {
+    files: loaded.map((l) => l.file),
+    sources: new Map<string, Entry<SourceInput>>(),
+    documents: new Map<string, Entry<DocumentInput>>(),
+    claims: new Map<string, ClaimEntry>(),
+    declared: new Map<string, Kind>(),
+    diagnostics: loaded.flatMap((l) => l.diagnostics),
+    settings: {} as SettingsInput,
+    citedByInvalid: new Set<string>(),
+  };
+  let settingsFrom: string | undefined;
+  const firstDeclared = new Map<string, FirstDeclaration>();
+  for (const { file, settings, records } of loaded) {
+    if (settings !== undefined) {
+      if (settingsFrom !== undefined) {
+        ledger.diagnostics.push(diagnostic("schema", `settings are already given in ${settingsFrom}; keep them in one file`, settings.at));
+      } else if (settings.data === undefined) {
+        ledger.diagnostics.push(...settings.diagnostics);
+      } else {
+        ledger.settings = settings.data;
+        settingsFrom = `${settings.at.file}:${settings.at.line}`;
+      }
+    }
+    for (const record of records) {
+      if (!declare(ledger, firstDeclared, file, record)) {
+        // A claim left out for its id still cites its sources and documents: they are not "unused".
+        for (const id of record.cited) ledger.citedByInvalid.add(id);
+        if (record.kind === "claims" && record.data !== undefined) for (const id of citations((record.data as ClaimInput).statements)) ledger.citedByInvalid.add(id);
+        continue;
+      }
+      ledger.diagnostics.push(...record.diagnostics);
+      for (const id of record.cited) ledger.citedByInvalid.add(id);
+      if (record.data === undefined) continue;
+      const entry = { id: record.id, file };
+      if (record.kind === "sources") ledger.sources.set(record.id, { ...entry, data: record.data as SourceInput });
+      else if (record.kind === "documents") ledger.documents.set(record.id, { ...entry, data: record.data as DocumentInput });
+      else ledger.claims.set(record.id, { ...entry, data: record.data as ClaimInput, statementIndexes: record.statementIndexes ?? [] });
+    }
+  }
+  return ledger;
+}
+
+interface FirstDeclaration {
+  readonly file: LedgerFile;
+  readonly kind: Kind;
+}
+
+/** Records the first declaration of a record's id; false when the record must be skipped. */
+function declare(ledger: Ledger & { declared: Map<string, Kind> }, first: Map<string, FirstDeclaration>, file: LedgerFile, record: LoadedRecord): boolean {
+  const { kind, id } = record;
+  if (record.badId) {
+    ledger.diagnostics.push(record.badId);
+    return false;
+  }
+  const previous = first.get(id);
+  if (previous !== undefined) {
+    // Positions are found only for what is reported: locating every id would re-parse every file.
+    const where = locate(previous.file, [previous.kind, id], "key");
+    ledger.diagnostics.push(diagnostic("duplicate-id", `id '${id}' is already declared (${kindNoun(previous.kind)} at ${where.file}:${where.line}:${where.column}); ids are global across files and kinds — rename one`, locate(file, [kind, id], "key")));
+    return false;
+  }
+  first.set(id, { file, kind });
+  ledger.declared.set(id, kind);
+  return true;
+}
+
+function kindNoun(kind: Kind): string {
+  return kind === "sources" ? "a source" : kind === "documents" ? "a document" : "a claim";
+}
+
+/** Validates one record of a file, as far as the file alone can tell. */
+function validateRecord(file: LedgerFile, kind: Kind, id: string, record: unknown): LoadedRecord {
+  if (!isId(id)) {
+    const message = `id '${id}' is not a slug: use lower-case letters, digits and '-', starting with a letter or digit, at most ${ID_MAX} characters`;
+    const cited = kind === "claims" && isMapping(record) && Array.isArray(record.statements) ? citations(record.statements) : [];
+    return { kind, id, badId: diagnostic("schema", message, locate(file, [kind, id], "key")), diagnostics: [], cited };
+  }
+  const path = [kind, id];
+  if (kind === "claims") {
+    const diagnostics: Diagnostic[] = [];
+    const cited = new Set<string>();
+    const claim = validateClaim(file, path, record, diagnostics, cited);
+    return { kind, id, ...claim, diagnostics, cited: [...cited] };
+  }
+  const result = (kind === "sources" ? sourceSchema : documentSchema).safeParse(record);
+  return result.success ? { kind, id, data: result.data, diagnostics: [], cited: [] } : { kind, id, diagnostics: schemaDiagnostics(file, path, result.error.issues, record), cited: [] };
+}
+
+/**
+ * Validates a claim; when only some statements are malformed, those are reported and left out
+ * and the rest of the claim is kept, so one typo does not hide a whole claim from the analysis.
+ */
+function validateClaim(file: LedgerFile, path: readonly PropertyKey[], record: unknown, out: Diagnostic[], cited: Set<string>): { data: ClaimInput; statementIndexes: number[] } | undefined {
+  const result = claimSchema.safeParse(record);
+  if (result.success) return { data: result.data, statementIndexes: result.data.statements.map((_, i) => i) };
+  // Without a known type the union checks nothing else; the keys all claims share are checked too.
+  const typeUnknown = result.error.issues.some((issue) => issue.path.length === 1 && issue.path[0] === "type");
+  const common = typeUnknown ? (claimCommonSchema.safeParse(record).error?.issues ?? []) : [];
+  out.push(...schemaDiagnostics(file, path, [...result.error.issues, ...common], record));
+  // What a statement left out still cites: its sources and documents are not "unused".
+  if (isMapping(record) && Array.isArray(record.statements)) for (const id of citations(record.statements)) cited.add(id);
+  const badStatements = new Set<number>();
+  for (const issue of result.error.issues) {
+    if (issue.path[0] !== "statements" || typeof issue.path[1] !== "number") return undefined;
+    badStatements.add(issue.path[1]);
+  }
+  const statements = isMapping(record) ? record.statements : undefined;
+  if (!Array.isArray(statements)) return undefined;
+  const statementIndexes = statements.map((_, i) => i).filter((i) => !badStatements.has(i));
+  if (statementIndexes.length === 0) return undefined;
+  const retry = claimSchema.safeParse({ ...(record as object), statements: statementIndexes.map((i) => statements[i]) });
+  return retry.success ? { data: retry.data, statementIndexes } : undefined;
+}
+
+/** The ids that statements cite (`source`, `via`, `in`), whether or not the statements are valid. */
+function citations(statements: readonly unknown[]): string[] {
+  const ids: string[] = [];
+  for (const statement of statements) {
+    if (!isMapping(statement)) continue;
+    for (const key of ["source", "via", "in"]) if (typeof statement[key] === "string") ids.push(statement[key]);
+  }
+  return ids;
+}

@@ -1,0 +1,113 @@
+/** Analysis → the §11 report. */
+import type { ClaimAnalysis } from "../analysis/analyse-claim.js";
+import { compareDiagnostics, countSeverities, type Diagnostic } from "../shared/diagnostics.js";
+import type { Ledger } from "../load/ledger.js";
+import type { QuoteChecks } from "../quotes/check-quotes.js";
+import { type ClaimStream, REPORT_VERSION, type ReportClaim, STATUSES, type Status } from "./types.js";
+import { envelope, toInterval } from "../values/index.js";
+
+/** What the summary needs to know of the claims, counted before they are built for output. */
+export interface ClaimTally {
+  readonly status: Record<Status, number>;
+  readonly statements: number;
+  readonly unresolved: number;
+}
+
+/** An empty tally, to count claims into. */
+export function emptyTally(): { status: Record<Status, number>; statements: number; unresolved: number } {
+  return { status: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>, statements: 0, unresolved: 0 };
+}
+
+/** Builds the report from a ledger, the tally of its claims, every diagnostic, and the claims on demand. */
+export function buildReport(ledger: Ledger, tally: ClaimTally, diagnostics: readonly Diagnostic[], claims: () => Iterable<ReportClaim>): ClaimStream {
+  const sorted = [...diagnostics].sort(compareDiagnostics);
+  const counts = countSeverities(sorted);
+  return {
+    version: REPORT_VERSION,
+    summary: {
+      files: ledger.files.length,
+      sources: ledger.sources.size,
+      documents: ledger.documents.size,
+      claims: ledger.claims.size,
+      statements: tally.statements,
+      errors: counts.error,
+      warnings: counts.warning,
+      status: tally.status,
+      unresolved: tally.unresolved,
+    },
+    diagnostics: sorted,
+    claims,
+    sources: [...ledger.sources.values()].map(({ id, data }) => ({ id, name: data.name, type: data.type, side: data.side ?? null, url: data.url ?? null })),
+    documents: [...ledger.documents.values()].map(({ id, data }) => ({
+      id,
+      title: data.title,
+      publisher: data.publisher,
+      url: data.url ?? null,
+      published: data.published ?? null,
+    })),
+    settings: { publisher: ledger.settings.publisher ?? null, url: ledger.settings.url ?? null },
+  };
+}
+
+/** One claim of the report, from its analysis and quote results. */
+export function reportClaim(ledger: Ledger, analysis: ClaimAnalysis, quotes: QuoteChecks): ReportClaim {
+  const { claim } = analysis;
+  const data = claim.data;
+  const checks = quotes.byClaim.get(claim.id) ?? [];
+  const conflictsOf = new Map<string, string[]>();
+  for (const [a, b] of analysis.conflicts) {
+    (conflictsOf.get(a) ?? conflictsOf.set(a, []).get(a)!).push(b);
+    (conflictsOf.get(b) ?? conflictsOf.set(b, []).get(b)!).push(a);
+  }
+  const committed = analysis.positions.filter((p) => p.committed);
+  const verdict = data.verdict;
+  return {
+    id: claim.id,
+    file: claim.file.display,
+    question: data.question,
+    type: data.type,
+    status: analysis.status,
+    unresolved: analysis.unresolved,
+    ...(data.type === "quantity" ? { range: envelope(committed.map((p) => p.set)) } : {}),
+    statements: analysis.statements.map((s, k) => ({
+      source: s.data.source,
+      says: s.data.says,
+      on: s.on,
+      in: s.data.in ?? null,
+      via: s.data.via ?? null,
+      retracted: s.data.retracted ?? false,
+      quote: s.data.quote ?? null,
+      quoteCheck: checks[k] ?? null,
+      position: s.position,
+      side: ledger.sources.get(s.data.source)?.data.side ?? null,
+      conflictsWith: s.position ? (conflictsOf.get(s.data.source) ?? []) : [],
+      error: s.error,
+    })),
+    positions: analysis.positions.map((p) => ({
+      source: p.source,
+      says: p.statement.data.says,
+      group: p.group,
+      origin: p.origin,
+      committed: p.committed,
+      vsFinding: p.vsFinding,
+      interval: toInterval(p.set),
+    })),
+    revisions: analysis.revisions,
+    conflicts: analysis.conflicts.map(([a, b]) => ({ sources: [a, b] as const })),
+    verdict: verdict
+      ? {
+          finding: verdict.finding ?? null,
+          rating: verdict.rating ?? null,
+          note: verdict.note ?? null,
+          by: verdict.by ?? null,
+          on: verdict.on ?? null,
+          interval: analysis.finding ? toInterval(analysis.finding) : null,
+        }
+      : null,
+    unit: data.type === "quantity" ? (data.unit ?? null) : null,
+    options: data.type === "choice" ? data.options : null,
+    tags: data.tags ?? [],
+    groups: analysis.groups,
+  };
+}
+

@@ -1,0 +1,44 @@
+/** The `csv` export (SPEC §12): one row per statement, RFC 4180, safe to open in a spreadsheet. */
+import type { Report } from "../../core/report/types.js";
+import { exportedClaims, statementRows } from "./display.js";
+import type { ExportOptions } from "./types.js";
+
+/** The header row; exported so tests compare against the same words. */
+export const CSV_HEADER = ["claim", "question", "source", "side", "says", "date", "document", "quote", "status", "conflicts"] as const;
+
+/**
+ * Rows end in LF, not RFC 4180's CRLF: the CLI passes every output through `sanitize()`, which
+ * shows a CR as the visible text `\u000d`, so CRLF rows would reach the file as `…\u000d` + LF.
+ * Every spreadsheet and CSV reader accepts LF rows; RFC 4180 itself notes that implementations do.
+ */
+const EOL = "\n";
+
+/**
+ * OWASP CSV-injection rule: a cell starting with `=`, `+`, `-`, `@`, TAB or CR is read as a
+ * formula by some spreadsheet, so it gets a leading `'`. Plain negative numbers (`-5`) are
+ * prefixed too, as OWASP advises: a number check would have to agree with every spreadsheet's
+ * number syntax, and `'-5` still reads as -5 to a person.
+ */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** RFC 4180 quoting: a field holding `"`, `,`, CR or LF is quoted, its quotes doubled. */
+export function quoteField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The cells of every exported statement, before quoting and formula neutralisation. */
+export function csvRows(report: Report, all: boolean): string[][] {
+  // The statement columns of the other formats (names, not ids: the sheet is read by people; ids
+  // are in the json export), framed by the claim's id and question, and its status.
+  return exportedClaims(report, all).flatMap((claim) =>
+    statementRows(report, claim).map((row) => [claim.id, claim.question, ...row.slice(0, -1), claim.status, row[row.length - 1]]),
+  );
+}
+
+/** Renders the statements of the exported claims as CSV. */
+export function csv(report: Report, options: ExportOptions): string {
+  const lines = [CSV_HEADER, ...csvRows(report, options.all)].map((cells) => cells.map((value) => quoteField(neutraliseFormula(value))).join(","));
+  return lines.map((line) => line + EOL).join("");
+}

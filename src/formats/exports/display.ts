@@ -1,0 +1,127 @@
+/** Shared text helpers for the export formats, so every format shows a value, a date or a source the same way. */
+import type { Report, ReportClaim, ReportStatement, ReportVerdict, StatementError } from "../../core/report/types.js";
+
+/** Shows a `says` or `finding` value as YAML held it: strings and numbers as written, `{min, max}` as a range, lists joined with ", ". */
+export function displayValue(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  if (Array.isArray(value)) return value.map(displayValue).join(", ");
+  if (typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    // `{min, max}` is the one object the value grammar (SPEC §5) knows; anything else was an
+    // invalid value, shown as JSON so the reader sees exactly what was written.
+    if (keys.length > 0 && keys.every((key) => key === "min" || key === "max")) {
+      const hasMin = record.min !== undefined && record.min !== null;
+      const hasMax = record.max !== undefined && record.max !== null;
+      if (hasMin && hasMax) return `${displayValue(record.min)}–${displayValue(record.max)}`;
+      if (hasMin) return `at least ${displayValue(record.min)}`;
+      if (hasMax) return `at most ${displayValue(record.max)}`;
+    }
+    return JSON.stringify(value) ?? "";
+  }
+  return String(value);
+}
+
+/** Replaces every line break (CRLF, CR, LF) by one space, for cells and headings that hold one line. */
+export function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, " ");
+}
+
+/** The claims an export shows: only those in conflict, or every claim with `all`. */
+export function exportedClaims(report: Report, all: boolean): readonly ReportClaim[] {
+  return all ? report.claims : report.claims.filter((claim) => claim.status === "conflict");
+}
+
+/** A source's display name (its id when the report does not know it). */
+export function sourceName(report: Report, id: string): string {
+  return report.sources.find((source) => source.id === id)?.name ?? id;
+}
+
+/** "Title — Publisher" for a document id (the id itself when the report does not know it; "" for none). */
+export function documentLabel(report: Report, id: string | null): string {
+  if (id === null) return "";
+  const document = report.documents.find((candidate) => candidate.id === id);
+  return document === undefined ? id : `${document.title} — ${document.publisher}`;
+}
+
+/** The `says` cell: the value, marked when the statement was withdrawn, since a retracted value must never read as live. */
+export function displaySays(statement: ReportStatement): string {
+  const value = displayValue(statement.says) + (statement.error === null ? "" : ` (${STATEMENT_ERRORS[statement.error]})`);
+  if (statement.retracted === false) return value;
+  return statement.retracted === true ? `${value} (retracted)` : `${value} (retracted ${statement.retracted})`;
+}
+
+/** How a statement in error is marked, in check, show and every export. */
+export const STATEMENT_ERRORS: Record<StatementError, string> = {
+  "invalid-value": "value not read",
+  "unknown-source": "unknown source",
+  "invalid-source": "source has errors",
+};
+
+/** The "conflicts with" cell: the names of the sources this statement's position conflicts with. */
+export function displayConflictsWith(report: Report, statement: ReportStatement): string {
+  return statement.conflictsWith.map((id) => sourceName(report, id)).join(", ");
+}
+
+const RATING_NAMES: Record<string, string> = {
+  true: "True",
+  "mostly-true": "Mostly true",
+  mixed: "Mixed",
+  "mostly-false": "Mostly false",
+  false: "False",
+  unproven: "Unproven",
+};
+
+/** A verdict rating in words ("mostly-false" → "Mostly false"; "Unrated" for none). */
+export function displayRating(rating: string | null): string {
+  if (rating === null) return "Unrated";
+  // hasOwn, not a plain lookup: a rating such as "constructor" must not reach Object.prototype.
+  if (Object.hasOwn(RATING_NAMES, rating)) return RATING_NAMES[rating] as string;
+  const words = rating.replace(/-/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The summary table's header; exported so tests compare against the same words. */
+export const SUMMARY_HEADER = ["claim", "status", "sources (groups)", "conflicts"] as const;
+/** The per-claim statement table's header. */
+export const STATEMENT_HEADER = ["source", "side", "says", "date", "reported in", "quote", "conflicts with"] as const;
+
+/** The summary row of one claim: its id, status, how many sources speak, and each conflicting pair. */
+export function summaryRow(report: Report, claim: ReportClaim): string[] {
+  const conflicts = claim.conflicts.map(({ sources: [a, b] }) => `${sourceName(report, a)} vs ${sourceName(report, b)}`).join("; ");
+  return [claim.id, claim.status, sourcesAndGroups(claim), conflicts];
+}
+
+/**
+ * "2 (1)": the sources whose position stands (not retracted, readable), and the independence
+ * groups they form. The same figures in `check` and in every export.
+ */
+export function sourcesAndGroups(claim: ReportClaim): string {
+  return `${claim.positions.filter((p) => p.committed).length} (${claim.groups})`;
+}
+
+/** The statement rows of one claim, as plain text (markdown then applies the one-line rule). */
+export function statementRows(report: Report, claim: ReportClaim): string[][] {
+  return claim.statements.map((statement) => [
+    // A relay names whom it relays: independence is counted by origin, so a reader needs it too.
+    statement.via === null ? sourceName(report, statement.source) : `${sourceName(report, statement.source)} (via ${sourceName(report, statement.via)})`,
+    statement.side ?? "",
+    displaySays(statement),
+    statement.on ?? "",
+    documentLabel(report, statement.in),
+    statement.quote ?? "",
+    displayConflictsWith(report, statement),
+  ]);
+}
+
+
+/** One line on a verdict: its rating in words, then the finding, who and when. */
+export function verdictLine(verdict: ReportVerdict): string {
+  const parts = [`Verdict: ${displayRating(verdict.rating)}`];
+  if (verdict.finding !== null && verdict.finding !== undefined) parts.push(`finding: ${displayValue(verdict.finding)}`);
+  if (verdict.by !== null) parts.push(`by ${verdict.by}`);
+  if (verdict.on !== null) parts.push(`on ${verdict.on}`);
+  return parts.join(" · ");
+}

@@ -1,0 +1,27 @@
+/** `lint --format github`: GitHub Actions workflow commands, which the runner turns into annotations. */
+import type { Diagnostic, Severity } from "../../core/shared/diagnostics.js";
+import { sanitize } from "../sanitize.js";
+
+const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
+
+/** Escapes a workflow command's message: `%`, CR and LF, as the Actions toolkit does. */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+/** Escapes a workflow command's property value: as `escapeData`, plus `:` and `,`, which delimit properties. */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+/** One `::error|warning|notice file=…,line=…,col=…,title=claims CODE::message` line per diagnostic. */
+export function formatGithub(diagnostics: readonly Diagnostic[]): string {
+  // The workflow escapes first (CR and LF become %0D and %0A, which the runner turns back into
+  // line breaks in the annotation), then the sanitiser for every other control character; neither
+  // writes a character the other changes.
+  const lines = diagnostics.map((d) => {
+    const props = `file=${sanitize(escapeProperty(d.file))},line=${d.line},col=${d.column},title=${escapeProperty(`claims ${d.code}`)}`;
+    return `::${COMMAND[d.severity]} ${props}::${sanitize(escapeData(d.message))}`;
+  });
+  return lines.length === 0 ? "" : lines.join("\n") + "\n";
+}
