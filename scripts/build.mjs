@@ -1,5 +1,9 @@
-// Bundles the CLI into dist/ and builds a V8 code cache for it, so that start-up reads two files
-// and compiles almost nothing.
+// Bundles the CLI and the library into dist/, writes the library's type declarations and the
+// notices of the code the bundles contain, and builds a V8 code cache for the CLI, so that start-up
+// reads two files and compiles almost nothing.
+//
+// The package installs nothing else: every dependency is bundled (and so is a devDependency), and
+// dist/THIRD-PARTY-NOTICES.md carries the name, version, licence and licence text of each.
 //
 // One CommonJS bundle: esbuild wraps every module that is only imported dynamically (exports,
 // HTML parsing, each command's own code) in a lazy initialiser, so a command still evaluates
@@ -8,8 +12,10 @@
 // functions a first run needs are in it already compiled. A Node whose V8 differs rejects the
 // cache, and the bundle is then simply compiled as usual (see bin/load-cli.cjs).
 import { build } from "esbuild";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -35,7 +41,7 @@ const yamlWithoutDebugSwitches = {
 };
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 
-await build({
+const cliBuild = await build({
   absWorkingDir: root,
   entryPoints: { cli: "src/cli/main.ts", "parse-worker": "src/core/load/parse-worker.ts" },
   outdir: "dist",
@@ -51,10 +57,60 @@ await build({
   // demand (worker_threads) are required instead.
   supported: { "dynamic-import": false },
   banner: { js: 'const __claimsModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // Licences are kept whole in THIRD-PARTY-NOTICES.md (below), not as scattered comments.
   legalComments: "none",
   logLevel: "warning",
+  metafile: true,
   plugins: [yamlWithoutDebugSwitches],
 });
+
+// The library (`import … from "claims"`): an ES module. Its CommonJS dependencies call require(),
+// which an ES module lacks, so the banner makes one.
+const libraryBuild = await build({
+  absWorkingDir: root,
+  entryPoints: { index: "src/index.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".js" },
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  sourcemap: "linked",
+  banner: { js: 'import { createRequire as __claimsCreateRequire } from "node:module"; const require = __claimsCreateRequire(import.meta.url);' },
+  legalComments: "none",
+  logLevel: "warning",
+  metafile: true,
+  plugins: [yamlWithoutDebugSwitches],
+});
+
+// Type declarations of the library, from the same sources (tsconfig.build.json).
+const tsc = spawnSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: root, encoding: "utf8" });
+if (tsc.status !== 0) {
+  process.stderr.write(tsc.stdout + tsc.stderr);
+  throw new Error("tsc could not write the library's declarations");
+}
+
+writeFileSync(join(root, "dist", "THIRD-PARTY-NOTICES.md"), notices([cliBuild.metafile, libraryBuild.metafile]));
+
+/** The notices of every package whose code a bundle contains: name, version, licence, and its licence file. */
+function notices(metafiles) {
+  const packages = new Map();
+  for (const metafile of metafiles) {
+    for (const input of Object.keys(metafile.inputs)) {
+      const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (match && !packages.has(match[1])) packages.set(match[1], join(root, match[1]));
+    }
+  }
+  const sections = [...packages.values()]
+    .map((dir) => {
+      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+      const file = readdirSync(dir).find((name) => /^licen[cs]e(-[a-z0-9]+)?(\.(md|txt))?$/i.test(name));
+      if (file === undefined) throw new Error(`${pkg.name} ships no licence file; its notice cannot be kept`);
+      return { name: pkg.name, text: `## ${pkg.name} ${pkg.version} (${pkg.license})\n\n\`\`\`text\n${readFileSync(join(dir, file), "utf8").trim()}\n\`\`\`\n` };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  return `# Third-party notices\n\nThe files in dist/ bundle the code of these packages. Each is used under the licence below.\n\n${sections.map((s) => s.text).join("\n")}`;
+}
 
 // The code cache: load the bundle as the bin does, run a first check, keep what V8 compiled.
 const require = createRequire(import.meta.url);

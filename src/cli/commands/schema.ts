@@ -1,5 +1,5 @@
 /** `claims schema`: the JSON Schema generated from the same Zod schemas that validate files. */
-import { ledgerJsonSchema } from "../../core/load/schema.js";
+import { ledgerJsonSchema } from "../../core/load/json-schema.js";
 import type { Io } from "../io.js";
 import { writeOut } from "./common.js";
 

@@ -192,9 +192,3 @@ export function mappingAt(path: readonly PropertyKey[], claimType?: unknown): { 
   if (path.length === 3 && field === "verdict") return place("a verdict", Object.keys(verdictSchema.shape));
   return undefined;
 }
-
-/** The JSON Schema of a ledger file, draft-07 for editor compatibility. */
-export function ledgerJsonSchema(): unknown {
-  const schema = z.toJSONSchema(fileSchema, { target: "draft-7", io: "input" }) as Record<string, unknown>;
-  return { ...schema, title: "claims ledger file", description: "A YAML file of a claims ledger: sources, documents and claims (see the claims README)." };
-}

@@ -3,7 +3,8 @@ import { diagnostic, type Diagnostic, type Position } from "../shared/diagnostic
 import type { ClaimEntry, Entry, Kind, Ledger, LedgerFile } from "./ledger.js";
 import { locate } from "./locate.js";
 import { isMapping } from "./parse.js";
-import { type ClaimInput, claimCommonSchema, claimSchema, documentSchema, fileSchema, ID_MAX, isId, settingsSchema, sourceSchema, type DocumentInput, type SettingsInput, type SourceInput } from "./schema.js";
+import type { ClaimInput, DocumentInput, SettingsInput, SourceInput } from "./records.js";
+import { claimCommonSchema, claimSchema, documentSchema, fileSchema, ID_MAX, isId, settingsSchema, sourceSchema } from "./schema.js";
 import { schemaDiagnostics } from "./schema-issues.js";
 
 const SECTIONS = ["sources", "documents", "claims"] as const;
