@@ -57,7 +57,7 @@ describe("schema messages", () => {
       [14, 61, "unknown key 'sorce' — did you mean 'source'?"],
       [15, 44, "'retracted': not a real calendar date"],
       [16, 23, "'rating' must be one of true, mostly-true, mixed, mostly-false, false, unproven, not 'fals' — did you mean 'false'?"],
-      [20, 5, "unknown key 'option' — a quantity claim takes question, tags, statements, verdict, type, unit, margin, tolerance"],
+      [20, 5, "unknown key 'option' — a quantity claim takes question, tags, statements, verdict, type, unit, cumulative, margin, tolerance"],
     ]);
     expect(code).toBe(1);
   });
@@ -94,8 +94,8 @@ describe("a record or part of one that is not a mapping", () => {
       [2, 5, "a source must be a mapping (keys: name, type, side, reliability, url, note); got null"],
       [3, 6, "a source must be a mapping (keys: name, type, side, reliability, url, note); got a list"],
       [5, 6, "a document must be a mapping (keys: title, publisher, url, published, archive, sha256); got 3"],
-      [11, 9, "a statement must be a mapping (keys: source, says, quote, in, on, via, retracted, note); got 5"],
-      [13, 14, "a verdict must be a mapping (keys: finding, rating, note, by, on); got 'no'"],
+      [11, 9, "a statement must be a mapping (keys: source, says, quote, in, on, via, retracted, as-of, url, note); got 5"],
+      [13, 14, "a verdict must be a mapping (keys: finding, rating, claim, claimant, note, by, on); got 'no'"],
       [14, 11, "'tags': expected a list, got 'yes'"],
     ]);
     expect(code).toBe(1);

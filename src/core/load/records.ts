@@ -42,6 +42,10 @@ export interface StatementInput {
   on?: string | undefined;
   via?: string | undefined;
   retracted?: true | string | undefined;
+  /** (v2) The date the figure refers to; default: the effective date. */
+  "as-of"?: string | undefined;
+  /** (v2) A link to the exact place it was said. */
+  url?: string | undefined;
   note?: string | undefined;
 }
 
@@ -49,6 +53,10 @@ export interface StatementInput {
 export interface VerdictInput {
   finding?: unknown;
   rating?: Rating | undefined;
+  /** (v2) The assertion the rating is about, as published. */
+  claim?: string | undefined;
+  /** (v2) The source id of who made that assertion. */
+  claimant?: string | undefined;
   note?: string | undefined;
   by?: string | undefined;
   on?: string | undefined;
@@ -63,7 +71,10 @@ interface ClaimCommon {
 
 export interface QuantityClaimInput extends ClaimCommon {
   type: "quantity";
-  unit?: string | undefined;
+  /** A word, or (v2) a list of words; the first is shown. */
+  unit?: string | string[] | undefined;
+  /** (v2) A running count that can only grow over time. */
+  cumulative?: boolean | undefined;
   margin?: number | undefined;
   tolerance?: number | undefined;
 }

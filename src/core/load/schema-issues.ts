@@ -10,7 +10,7 @@ import { didYouMean } from "../shared/suggest.js";
 /** Diagnostics for the issues of one record, at `base` in the file; `record` is the value that was validated. */
 export function schemaDiagnostics(file: LedgerFile, base: readonly PropertyKey[], issues: readonly z.core.$ZodIssue[], record?: unknown): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const issue of issues) {
+  for (const issue of issues.flatMap(unwrapUnion)) {
     const path = [...base, ...issue.path];
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
@@ -28,6 +28,19 @@ export function schemaDiagnostics(file: LedgerFile, base: readonly PropertyKey[]
     out.push(diagnostic("schema", issueMessage(issue, last, valueAt(record, issue.path), path), locate(file, path, "value")));
   }
   return out;
+}
+
+/**
+ * A failed union of alternatives of different kinds (a unit word, or a list of them) names the
+ * faults of the alternative whose kind the value has, at their own places (the list's third
+ * item), rather than one message for the whole value. A union with no such alternative, or a
+ * discriminated one, is kept as it is.
+ */
+function unwrapUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== "invalid_union" || ("discriminator" in issue && issue.discriminator) || !("errors" in issue)) return [issue];
+  const sameKind = issue.errors.filter((branch) => !branch.some((inner) => inner.code === "invalid_type" && inner.path.length === 0));
+  if (sameKind.length !== 1) return [issue];
+  return sameKind[0].map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as z.core.$ZodIssue);
 }
 
 /** `at` is the mapping's path inside the record, `mapping` its path from the top of the file. */
@@ -53,7 +66,7 @@ function hintFor(key: string, path: readonly PropertyKey[]): string {
 }
 
 /** Keys whose value is a date, and `retracted`, which is a date or `true`: a wrong value is told so, not that it wants text. */
-const DATE_KEYS = new Set(["published", "on"]);
+const DATE_KEYS = new Set(["published", "on", "as-of"]);
 
 /** What zod calls a type, in the words of YAML. */
 const TYPE_WORDS: Record<string, string> = { object: "a mapping", array: "a list", number: "a number", boolean: "true or false" };
@@ -63,7 +76,8 @@ function issueMessage(issue: z.core.$ZodIssue, last: PropertyKey | undefined, in
   const place = mappingAt(path);
   const name = place && issue.code === "invalid_type" ? place.noun : typeof last === "string" ? `'${last}'` : typeof last === "number" ? `item ${last + 1}` : "this value";
   if (last === "retracted" && issue.code !== "custom") return `${name}: expected true or a date written YYYY-MM-DD, got ${show(input)}`;
-  if (typeof last === "string" && DATE_KEYS.has(last) && issue.code === "invalid_type") return `${name}: expected a date written YYYY-MM-DD, got ${show(input)}`;
+  // A date of the wrong type or shape is told what it got; a real shape with an impossible day keeps its own message.
+  if (typeof last === "string" && DATE_KEYS.has(last) && (issue.code === "invalid_type" || issue.code === "invalid_format")) return `${name}: expected a date written YYYY-MM-DD, got ${show(input)}`;
   if (last === "rating" && typeof input === "string") return mustBeOneOf(name, RATINGS, input);
   switch (issue.code) {
     case "invalid_union":

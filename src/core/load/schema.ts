@@ -42,6 +42,36 @@ export const isoDate = z
     z.refine((value) => !DATE_SHAPE.test(value) || tryParseIsoDay(value) !== null, { message: "not a real calendar date" }),
   );
 
+/** Whether a string is an absolute `http:` or `https:` URL with a host (SPEC §2 v2). */
+export function isWebUrl(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every `url` of a ledger (SPEC §2 v2): an absolute http(s) URL. Anything else (`javascript:`,
+ * `data:`, a relative path) would become a link a reader clicks in an export.
+ */
+const WEB_URL_MESSAGE = "expected an absolute http:// or https:// URL, such as https://example.org/page";
+// The pattern is what an editor's JSON Schema can check; the refinement is the whole rule, and
+// only judges what has the right start, so a bad URL is one fault.
+const webUrl = text.check(
+  z.regex(/^[hH][tT][tT][pP][sS]?:\/\//, { message: WEB_URL_MESSAGE }),
+  z.refine((value) => !/^https?:\/\//i.test(value) || isWebUrl(value), { message: WEB_URL_MESSAGE }),
+);
+
+/** A unit word of a list (SPEC §4 v2): letters, with spaces, hyphens or apostrophes inside. */
+const UNIT_WORD = /^\p{L}[\p{L}\p{M}'’ -]*$/u;
+const unitWord = z.string({ message: "expected a unit word (text)" }).check(
+  z.regex(UNIT_WORD, { message: "a unit is a word, such as people or dead: letters, with spaces, hyphens or apostrophes inside" }),
+  z.maxLength(60, { message: "a unit word is at most 60 characters" }),
+);
+
 /** `says` and `finding`: any YAML value; its grammar depends on the claim type (SPEC §5). */
 const claimValue = z.unknown().check(
   z.refine((v) => v !== undefined, { message: "required" }),
@@ -59,14 +89,14 @@ export const sourceSchema = z.strictObject({
   type: z.enum(SOURCE_TYPES),
   side: described(z.optional(id), "The interest the source speaks for; sources of one side count as one independence group."),
   reliability: described(z.optional(z.enum(RELIABILITIES)), "Admiralty source-reliability grade."),
-  url: z.optional(text),
+  url: z.optional(webUrl),
   note: z.optional(text),
 });
 
 export const documentSchema = z.strictObject({
   title: text,
   publisher: text,
-  url: z.optional(text),
+  url: z.optional(webUrl),
   published: z.optional(isoDate),
   archive: described(z.optional(text), "Path of the archived text, relative to this file, inside the workspace."),
   sha256: z.optional(z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, { message: "expected 64 hexadecimal digits" }))),
@@ -80,6 +110,8 @@ export const statementSchema = z.strictObject({
   on: z.optional(isoDate),
   via: described(z.optional(id), "The source id this speaker only relays."),
   retracted: z.optional(z.union([z.literal(true), isoDate], { message: "expected true or a date written YYYY-MM-DD" })),
+  "as-of": described(z.optional(isoDate), "The date the figure refers to (default: the date the statement was made)."),
+  url: described(z.optional(webUrl), "A link to the exact place it was said: a post, a timestamp, an anchor."),
   note: z.optional(text),
 });
 
@@ -91,6 +123,8 @@ export const verdictSchema = z.strictObject({
       message: `expected one of ${RATINGS.join(", ")}`,
     }),
   ),
+  claim: described(z.optional(text), "The assertion the rating is about, as published (ClaimReview's claimReviewed)."),
+  claimant: described(z.optional(id), "The source id of who made that assertion."),
   note: z.optional(text),
   by: z.optional(text),
   on: z.optional(isoDate),
@@ -106,7 +140,12 @@ const claimCommon = {
 export const quantityClaimSchema = z.strictObject({
   ...claimCommon,
   type: z.literal("quantity"),
-  unit: z.optional(text),
+  unit: z.optional(
+    z.union([text, z.array(unitWord).check(z.minLength(1, { message: "a unit list needs at least one word; leave `unit` out for none" }))], {
+      message: "expected a unit word, or a list of them such as [people, dead, killed]",
+    }),
+  ),
+  cumulative: described(z.optional(z.boolean({ message: "expected true or false" })), "A running count that can only grow over time (a death toll as bodies are counted)."),
   margin: z.optional(z.number().check(z.gte(0), z.lt(1))),
   tolerance: z.optional(z.number().check(z.gte(0))),
 });
@@ -128,7 +167,7 @@ export const claimSchema = z.discriminatedUnion("type", [quantityClaimSchema, ch
 export const settingsSchema = z.strictObject({
   publisher: described(z.optional(text), "The fact-checking organisation: ClaimReview's author (overridden by --publisher)."),
   url: described(
-    z.optional(z.url({ protocol: /^https?$/, message: "expected an absolute http(s) URL" })),
+    z.optional(webUrl),
     "Where the fact-checks are published; a claim's ClaimReview url is this URL with #claim-<id>.",
   ),
 });
@@ -156,7 +195,7 @@ export type SchemasMatchRecords = [
 ];
 
 /** Keys that belong to one claim type only, for a message that says which type takes them. */
-export const TYPE_ONLY_KEYS: Record<string, string> = { unit: "quantity", margin: "quantity", tolerance: "quantity", options: "choice" };
+export const TYPE_ONLY_KEYS: Record<string, string> = { unit: "quantity", margin: "quantity", tolerance: "quantity", cumulative: "quantity", options: "choice" };
 
 const CLAIM_VARIANTS = { quantity: quantityClaimSchema, choice: choiceClaimSchema, boolean: booleanClaimSchema, date: dateClaimSchema };
 const CLAIM_KEYS = [...new Set(Object.values(CLAIM_VARIANTS).flatMap((schema) => Object.keys(schema.shape)))];

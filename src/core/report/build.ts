@@ -104,7 +104,8 @@ export function reportClaim(ledger: Ledger, analysis: ClaimAnalysis, quotes: Quo
           interval: analysis.finding ? toInterval(analysis.finding) : null,
         }
       : null,
-    unit: data.type === "quantity" ? (data.unit ?? null) : null,
+    // The first word of a unit list is the one shown (SPEC §4 v2).
+    unit: data.type === "quantity" ? ((typeof data.unit === "string" ? data.unit : data.unit?.[0]) ?? null) : null,
     options: data.type === "choice" ? data.options : null,
     tags: data.tags ?? [],
     groups: analysis.groups,

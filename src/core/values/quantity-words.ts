@@ -74,8 +74,16 @@ const IRREGULAR: readonly (readonly [string, string])[] = [
  * `y` ↔ `ies` (casualty/casualties); and person/people/persons, man/men, child/children at the
  * end of the word. Accepting a few odd spellings ("peoples") is harmless; rejecting a real one is not.
  */
-export function unitForms(unit: string | undefined): UnitForms | null {
-  if (unit === undefined || unit.length > MAX_VALUE_LENGTH) return null;
+export function unitForms(units: string | readonly string[] | undefined): UnitForms[] {
+  const list = units === undefined ? [] : typeof units === "string" ? [units] : units;
+  return list.flatMap((unit) => {
+    const forms = unitFormsOf(unit);
+    return forms === null ? [] : [forms];
+  });
+}
+
+function unitFormsOf(unit: string): UnitForms | null {
+  if (unit.length > MAX_VALUE_LENGTH) return null;
   const unitWords = words(unit);
   const last = unitWords.pop();
   if (last === undefined) return null;
@@ -103,14 +111,15 @@ export interface Read {
 /** Walks the words; remembers how far any reading got, to point at what was not understood. */
 export class Reader {
   readonly words: readonly string[];
-  readonly unit: UnitForms | null;
+  /** The claim's unit words (SPEC §5; v2: any word of a list), each with its spellings. */
+  readonly units: readonly UnitForms[];
   private far = 0;
   /** Indices just after a number: where a unit word may stand. */
   private readonly numberEnds = new Set<number>();
 
-  constructor(words: readonly string[], unit: UnitForms | null) {
+  constructor(words: readonly string[], units: readonly UnitForms[]) {
     this.words = words;
-    this.unit = unit;
+    this.units = units;
   }
 
   get length(): number {
@@ -137,13 +146,15 @@ export class Reader {
     return this.reach(i + phrase.length);
   }
 
-  /** Index after the unit if it starts at i, else -1. */
+  /** Index after a unit word if one starts at i (the longest, when several do), else -1. */
   unitAt(i: number): number {
-    if (this.unit === null) return -1;
-    const { head, last } = this.unit;
-    for (let k = 0; k < head.length; k++) if (this.words[i + k] !== head[k]) return -1;
-    const w = this.words[i + head.length];
-    return w !== undefined && last.has(w) ? this.reach(i + head.length + 1) : -1;
+    let best = -1;
+    for (const { head, last } of this.units) {
+      if (head.some((word, k) => this.words[i + k] !== word)) continue;
+      const w = this.words[i + head.length];
+      if (w !== undefined && last.has(w)) best = Math.max(best, i + head.length + 1);
+    }
+    return best < 0 ? -1 : this.reach(best);
   }
 
   /** Index after an optional unit at i. */
@@ -244,12 +255,13 @@ export class Reader {
   }
 
   /** For the error message: the first word no reading got past, if it is not the whole value. */
-  stuckAt(unit: string | undefined): string | undefined {
+  stuckAt(units: string | readonly string[] | undefined): string | undefined {
     if (this.far === 0) return undefined;
     const w = this.words[this.far];
     if (w === undefined) return "incomplete";
     // A stray word right after a number is most often a misspelt or missing unit: name the expected one.
-    const hint = unit !== undefined && this.numberEnds.has(this.far) ? `; the unit is ${quote(unit)}` : "";
+    const named = units === undefined ? [] : typeof units === "string" ? [units] : units;
+    const hint = named.length > 0 && this.numberEnds.has(this.far) ? `; the unit is ${named.map(quote).join(" or ")}` : "";
     return `${quote(w)} not understood${hint}`;
   }
 }

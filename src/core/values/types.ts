@@ -22,8 +22,8 @@ export type ClaimType = "quantity" | "choice" | "boolean" | "date";
 /** What the grammar needs to know about the claim a value belongs to. */
 export interface ValueContext {
   readonly type: ClaimType;
-  /** quantity: the unit word that may follow a number ("people"). */
-  readonly unit?: string;
+  /** quantity: the unit word that may follow a number ("people"), or (v2) a list of them, any of which may. */
+  readonly unit?: string | readonly string[];
   /** quantity: width of "about"/"almost" hedges, 0 ≤ margin < 1. */
   readonly margin: number;
   /** choice: the allowed options. */
