@@ -54,6 +54,7 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
     .version(pkg.version, "-V, --version", "print the version")
     .helpOption("-h, --help", "show help for a command")
     .option("--no-color", "never colour the output (also NO_COLOR=1; FORCE_COLOR=1 forces colour)")
+    .option("--no-ignore", "read the files git ignores and those .claims.yaml's `ignore` lists")
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(sanitize(text)),
@@ -70,6 +71,7 @@ Start here:
 ${EXIT_HELP}`,
     );
   const colour = () => program.opts().color;
+  const ignore = () => program.opts().ignore;
 
   program
     .command("check")
@@ -97,7 +99,7 @@ ${EXIT_HELP}`,
     )
     .action(async (paths, options) => {
       const { runCheck } = await import("./commands/check.js");
-      exitCode = await runCheck(io, paths, { ...options, color: colour() });
+      exitCode = await runCheck(io, paths, { ...options, color: colour(), ignore: ignore() });
     });
 
   program
@@ -120,7 +122,7 @@ ${EXIT_HELP}`,
     )
     .action(async (paths, options) => {
       const { runLint } = await import("./commands/lint.js");
-      exitCode = await runLint(io, paths, { ...options, color: colour() });
+      exitCode = await runLint(io, paths, { ...options, color: colour(), ignore: ignore() });
     });
 
   program
@@ -147,7 +149,7 @@ ${EXIT_HELP}`,
     )
     .action(async (paths, options) => {
       const { runExport } = await import("./commands/export.js");
-      exitCode = await runExport(io, paths, options);
+      exitCode = await runExport(io, paths, { ...options, ignore: ignore() });
     });
 
   program
@@ -157,7 +159,7 @@ ${EXIT_HELP}`,
     .addHelpText("after", `${PATHS_HELP}\n\nExamples:\n  claims sources\n  claims sources claims/ other-ledger/\n${EXIT_HELP}`)
     .action(async (paths) => {
       const { runSources } = await import("./commands/sources.js");
-      exitCode = await runSources(io, paths, { color: colour() });
+      exitCode = await runSources(io, paths, { color: colour(), ignore: ignore() });
     });
 
   program
@@ -168,7 +170,7 @@ ${EXIT_HELP}`,
     .addHelpText("after", `${PATHS_HELP}\n\nExample:\n  claims show death-toll\n${EXIT_HELP}`)
     .action(async (id, paths) => {
       const { runShow } = await import("./commands/show.js");
-      exitCode = await runShow(io, id, paths, { color: colour() });
+      exitCode = await runShow(io, id, paths, { color: colour(), ignore: ignore() });
     });
 
   program

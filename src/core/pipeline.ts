@@ -4,11 +4,13 @@ import { type Archives, hasHtmlArchive, readArchives } from "./quotes/archives.j
 import { buildReport, emptyTally, reportClaim } from "./report/build.js";
 import { LEDGER_CHECKS } from "./analysis/checks/index.js";
 import type { Ledger } from "./load/ledger.js";
+import type { Diagnostic } from "./shared/diagnostics.js";
 import { buildLedger } from "./load/validate.js";
 import { loadFiles, type ParseOptions } from "./load/parse-pool.js";
 import { checkQuotes, type ArchiveTextFn } from "./quotes/check-quotes.js";
 import type { ClaimStream, ReportClaim } from "./report/types.js";
-import { collectFiles } from "./load/workspace.js";
+import { collectFiles, type SkipTest } from "./load/workspace.js";
+import { applySeverity, type SeverityOverrides } from "./shared/severity.js";
 
 /** Ledgers up to this many claims keep their report entries from the first pass (see `checkRead`). */
 const KEEP_ENTRIES = 20_000;
@@ -18,22 +20,35 @@ export interface Checked {
   readonly report: ClaimStream;
 }
 
+/**
+ * What a run may be told besides where its files are; `planRun` (load/targets.ts) makes these
+ * from the command line and `.claims.yaml`, and an editor can pass the same.
+ */
+export interface LedgerOptions extends ParseOptions {
+  /** Files and folders not to read (ignored ones). */
+  readonly ignore?: SkipTest;
+  /** Only the diagnostics and claims of the files it accepts (absolute paths) are reported; the rest of the ledger is context. */
+  readonly focus?: (abs: string) => boolean;
+  /** Severities per diagnostic code; `off` drops a code. */
+  readonly severity?: SeverityOverrides;
+}
+
 /** Reads, parses and validates every file under `paths` and resolves ids across them; no analysis yet. */
-export async function loadLedger(paths: readonly string[], cwd: string, options: ParseOptions = {}): Promise<Ledger> {
-  return buildLedger(await loadFiles(collectFiles(paths, cwd), options));
+export async function loadLedger(paths: readonly string[], cwd: string, options: LedgerOptions = {}): Promise<Ledger> {
+  return buildLedger(await loadFiles(collectFiles(paths, cwd, options.ignore), options));
 }
 
 /** Loads, checks and analyses the ledger under `paths`. Rejects with UsageError only for an unusable path argument. */
-export async function checkLedger(paths: readonly string[], cwd: string, options: ParseOptions = {}): Promise<Checked> {
+export async function checkLedger(paths: readonly string[], cwd: string, options: LedgerOptions = {}): Promise<Checked> {
   const ledger = await loadLedger(paths, cwd, options);
   const archives = readArchives(ledger);
   // The HTML parser is loaded only for a ledger that has an HTML archive.
   const archiveText: ArchiveTextFn = hasHtmlArchive(archives) ? (await import("./quotes/archive-text.js")).archiveText : (raw) => raw;
-  return checkRead(ledger, archives, archiveText);
+  return checkRead(ledger, archives, archiveText, options);
 }
 
 /** Everything after the files and archives are read: cross-references, analysis, quote checks, report. */
-export function checkRead(ledger: Ledger, archives: Archives, archiveText: ArchiveTextFn): Checked {
+export function checkRead(ledger: Ledger, archives: Archives, archiveText: ArchiveTextFn, options: Pick<LedgerOptions, "focus" | "severity"> = {}): Checked {
   const quotes = checkQuotes(ledger, archives, archiveText);
   const diagnostics = [...ledger.diagnostics, ...LEDGER_CHECKS.flatMap((check) => check(ledger)), ...archives.diagnostics, ...quotes.diagnostics];
   // A first pass counts statuses and collects the analysis diagnostics. Up to KEEP_ENTRIES claims
@@ -43,7 +58,10 @@ export function checkRead(ledger: Ledger, archives: Archives, archiveText: Archi
   const keep = ledger.claims.size <= KEEP_ENTRIES;
   const kept: ReportClaim[] = [];
   const tally = emptyTally();
+  const { focus } = options;
+  const shown = focus ? (claim: { file: { abs: string } }) => focus(claim.file.abs) : () => true;
   for (const claim of ledger.claims.values()) {
+    if (!shown(claim)) continue;
     const analysis = analyseClaim(ledger, claim, diagnostics);
     tally.status[analysis.status]++;
     tally.statements += analysis.statements.length;
@@ -53,7 +71,15 @@ export function checkRead(ledger: Ledger, archives: Archives, archiveText: Archi
   const claims = keep
     ? () => kept
     : function* (): Generator<ReportClaim> {
-        for (const claim of ledger.claims.values()) yield reportClaim(ledger, analyseClaim(ledger, claim, []), quotes);
+        for (const claim of ledger.claims.values()) if (shown(claim)) yield reportClaim(ledger, analyseClaim(ledger, claim, []), quotes);
       };
-  return { ledger, report: buildReport(ledger, tally, diagnostics, claims) };
+  return { ledger, report: buildReport(ledger, tally, reported(ledger, diagnostics, options), claims) };
+}
+
+/** The diagnostics a run reports: at their configured severity, and only in the focused files. */
+function reported(ledger: Ledger, diagnostics: readonly Diagnostic[], options: Pick<LedgerOptions, "focus" | "severity">): readonly Diagnostic[] {
+  const adjusted = options.severity ? applySeverity(diagnostics, options.severity) : diagnostics;
+  if (!options.focus) return adjusted;
+  const focused = new Set(ledger.files.filter((f) => options.focus!(f.abs)).map((f) => f.display));
+  return adjusted.filter((d) => focused.has(d.file));
 }

@@ -9,11 +9,12 @@ export interface CheckOptions {
   readonly format: "text" | "json" | "markdown";
   readonly failOn: "error" | "conflict" | "unresolved";
   readonly color: boolean;
+  readonly ignore: boolean;
 }
 
 /** Checks the ledger and prints the result; the exit code follows `--fail-on`. */
 export async function runCheck(io: Io, paths: readonly string[], options: CheckOptions): Promise<number> {
-  const { report: stream } = await checkPaths(io, paths);
+  const { report: stream } = await checkPaths(io, paths, options);
   if (options.format === "json") {
     // Streamed: claims are built one at a time as they are written.
     writeJson(io, stream);

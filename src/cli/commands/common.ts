@@ -2,15 +2,36 @@
 import type { Stylist } from "../../formats/style.js";
 import { checkLedger, type Checked } from "../../core/pipeline.js";
 import type { Report } from "../../core/report/types.js";
-import { defaultPaths, UsageError } from "../../core/load/workspace.js";
+import { loadConfig, type ClaimsConfig } from "../../core/load/config.js";
+import { planRun, type RunPlan } from "../../core/load/targets.js";
+import { UsageError } from "../../core/load/workspace.js";
 import type { Io } from "../io.js";
 import { count } from "../../formats/count.js";
 import { jsonChunks } from "../../formats/json-chunks.js";
 import { sanitize, sanitizeKeepingColour } from "../../formats/sanitize.js";
 
-/** Loads and checks the ledger under the given paths (or the default workspace). */
-export function checkPaths(io: Io, paths: readonly string[]): Promise<Checked> {
-  return checkLedger(paths.length > 0 ? paths : defaultPaths(io.cwd), io.cwd, { worker: io.parseWorker, threads: threadsFrom(io.env) });
+/** What every ledger command is told besides its paths: `--no-ignore` clears `ignore`. */
+export interface LedgerFlags {
+  readonly ignore: boolean;
+}
+
+/** A checked ledger with the configuration and plan it was read under. */
+export interface CheckedRun extends Checked {
+  readonly config: ClaimsConfig;
+  readonly plan: RunPlan;
+}
+
+/**
+ * Loads and checks the ledger under the given paths (or the configured or default ledger), under
+ * `.claims.yaml`; says on stderr which named paths are ignored. Throws ConfigError for a bad configuration.
+ */
+export async function checkPaths(io: Io, paths: readonly string[], flags: LedgerFlags = { ignore: true }): Promise<CheckedRun> {
+  const config = loadConfig(io.cwd, { useIgnores: flags.ignore });
+  const plan = planRun(paths, io.cwd, config);
+  for (const skipped of plan.skipped) io.stderr(sanitize(`claims: ${skipped.path} is ignored (${skipped.reason}), so it was not read; --no-ignore reads it\n`));
+  for (const notice of plan.notices) io.stderr(sanitize(`claims: ${notice}\n`));
+  const checked = await checkLedger(plan.paths, io.cwd, { worker: io.parseWorker, threads: threadsFrom(io.env), ignore: plan.ignore, focus: plan.focus, severity: plan.severity });
+  return { ...checked, config, plan };
 }
 
 /** `CLAIMS_THREADS=N` sets the number of parse workers (0 or 1: none); unset, it follows the ledger's size. */

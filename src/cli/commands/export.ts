@@ -12,11 +12,12 @@ export interface ExportCommandOptions {
   readonly all?: true;
   readonly output?: string;
   readonly publisher?: string;
+  readonly ignore: boolean;
 }
 
 /** Exports the checked ledger; exit 1 when the ledger has errors (the export is still written). */
 export async function runExport(io: Io, paths: readonly string[], options: ExportCommandOptions): Promise<number> {
-  const { ledger, report: stream } = await checkPaths(io, paths);
+  const { ledger, report: stream } = await checkPaths(io, paths, options);
   const [{ EXPORT_FORMATTERS }, { writeOutputAtomic, OutputRefused }] = await Promise.all([import("../../formats/exports/index.js"), import("../write-output.js")]);
   if (options.output === undefined && options.format === "json") {
     writeJson(io, stream); // the same text as the json formatter, claims built as they are written

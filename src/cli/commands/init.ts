@@ -1,6 +1,7 @@
 /** `claims init [dir]`: a small starter ledger that lints clean, written without overwriting anything. */
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { CONFIG_FILE, findConfig } from "../../core/load/config.js";
 import { UsageError } from "../../core/load/workspace.js";
 import type { Io } from "../io.js";
 import { writeOut } from "./common.js";
@@ -60,7 +61,20 @@ const FILES: readonly (readonly [string, string])[] = [
   ["archive/local-paper-2024-05-02.txt", ARCHIVE],
 ];
 
-/** Writes the starter files into `dir`; refuses if any of them exists. */
+/** The starter `.claims.yaml` (SPEC §13) naming `ledger`, a path relative to it. */
+function configText(ledger: string): string {
+  const path = /^[\w./-]+$/.test(ledger) ? ledger : JSON.stringify(ledger);
+  return `# claims configuration. Paths and patterns are relative to this file.
+# The ledger: what \`claims check\` reads when no path is given.
+ledger: ${path}
+# Files never read, in .gitignore syntax (files git ignores are skipped too), for example drafts/**
+ignore: []
+# Severity per diagnostic code: error, warning, info or off, for example unused-source: off
+severity: {}
+`;
+}
+
+/** Writes the starter files into `dir`, and a `.claims.yaml` naming it when none applies yet; refuses if a ledger file exists. */
 export function runInit(io: Io, dir: string): number {
   const root = resolve(io.cwd, dir);
   if (existsSync(root) && !statSync(root).isDirectory()) throw new UsageError(`'${dir}' is not a folder; init writes a ledger into a new or empty folder`);
@@ -84,6 +98,7 @@ export function runInit(io: Io, dir: string): number {
     }
     written.push(relative(io.cwd, path) || path);
   }
+  written.push(...writeConfig(io, root));
   writeOut(io, `${written.map((p) => `created ${p}`).join("\n")}\n\nNext: claims check ${shellWord(relative(io.cwd, root) || ".")}\n`);
   return 0;
 }
@@ -91,4 +106,22 @@ export function runInit(io: Io, dir: string): number {
 /** A path as one shell word, quoted when it holds anything but plain characters, so the hint can be pasted. */
 function shellWord(path: string): string {
   return /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * Writes `.claims.yaml` in the working directory, naming the new ledger, unless a configuration
+ * already applies here (it is left as it is) or the ledger lies outside the working directory (a
+ * configuration names only paths below it). Gives the files written.
+ */
+function writeConfig(io: Io, root: string): string[] {
+  const existing = findConfig(io.cwd);
+  const ledger = relative(io.cwd, root).split(sep).join("/") || ".";
+  if (existing !== undefined || ledger.startsWith("../") || ledger === ".." || isAbsolute(ledger)) return [];
+  try {
+    writeFileSync(join(io.cwd, CONFIG_FILE), configText(ledger), { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return []; // written meanwhile: never overwrite
+    throw new UsageError(`cannot write '${CONFIG_FILE}': ${(error as Error).message.replace(/, \w+ '[^']*'$/, "")}`);
+  }
+  return [CONFIG_FILE];
 }

@@ -11,11 +11,12 @@ export interface LintOptions {
   readonly format: LintFormat;
   readonly maxWarnings?: number;
   readonly color: boolean;
+  readonly ignore: boolean;
 }
 
 /** Prints the diagnostics in the chosen format; exit 1 on any error or too many warnings. */
 export async function runLint(io: Io, paths: readonly string[], options: LintOptions): Promise<number> {
-  const { report } = await checkPaths(io, paths);
+  const { report } = await checkPaths(io, paths, options);
   const chalk = await chalkFor(io, options.color && options.format === "stylish");
   writeOut(io, LINT_FORMATTERS[options.format](report.diagnostics, { chalk, version: pkg.version, cwd: io.cwd }), chalk);
   const counts = countSeverities(report.diagnostics);

@@ -8,8 +8,8 @@ import { claimDetail } from "../../formats/text/text.js";
 import { checkPaths, ledgerErrors, writeOut } from "./common.js";
 
 /** Prints one claim's timeline, revisions, conflicts and verdict; exit 1 when the ledger has errors. */
-export async function runShow(io: Io, id: string, paths: readonly string[], options: { color: boolean }): Promise<number> {
-  const { ledger, report: stream } = await checkPaths(io, paths);
+export async function runShow(io: Io, id: string, paths: readonly string[], options: { color: boolean; ignore: boolean }): Promise<number> {
+  const { ledger, report: stream } = await checkPaths(io, paths, options);
   const report = materialize(stream);
   const claim = report.claims.find((c) => c.id === id);
   if (!claim && ledger.declared.get(id) === "claims") {

@@ -29,8 +29,11 @@ export function defaultPaths(cwd: string): string[] {
   return ["."];
 }
 
-/** Lists the files of every root in root order, then by relative path in code-unit order. */
-export function collectFiles(paths: readonly string[], cwd: string): WorkspaceFile[] {
+/** Why a file or folder met in a walk is skipped (SPEC §13 ignores), or undefined to take it. */
+export type SkipTest = (abs: string, isDirectory: boolean) => string | undefined;
+
+/** Lists the files of every root in root order, then by relative path in code-unit order; `skip` prunes the walk. */
+export function collectFiles(paths: readonly string[], cwd: string, skip?: SkipTest): WorkspaceFile[] {
   const files: WorkspaceFile[] = [];
   const seen = new Set<string>();
   for (const path of paths) {
@@ -47,7 +50,7 @@ export function collectFiles(paths: readonly string[], cwd: string): WorkspaceFi
       // its path inside the root; elsewhere (a root above the working directory leads back through
       // it) it is worked out for each file.
       const rootDisplay = isInside(cwd, abs) ? relative(cwd, abs).split(sep).join("/") : undefined;
-      for (const found of walk(abs, root).sort(compareCodeUnits)) {
+      for (const found of walk(abs, root, skip).sort(compareCodeUnits)) {
         const display = found.rel === "" || rootDisplay === undefined ? displayPath(cwd, found.abs) : rootDisplay === "" ? found.rel : `${rootDisplay}/${found.rel}`;
         add(files, seen, { ...found, display, root });
       }
@@ -73,7 +76,7 @@ interface Found {
 }
 
 /** Walks a directory iteratively; hidden entries and node_modules skipped, symlinked directories never followed. */
-function walk(dir: string, root: string): Found[] {
+function walk(dir: string, root: string, skip: SkipTest | undefined): Found[] {
   const found: Found[] = [];
   // Each directory to list, with its path relative to `dir` ("" for `dir` itself, else ending in "/").
   const pending: [string, string][] = [[dir, ""]];
@@ -91,10 +94,10 @@ function walk(dir: string, root: string): Found[] {
       // Names from a listing have no separators or dot segments: joining them needs no normalising.
       const abs = current.endsWith(sep) ? current + entry.name : current + sep + entry.name;
       if (entry.isDirectory()) {
-        pending.push([abs, `${currentRel}${entry.name}/`]);
+        if (skip?.(abs, true) === undefined) pending.push([abs, `${currentRel}${entry.name}/`]);
         continue;
       }
-      if (!LEDGER_EXTENSIONS.has(extname(entry.name).toLowerCase())) continue;
+      if (!LEDGER_EXTENSIONS.has(extname(entry.name).toLowerCase()) || skip?.(abs, false) !== undefined) continue;
       const rel = currentRel + entry.name;
       if (entry.isSymbolicLink()) {
         const link = symlinkTarget(abs, root);
