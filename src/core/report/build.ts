@@ -28,7 +28,8 @@ export function buildReport(ledger: Ledger, tally: ClaimTally, diagnostics: read
       files: ledger.files.length,
       sources: ledger.sources.size,
       documents: ledger.documents.size,
-      claims: ledger.claims.size,
+      // The claims reported: with a file list (SPEC §10), those of the named files.
+      claims: STATUSES.reduce((n, status) => n + tally.status[status], 0),
       statements: tally.statements,
       errors: counts.error,
       warnings: counts.warning,
