@@ -108,9 +108,9 @@ const cases: readonly Case[] = [
     args: ["check", "--format", "xml"],
     code: 2,
     stdout: empty,
-    stderr: firstLine("error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json, markdown."),
+    stderr: firstLine("error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json, markdown, github, sarif, junit, gitlab."),
   },
-  { name: "bad lint --format choice", args: ["lint", "--format", "junit"], code: 2, stdout: empty, stderr: has("argument 'junit' is invalid. Allowed choices are stylish, json, github, sarif.") },
+  { name: "bad lint --format choice", args: ["lint", "--format", "xml"], code: 2, stdout: empty, stderr: has("argument 'xml' is invalid. Allowed choices are stylish, json, github, sarif, junit, gitlab.") },
   { name: "bad --fail-on choice", args: ["check", "--fail-on", "warning"], code: 2, stdout: empty, stderr: has("argument 'warning' is invalid. Allowed choices are error, conflict, unresolved.") },
   { name: "--format without a value", args: ["lint", "--format"], code: 2, stdout: empty, stderr: firstLine("error: option '-f, --format <format>' argument missing") },
   ...["x", "-1", "1.5"].map(
@@ -323,7 +323,7 @@ const cases: readonly Case[] = [
     args: ["init", "ledger"],
     cwd: freshDir,
     code: 0,
-    stdout: exact("created ledger/sources.yaml\ncreated ledger/march-turnout.yaml\ncreated ledger/archive/local-paper-2024-05-02.txt\n\nNext: claims check ledger\n"),
+    stdout: exact("created ledger/sources.yaml\ncreated ledger/march-turnout.yaml\ncreated ledger/archive/local-paper-2024-05-02.txt\ncreated .claims.yaml\n\nNext: claims check ledger\n"),
     stderr: empty,
     after: async (cwd) => {
       const lint = await runInProcess(["lint", "--max-warnings", "0", "--format", "json", "ledger"], { cwd });

@@ -7,6 +7,7 @@ import { escapeData, escapeProperty } from "../src/formats/lint/github.js";
 import { LINT_FORMATTERS, type LintContext, type LintFormat } from "../src/formats/lint/index.js";
 import { hasUnsafe, sanitizeKeepingColour } from "../src/formats/sanitize.js";
 import { DIAGNOSTIC_CODES, diagnostic, type Diagnostic } from "../src/core/shared/diagnostics.js";
+import { fingerprints } from "../src/core/shared/fingerprint.js";
 
 const plain: LintContext = { chalk: new Chalk({ level: 0 }), version: "0.1.0", cwd: "/work/ws" };
 const coloured: LintContext = { ...plain, chalk: new Chalk({ level: 1 }) };
@@ -27,7 +28,7 @@ const format = (name: LintFormat, ds: readonly Diagnostic[], ctx: LintContext = 
 
 describe("LINT_FORMATTERS", () => {
   it("has one formatter per format", () => {
-    expect(Object.keys(LINT_FORMATTERS)).toEqual(["stylish", "json", "github", "sarif"]);
+    expect(Object.keys(LINT_FORMATTERS)).toEqual(["stylish", "json", "github", "sarif", "junit", "gitlab"]);
   });
 });
 
@@ -200,7 +201,12 @@ describe("sarif", () => {
     expect(run.tool.driver.name).toBe("claims");
     expect(run.tool.driver.version).toBe("0.1.0");
     expect(run.tool.driver).not.toHaveProperty("informationUri");
-    expect(run.tool.driver.rules).toHaveLength(Object.keys(DIAGNOSTIC_CODES).length);
+    // One rule per diagnostic code, then the two findings `check` reports.
+    expect(run.tool.driver.rules).toHaveLength(Object.keys(DIAGNOSTIC_CODES).length + 2);
+    expect(run.tool.driver.rules.slice(-2).map((r: { id: string; defaultConfiguration: unknown }) => [r.id, r.defaultConfiguration])).toEqual([
+      ["conflict", { level: "note" }],
+      ["unresolved", { level: "note" }],
+    ]);
     expect(run.tool.driver.rules[0]).toEqual({
       id: "yaml-syntax",
       shortDescription: { text: DIAGNOSTIC_CODES["yaml-syntax"].summary },
@@ -221,6 +227,7 @@ describe("sarif", () => {
         level: "warning",
         message: { text: "source 'x' is never cited" },
         locations: [{ physicalLocation: { artifactLocation: { uri: "ledger/b.yaml", uriBaseId: "%SRCROOT%" }, region: { startLine: 3, startColumn: 1 } } }],
+        partialFingerprints: { "claimsFinding/v1": fingerprints(three)[0] },
       },
       {
         ruleId: "unknown-source",
@@ -228,6 +235,7 @@ describe("sarif", () => {
         level: "error",
         message: { text: "unknown source 'prosecuter' — did you mean 'prosecutor'?" },
         locations: [{ physicalLocation: { artifactLocation: { uri: "ledger/a.yaml", uriBaseId: "%SRCROOT%" }, region: { startLine: 12, startColumn: 13 } } }],
+        partialFingerprints: { "claimsFinding/v1": fingerprints(three)[1] },
       },
       {
         ruleId: "quote-unchecked",
@@ -235,6 +243,7 @@ describe("sarif", () => {
         level: "note",
         message: { text: "no archive" },
         locations: [{ physicalLocation: { artifactLocation: { uri: "ledger/a.yaml", uriBaseId: "%SRCROOT%" }, region: { startLine: 4, startColumn: 5 } } }],
+        partialFingerprints: { "claimsFinding/v1": fingerprints(three)[2] },
       },
     ]);
     for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);

@@ -31,9 +31,9 @@ const SIDE: Record<string, string | null> = {
   "oil-company": null,
 };
 
-/** A statement as the report should show it (the first argument is its line in the file, for the reader); fields not given take their "absent" value. */
+/** A statement as the report should show it (the first argument is the line of its list item; every item in these files is at column 9); fields not given take their "absent" value. */
 function statement(
-  _line: number,
+  line: number,
   source: string,
   says: unknown,
   on: string | null,
@@ -53,6 +53,8 @@ function statement(
     side: SIDE[source],
     conflictsWith: [],
     error: null,
+    line,
+    column: 9,
     ...extra,
   };
 }

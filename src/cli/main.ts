@@ -13,18 +13,20 @@ export { nodeIo } from "./io.js";
 export { sanitize } from "../formats/sanitize.js";
 export type { Io } from "./io.js";
 
-const CHECK_FORMATS = ["text", "json", "markdown"] as const;
+const CHECK_FORMATS = ["text", "json", "markdown", "github", "sarif", "junit", "gitlab"] as const;
 // The formatter registries are loaded only by the commands that use them, so their names are
 // listed here; `All` makes the compiler reject a list that misses or invents a registry key.
 type All<Name extends string, List extends readonly Name[]> = [Exclude<Name, List[number]>] extends [never] ? List : never;
-const LINT_FORMATS: All<LintFormat, readonly ["stylish", "json", "github", "sarif"]> = ["stylish", "json", "github", "sarif"];
+const LINT_FORMATS: All<LintFormat, readonly ["stylish", "json", "github", "sarif", "junit", "gitlab"]> = ["stylish", "json", "github", "sarif", "junit", "gitlab"];
 const EXPORT_FORMATS: All<ExportFormat, readonly ["markdown", "csv", "json", "claimreview", "html"]> = ["markdown", "csv", "json", "claimreview", "html"];
 const FAIL_ON = ["error", "conflict", "unresolved"] as const;
 
 const PATHS_HELP = `
-Paths are files or folders of YAML files (*.yaml, *.yml). With none, ./claims is used if it
-exists, else the current folder. Folders are walked recursively, skipping hidden entries and
-node_modules.`;
+Paths are files or folders of YAML files (*.yaml, *.yml). With none, the ledger of .claims.yaml
+is used, else ./claims if it exists, else the current folder. Folders are walked recursively,
+skipping hidden entries, node_modules, files git ignores and those .claims.yaml ignores
+(--no-ignore reads them). A file named inside the ledger folder is checked against the whole
+ledger, and only its own diagnostics are reported (as pre-commit and lint-staged need).`;
 
 const EXIT_HELP = `
 Exit codes: 0 nothing at or above the failure threshold, 1 findings at or above it,
@@ -91,10 +93,16 @@ Statuses: conflict (two sources' positions cannot both be true), corroborated (n
 two or more independent groups), single-source (one group), unsourced (no committed position).
 A conflict with no verdict is unresolved.
 
+Formats: text (for people), json (the versioned report), markdown (the conflict tables and the
+diagnostics), and the CI formats of lint (github, sarif, junit, gitlab), where each conflicting
+position and each unresolved claim is a result at its line: an error when --fail-on makes it
+fail the run, a notice otherwise.
+
 Examples:
   claims check                          the ledger in ./claims
   claims check --format json > r.json   the JSON report (versioned, stable fields)
   claims check --fail-on unresolved     fail CI while a conflict has no verdict
+  claims check --format github --fail-on conflict   annotate each conflict on a pull request
 ${EXIT_HELP}`,
     )
     .action(async (paths, options) => {
@@ -108,16 +116,21 @@ ${EXIT_HELP}`,
     .argument("[paths...]", "ledger files or folders")
     .addOption(new Option("-f, --format <format>", "output format").choices(LINT_FORMATS).default("stylish" as const))
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", nonNegativeInteger)
+    .option("-o, --output-file <file>", "write the report to this file (atomically) instead of stdout; never a ledger file")
     .addHelpText(
       "after",
       `${PATHS_HELP}
 
 Formats: stylish (for people), json (an array of diagnostics), github (workflow commands that
-annotate pull requests), sarif (SARIF 2.1.0, for code-scanning dashboards).
+annotate pull requests), sarif (SARIF 2.1.0, for code-scanning dashboards), junit (JUnit XML,
+for Jenkins and GitLab test reports), gitlab (GitLab Code Quality JSON).
 
 Examples:
   claims lint claims/
   claims lint --format github --max-warnings 0
+  claims lint --format junit -o claims-junit.xml
+  claims lint --format gitlab -o gl-code-quality-report.json
+  claims lint claims/death-toll.yaml    one file, checked against the whole ledger
 ${EXIT_HELP}`,
     )
     .action(async (paths, options) => {

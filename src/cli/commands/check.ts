@@ -1,20 +1,27 @@
-/** `claims check`: diagnostics, the claim table, each conflict, a summary. */
+/** `claims check`: diagnostics, the claim table, each conflict, a summary; or all of it as JSON, Markdown or a CI format. */
+import pkg from "../../../package.json" with { type: "json" };
+import { compareDiagnostics } from "../../core/shared/diagnostics.js";
 import { materialize, type Report } from "../../core/report/types.js";
 import { chalkFor } from "../colour.js";
 import type { Io } from "../io.js";
 import { checkText } from "../../formats/text/text.js";
-import { checkPaths, writeJson, writeOut } from "./common.js";
+import { checkPaths, type LedgerFlags, lintContext, writeJson, writeOut } from "./common.js";
+import type { FailOn } from "../../formats/lint/findings.js";
 
-export interface CheckOptions {
-  readonly format: "text" | "json" | "markdown";
-  readonly failOn: "error" | "conflict" | "unresolved";
+/** The CI formats `check` shares with `lint`, where its conflicts and unresolved claims join the diagnostics. */
+export const CHECK_LINT_FORMATS = ["github", "sarif", "junit", "gitlab"] as const;
+export type CheckFormat = "text" | "json" | "markdown" | (typeof CHECK_LINT_FORMATS)[number];
+
+export interface CheckOptions extends LedgerFlags {
+  readonly format: CheckFormat;
+  readonly failOn: FailOn;
   readonly color: boolean;
-  readonly ignore: boolean;
 }
 
 /** Checks the ledger and prints the result; the exit code follows `--fail-on`. */
 export async function runCheck(io: Io, paths: readonly string[], options: CheckOptions): Promise<number> {
-  const { report: stream } = await checkPaths(io, paths, options);
+  const run = await checkPaths(io, paths, options);
+  const { report: stream } = run;
   if (options.format === "json") {
     // Streamed: claims are built one at a time as they are written.
     writeJson(io, stream);
@@ -23,16 +30,20 @@ export async function runCheck(io: Io, paths: readonly string[], options: CheckO
   const report = materialize(stream);
   if (options.format === "markdown") {
     const { EXPORT_FORMATTERS } = await import("../../formats/exports/index.js");
-    writeOut(io, EXPORT_FORMATTERS.markdown(report, { all: false, publisher: null }));
-  } else {
+    writeOut(io, EXPORT_FORMATTERS.markdown(report, { all: false, publisher: null, diagnostics: true }));
+  } else if (options.format === "text") {
     const chalk = await chalkFor(io, options.color);
     writeOut(io, checkText(report, { chalk, width: io.columns }), chalk);
+  } else {
+    const [{ LINT_FORMATTERS, findingsOf }, chalk] = await Promise.all([import("../../formats/lint/index.js"), chalkFor(io, false)]);
+    const items = [...report.diagnostics, ...findingsOf(report, options.failOn)].sort(compareDiagnostics);
+    writeOut(io, LINT_FORMATTERS[options.format](items, { chalk, version: pkg.version, ...lintContext(io, run) }));
   }
   return exitCodeFor(report, options.failOn);
 }
 
 /** 1 when anything reaches the threshold: errors always, then conflicts or unresolved conflicts. */
-export function exitCodeFor(report: Pick<Report, "summary">, failOn: CheckOptions["failOn"]): number {
+export function exitCodeFor(report: Pick<Report, "summary">, failOn: FailOn): number {
   if (report.summary.errors > 0) return 1;
   if (failOn === "conflict" && report.summary.status.conflict > 0) return 1;
   if (failOn === "unresolved" && report.summary.unresolved > 0) return 1;

@@ -5,6 +5,7 @@ import type { Report } from "../../core/report/types.js";
 import { loadConfig, type ClaimsConfig } from "../../core/load/config.js";
 import { planRun, type RunPlan } from "../../core/load/targets.js";
 import { UsageError } from "../../core/load/workspace.js";
+import { dirname, resolve } from "node:path";
 import type { Io } from "../io.js";
 import { count } from "../../formats/count.js";
 import { jsonChunks } from "../../formats/json-chunks.js";
@@ -68,3 +69,27 @@ export function ledgerErrors(io: Io, report: Pick<Report, "summary">): number {
   return 1;
 }
 
+
+/** What a lint format needs to know of the run: the folder paths are relative to, every file read, the top of the repository. */
+export function lintContext(io: Io, run: CheckedRun): { cwd: string; files: string[]; root: string } {
+  return { cwd: io.cwd, files: run.ledger.files.filter((f) => run.plan.focus?.(f.abs) ?? true).map((f) => f.display), root: run.config.gitTop ?? io.cwd };
+}
+
+/**
+ * Writes a command's result: to stdout, or with `output` atomically to that file, which may be
+ * none of the ledger's files or archives, nor a new YAML file in its folders (see write-output.ts).
+ */
+export async function writeResult(io: Io, run: Checked, text: string, output: string | undefined, chalk?: Stylist): Promise<void> {
+  if (output === undefined) return writeOut(io, text, chalk);
+  const { writeOutputAtomic, OutputRefused } = await import("../write-output.js");
+  const { ledger } = run;
+  // Every file the ledger is made of is off limits, archives included.
+  const archives = [...ledger.documents.values()].flatMap((d) => (d.data.archive === undefined ? [] : [resolve(dirname(d.file.abs), d.data.archive)]));
+  try {
+    const roots = [...new Set(ledger.files.map((f) => f.root))];
+    writeOutputAtomic(output, sanitize(text), { cwd: io.cwd, ledgerFiles: ledger.files.map((f) => f.abs), archives, roots });
+  } catch (error) {
+    if (error instanceof OutputRefused) throw new UsageError(error.message);
+    throw new UsageError(`cannot write '${output}': ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -5,20 +5,21 @@ import { chalkFor } from "../colour.js";
 import type { Io } from "../io.js";
 import { LINT_FORMATTERS, type LintFormat } from "../../formats/lint/index.js";
 import { count } from "../../formats/count.js";
-import { checkPaths, writeOut } from "./common.js";
+import { checkPaths, type LedgerFlags, lintContext, writeResult } from "./common.js";
 
-export interface LintOptions {
+export interface LintOptions extends LedgerFlags {
   readonly format: LintFormat;
   readonly maxWarnings?: number;
+  readonly outputFile?: string;
   readonly color: boolean;
-  readonly ignore: boolean;
 }
 
-/** Prints the diagnostics in the chosen format; exit 1 on any error or too many warnings. */
+/** Prints the diagnostics in the chosen format (or writes them to `--output-file`); exit 1 on any error or too many warnings. */
 export async function runLint(io: Io, paths: readonly string[], options: LintOptions): Promise<number> {
-  const { report } = await checkPaths(io, paths, options);
-  const chalk = await chalkFor(io, options.color && options.format === "stylish");
-  writeOut(io, LINT_FORMATTERS[options.format](report.diagnostics, { chalk, version: pkg.version, cwd: io.cwd }), chalk);
+  const run = await checkPaths(io, paths, options);
+  const { report } = run;
+  const chalk = await chalkFor(io, options.color && options.format === "stylish" && options.outputFile === undefined);
+  await writeResult(io, run, LINT_FORMATTERS[options.format](report.diagnostics, { chalk, version: pkg.version, ...lintContext(io, run) }), options.outputFile, chalk);
   const counts = countSeverities(report.diagnostics);
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
   // Said on stderr for every format (as ESLint does): stdout stays machine-readable, and a CI log

@@ -1,5 +1,5 @@
 /** The loaded ledger: validated records with the files they stand in, ids resolved across files (SPEC §1–§4). */
-import type { Diagnostic } from "../shared/diagnostics.js";
+import type { Diagnostic, Position } from "../shared/diagnostics.js";
 import type { ClaimInput, DocumentInput, SettingsInput, SourceInput } from "./records.js";
 
 export type Kind = "sources" | "documents" | "claims";
@@ -23,11 +23,11 @@ export interface LedgerFile {
 }
 
 /**
- * Line and column pairs, per claim of the file: for each statement, for each of `HINTED_FIELDS`.
- * One typed array per file keeps them compact and cheap to pass between threads.
+ * Line and column pairs, per claim of the file: its id key, then for each statement, for each of
+ * `HINTED_FIELDS`. One typed array per file keeps them compact and cheap to pass between threads.
  */
 export interface StatementHints {
-  /** Where each claim's pairs start in `places` (in pairs). */
+  /** Where each claim's statement pairs start in `places` (in pairs); its id key's pair is just before. */
   readonly start: Readonly<Record<string, number>>;
   readonly places: Int32Array;
 }
@@ -57,5 +57,15 @@ export interface Ledger {
   readonly settings: SettingsInput;
   /** Ids cited (`source`, `via`, `in`) by statements left out for schema errors, or by claims left out for a duplicate or malformed id: still citations. */
   readonly citedByInvalid: ReadonlySet<string>;
+  /** Claims left out of the analysis for an error of their own, in file order: outputs say why a claim is missing. */
+  readonly omittedClaims: readonly OmittedClaim[];
+}
+
+/** A claim the analysis does not see: its id is not a slug (`id`), was declared before (`duplicate-id`), or the claim has schema errors outside its statements (`schema`). */
+export interface OmittedClaim {
+  readonly id: string;
+  readonly reason: "id" | "duplicate-id" | "schema";
+  /** Its id key. */
+  readonly at: Position;
 }
 

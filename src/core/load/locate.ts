@@ -22,8 +22,15 @@ export function hinted(file: LedgerFile, path: readonly PropertyKey[]): Position
   return { file: file.display, line: file.hints.places[at], column: file.hints.places[at + 1] };
 }
 
+/** Where a claim's id key stands (SPEC §11 v2 `line`/`column`): from the hints, else by locating it. */
+export function claimKeyPlace(file: LedgerFile, id: string): Position {
+  const start = file.hints?.start[id];
+  if (start !== undefined && start >= 1) return { file: file.display, line: file.hints!.places[2 * start - 2], column: file.hints!.places[2 * start - 1] };
+  return locate(file, ["claims", id], "key");
+}
+
 /**
- * The hints of a parsed file: each claim's statements and their hinted fields, placed as `locate`
+ * The hints of a parsed file: each claim's id key, its statements and their hinted fields, placed as `locate`
  * places them (a field's value, its key when the value is empty, the statement when the field is
  * absent). One walk over the claims, rather than a lookup from the root for every field.
  */
@@ -37,6 +44,9 @@ export function statementHints(doc: Document.Parsed, lineCounter: LineCounter): 
     const id = String(pair.key.value);
     const statements = pairNamed(pair.value, "statements")?.value;
     if (id in start || !isSeq(statements)) continue;
+    // The claim's own id key comes first, then its statements' places.
+    const key = lineCounter.linePos(pair.key.range?.[0] ?? 0);
+    places.push(key.line, key.col);
     start[id] = places.length / 2;
     for (const item of statements.items) {
       const itemOffset = (item as { range?: readonly number[] } | null)?.range?.[0] ?? 0;

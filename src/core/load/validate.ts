@@ -1,6 +1,6 @@
 /** Parsed files → validated records (per file) → ledger (across files). No terminal, no process state. */
 import { diagnostic, type Diagnostic, type Position } from "../shared/diagnostics.js";
-import type { ClaimEntry, Entry, Kind, Ledger, LedgerFile } from "./ledger.js";
+import type { ClaimEntry, Entry, Kind, Ledger, LedgerFile, OmittedClaim } from "./ledger.js";
 import { locate } from "./locate.js";
 import { isMapping } from "./parse.js";
 import type { ClaimInput, DocumentInput, SettingsInput, SourceInput } from "./records.js";
@@ -82,6 +82,10 @@ export function buildLedger(loaded: readonly (FileRecords & { readonly file: Led
     diagnostics: loaded.flatMap((l) => l.diagnostics),
     settings: {} as SettingsInput,
     citedByInvalid: new Set<string>(),
+    omittedClaims: [] as OmittedClaim[],
+  };
+  const omit = (file: LedgerFile, record: LoadedRecord, reason: OmittedClaim["reason"]) => {
+    if (record.kind === "claims") ledger.omittedClaims.push({ id: record.id, reason, at: locate(file, ["claims", record.id], "key") });
   };
   let settingsFrom: string | undefined;
   const firstDeclared = new Map<string, FirstDeclaration>();
@@ -98,6 +102,7 @@ export function buildLedger(loaded: readonly (FileRecords & { readonly file: Led
     }
     for (const record of records) {
       if (!declare(ledger, firstDeclared, file, record)) {
+        omit(file, record, record.badId ? "id" : "duplicate-id");
         // A claim left out for its id still cites its sources and documents: they are not "unused".
         for (const id of record.cited) ledger.citedByInvalid.add(id);
         if (record.kind === "claims" && record.data !== undefined) for (const id of citations((record.data as ClaimInput).statements)) ledger.citedByInvalid.add(id);
@@ -105,7 +110,10 @@ export function buildLedger(loaded: readonly (FileRecords & { readonly file: Led
       }
       ledger.diagnostics.push(...record.diagnostics);
       for (const id of record.cited) ledger.citedByInvalid.add(id);
-      if (record.data === undefined) continue;
+      if (record.data === undefined) {
+        omit(file, record, "schema");
+        continue;
+      }
       const entry = { id: record.id, file };
       if (record.kind === "sources") ledger.sources.set(record.id, { ...entry, data: record.data as SourceInput });
       else if (record.kind === "documents") ledger.documents.set(record.id, { ...entry, data: record.data as DocumentInput });

@@ -5,6 +5,12 @@ import type { Ledger } from "../load/ledger.js";
 import type { QuoteChecks } from "../quotes/check-quotes.js";
 import { type ClaimStream, REPORT_VERSION, type ReportClaim, STATUSES, type Status } from "./types.js";
 import { envelope, toInterval } from "../values/index.js";
+import { claimKeyPlace, locate } from "../load/locate.js";
+import type { Position } from "../shared/diagnostics.js";
+
+function lineAndColumn(at: Position): { line: number; column: number } {
+  return { line: at.line, column: at.column };
+}
 
 /** What the summary needs to know of the claims, counted before they are built for output. */
 export interface ClaimTally {
@@ -47,6 +53,7 @@ export function buildReport(ledger: Ledger, tally: ClaimTally, diagnostics: read
       published: data.published ?? null,
     })),
     settings: { publisher: ledger.settings.publisher ?? null, url: ledger.settings.url ?? null },
+    omittedClaims: ledger.omittedClaims.map(({ id, reason, at }) => ({ id, reason, file: at.file, line: at.line, column: at.column })),
   };
 }
 
@@ -62,9 +69,12 @@ export function reportClaim(ledger: Ledger, analysis: ClaimAnalysis, quotes: Quo
   }
   const committed = analysis.positions.filter((p) => p.committed);
   const verdict = data.verdict;
+  const at = claimKeyPlace(claim.file, claim.id);
   return {
     id: claim.id,
     file: claim.file.display,
+    line: at.line,
+    column: at.column,
     question: data.question,
     type: data.type,
     status: analysis.status,
@@ -83,6 +93,7 @@ export function reportClaim(ledger: Ledger, analysis: ClaimAnalysis, quotes: Quo
       side: ledger.sources.get(s.data.source)?.data.side ?? null,
       conflictsWith: s.position ? (conflictsOf.get(s.data.source) ?? []) : [],
       error: s.error,
+      ...lineAndColumn(locate(claim.file, ["claims", claim.id, "statements", s.index])),
     })),
     positions: analysis.positions.map((p) => ({
       source: p.source,

@@ -32,6 +32,9 @@ export interface ReportStatement {
    * has schema errors (`invalid-source`). Null for a statement not in error (a retracted one too).
    */
   readonly error: StatementError | null;
+  /** SPEC §11 v2: where its list item starts (1-based, UTF-16 columns). */
+  readonly line: number;
+  readonly column: number;
 }
 
 export interface ReportPosition {
@@ -68,6 +71,9 @@ export interface ReportVerdict {
 export interface ReportClaim {
   readonly id: string;
   readonly file: string;
+  /** SPEC §11 v2: where its id key stands (1-based, UTF-16 columns). */
+  readonly line: number;
+  readonly column: number;
   readonly question: string;
   readonly type: ClaimType;
   readonly status: Status;
@@ -124,6 +130,17 @@ export interface Report {
   readonly documents: readonly ReportDocument[];
   /** Added to §11: the ledger's settings (publisher, url), null where not given. */
   readonly settings: { readonly publisher: string | null; readonly url: string | null };
+  /** Added to §11: claims left out of `claims` for an error of their own, at their id key, so outputs can say why they are missing. */
+  readonly omittedClaims: readonly ReportOmittedClaim[];
+}
+
+/** A claim not analysed: its id is not a slug, was declared before, or it has schema errors outside its statements. */
+export interface ReportOmittedClaim {
+  readonly id: string;
+  readonly reason: "id" | "duplicate-id" | "schema";
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 /**

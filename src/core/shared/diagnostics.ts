@@ -48,14 +48,17 @@ export function diagnostic(code: DiagnosticCode, message: string, at: Position):
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** What ordering and counting need of a diagnostic (or of a result shaped like one). */
+type Placed = Position & { readonly severity: Severity; readonly code: string };
+
 /** Orders diagnostics by file, line, column, then severity, so every output is stable. */
-export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+export function compareDiagnostics(a: Placed, b: Placed): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line || a.column - b.column || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
 /** Counts by severity. */
-export function countSeverities(diagnostics: readonly Diagnostic[]): Record<Severity, number> {
+export function countSeverities(diagnostics: readonly Pick<Diagnostic, "severity">[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const d of diagnostics) counts[d.severity]++;
   return counts;

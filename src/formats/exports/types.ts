@@ -9,6 +9,8 @@ export interface ExportOptions {
   readonly publisher: string | null;
   /** A timestamp to print; left out by default so that the same ledger gives the same bytes. */
   readonly generated?: string;
+  /** Markdown only: list the diagnostics and the claims left out for errors, as `check --format markdown` does. */
+  readonly diagnostics?: boolean;
 }
 
 /** An export format: a pure function from a report to the text to write. */

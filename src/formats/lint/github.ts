@@ -1,5 +1,6 @@
 /** `lint --format github`: GitHub Actions workflow commands, which the runner turns into annotations. */
-import type { Diagnostic, Severity } from "../../core/shared/diagnostics.js";
+import type { Severity } from "../../core/shared/diagnostics.js";
+import type { LintItem } from "./types.js";
 import { sanitize } from "../sanitize.js";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
@@ -15,7 +16,7 @@ export function escapeProperty(s: string): string {
 }
 
 /** One `::error|warning|notice file=…,line=…,col=…,title=claims CODE::message` line per diagnostic. */
-export function formatGithub(diagnostics: readonly Diagnostic[]): string {
+export function formatGithub(diagnostics: readonly LintItem[]): string {
   // The workflow escapes first (CR and LF become %0D and %0A, which the runner turns back into
   // line breaks in the annotation), then the sanitiser for every other control character; neither
   // writes a character the other changes.

@@ -1,17 +1,25 @@
 /** `lint --format sarif`: a SARIF 2.1.0 log, for GitHub code scanning and other SARIF viewers. */
 import { isAbsolute, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Severity } from "../../core/shared/diagnostics.js";
+import { DIAGNOSTIC_CODES, type Severity } from "../../core/shared/diagnostics.js";
+import { fingerprints } from "../../core/shared/fingerprint.js";
 import { sanitize } from "../sanitize.js";
-import type { LintContext } from "./types.js";
+import { FINDING_CODES } from "./findings.js";
+import type { LintContext, LintItem } from "./types.js";
 
 type SarifLevel = "error" | "warning" | "note";
 
 const LEVEL: Record<Severity, SarifLevel> = { error: "error", warning: "warning", info: "note" };
 const SRCROOT = "%SRCROOT%";
 
-const RULE_IDS = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
-const RULE_INDEX = new Map<string, number>(RULE_IDS.map((id, i) => [id, i]));
+/** Every diagnostic code (SPEC §9), then the findings `check` reports (conflicts, unresolved claims). */
+const RULES: readonly (readonly [string, { readonly summary: string; readonly severity: Severity }])[] = [
+  ...Object.entries(DIAGNOSTIC_CODES),
+  ...Object.entries(FINDING_CODES).map(([id, info]) => [id, { ...info, severity: "info" as const }] as const),
+];
+const RULE_INDEX = new Map<string, number>(RULES.map(([id], i) => [id, i]));
+/** The key of our fingerprint in `partialFingerprints`; versioned, as SARIF asks, so a change of recipe is a new key. */
+const FINGERPRINT_KEY = "claimsFinding/v1";
 
 /** The file as a URI: relative names become a relative reference under `%SRCROOT%`, absolute ones a `file:` URL. */
 function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
@@ -33,13 +41,15 @@ function directoryUrl(dir: string): string {
 }
 
 /** A SARIF 2.1.0 log with one run: every diagnostic code as a rule, every diagnostic as a result. */
-export function formatSarif(diagnostics: readonly Diagnostic[], ctx: LintContext): string {
-  const rules = RULE_IDS.map((id) => ({
+export function formatSarif(diagnostics: readonly LintItem[], ctx: LintContext): string {
+  const rules = RULES.map(([id, info]) => ({
     id,
-    shortDescription: { text: DIAGNOSTIC_CODES[id].summary },
-    defaultConfiguration: { level: LEVEL[DIAGNOSTIC_CODES[id].severity] },
+    shortDescription: { text: info.summary },
+    defaultConfiguration: { level: LEVEL[info.severity] },
   }));
-  const results = diagnostics.map((d) => ({
+  // Code scanning matches a result across runs by these, not by its line (see core/shared/fingerprint.ts).
+  const prints = fingerprints(diagnostics);
+  const results = diagnostics.map((d, i) => ({
     ruleId: d.code,
     ruleIndex: RULE_INDEX.get(d.code)!,
     level: LEVEL[d.severity],
@@ -52,6 +62,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], ctx: LintContext
         },
       },
     ],
+    partialFingerprints: { [FINGERPRINT_KEY]: prints[i] },
   }));
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",

@@ -1,9 +1,9 @@
 /** `lint --format stylish`: diagnostics grouped by file, in aligned columns, like ESLint's stylish. */
 import type { Stylist } from "../style.js";
-import { compareDiagnostics, countSeverities, type Diagnostic, type Severity } from "../../core/shared/diagnostics.js";
+import { compareDiagnostics, countSeverities, type Severity } from "../../core/shared/diagnostics.js";
 import { count } from "../count.js";
 import { sanitize } from "../sanitize.js";
-import type { LintContext } from "./types.js";
+import type { LintContext, LintItem } from "./types.js";
 
 /** Width in code points, so that a letter outside the BMP counts once. */
 function width(s: string): number {
@@ -22,12 +22,12 @@ interface Row {
 }
 
 /** ESLint-style report: underlined file names, `line:column  severity  message  code` rows, a summary; empty when there is nothing to say. */
-export function formatStylish(diagnostics: readonly Diagnostic[], ctx: Pick<LintContext, "chalk">): string {
+export function formatStylish(diagnostics: readonly LintItem[], ctx: Pick<LintContext, "chalk">): string {
   if (diagnostics.length === 0) return "";
   const { chalk } = ctx;
   const sorted = [...diagnostics].sort(compareDiagnostics);
 
-  const byFile = new Map<string, Diagnostic[]>();
+  const byFile = new Map<string, LintItem[]>();
   for (const d of sorted) {
     const list = byFile.get(d.file);
     if (list) list.push(d);
