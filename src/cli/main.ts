@@ -8,6 +8,7 @@ import type { Io } from "./io.js";
 import type { LintFormat } from "../formats/lint/index.js";
 import { sanitize } from "../formats/sanitize.js";
 import { UsageError } from "../core/load/workspace.js";
+import { defineDiff } from "./define-diff.js";
 
 export { nodeIo } from "./io.js";
 export { sanitize } from "../formats/sanitize.js";
@@ -185,6 +186,8 @@ ${EXIT_HELP}`,
       const { runShow } = await import("./commands/show.js");
       exitCode = await runShow(io, id, paths, { color: colour(), ignore: ignore() });
     });
+
+  defineDiff(program, io, () => ({ color: colour(), ignore: ignore() }), { paths: PATHS_HELP, exit: EXIT_HELP }, (code) => (exitCode = code));
 
   program
     .command("schema")

@@ -40,7 +40,11 @@ export async function loadLedger(paths: readonly string[], cwd: string, options:
 
 /** Loads, checks and analyses the ledger under `paths`. Rejects with UsageError only for an unusable path argument. */
 export async function checkLedger(paths: readonly string[], cwd: string, options: LedgerOptions = {}): Promise<Checked> {
-  const ledger = await loadLedger(paths, cwd, options);
+  return checkLoaded(await loadLedger(paths, cwd, options), options);
+}
+
+/** Checks and analyses a loaded ledger: archives read, quotes checked, the report built. */
+export async function checkLoaded(ledger: Ledger, options: Pick<LedgerOptions, "focus" | "severity"> = {}): Promise<Checked> {
   const archives = readArchives(ledger);
   // The HTML parser is loaded only for a ledger that has an HTML archive.
   const archiveText: ArchiveTextFn = hasHtmlArchive(archives) ? (await import("./quotes/archive-text.js")).archiveText : (raw) => raw;

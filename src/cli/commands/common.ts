@@ -36,7 +36,7 @@ export async function checkPaths(io: Io, paths: readonly string[], flags: Ledger
 }
 
 /** `CLAIMS_THREADS=N` sets the number of parse workers (0 or 1: none); unset, it follows the ledger's size. */
-function threadsFrom(env: Io["env"]): number | undefined {
+export function threadsFrom(env: Io["env"]): number | undefined {
   const value = env.CLAIMS_THREADS;
   if (value === undefined || value === "") return undefined;
   if (!/^\d{1,3}$/.test(value)) throw new UsageError(`CLAIMS_THREADS must be a whole number of threads, not '${value}'`);
