@@ -1,25 +1,39 @@
 // Keeps the README's output examples true: each fenced block after a `<!-- claims: ARGS -->`
-// marker is the real output of `claims ARGS` on the example ledger (colour off).
+// marker is the real output of `claims ARGS` on the example ledger (colour off); after
+// `<!-- claims in DIR: ARGS -->` it is run in DIR (a folder of the repository); after
+// `<!-- claims diff example[: ARGS] -->` it is `claims diff main ARGS` on a branch of a repository
+// made for it (scripts/diff-example.mjs).
 // `node scripts/readme.mjs` rewrites the blocks; `--check` exits 1 when one is stale.
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { diffExample } from "./diff-example.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const readmePath = new URL("../README.md", import.meta.url);
-const MARKER = /(<!-- claims: ([^>]*?) -->\n```[a-z]*\n)([\s\S]*?)(```)/g;
+const MARKER = /(<!-- claims(?: in ([^:>]+))?: ([^>]*?) -->\n```[a-z]*\n)([\s\S]*?)(```)/g;
+const DIFF_MARKER = /(<!-- claims diff example(?:: ([^>]*?))? -->\n```[a-z]*\n)([\s\S]*?)(```)/g;
 
 /** The README with every marked block replaced by the command's real output. */
 export function renderReadme(text) {
-  return text.replace(MARKER, (_, open, args, _old, tail) => {
+  const withDiff = text.replace(DIFF_MARKER, (_, open, args = "", _old, tail) => {
+    const argv = args.split(/\s+/).filter(Boolean);
+    // Text is shown as at a terminal, with its command; another format is shown as it is, alone.
+    const prompt = argv.includes("--format") ? "" : `$ claims diff main${argv.length > 0 ? ` ${argv.join(" ")}` : ""}\n`;
+    return `${open}${prompt}${diffExample(argv).trimEnd()}\n${tail}`;
+  });
+  return withDiff.replace(MARKER, (_, open, dir, args, _old, tail) => {
     // `ARGS | head N` keeps the first N lines, for an excerpt of a long output.
     const [command, head] = args.split("|").map((part) => part.trim());
     const lines = head === undefined ? Infinity : Number(/^head (\d+)$/.exec(head)?.[1] ?? NaN);
     if (Number.isNaN(lines)) throw new Error(`README marker '${args}': only '| head N' may follow the command`);
     const argv = command.split(/\s+/);
-    const result = spawnSync(process.execPath, ["bin/claims.js", ...argv], { cwd: root, encoding: "utf8", env: { PATH: process.env.PATH, NO_COLOR: "1" } });
-    const prompt = argv[0] === "check" ? `$ npx claims ${command}\n` : "";
-    const output = result.stdout.trimEnd().split("\n");
+    const cwd = dir === undefined ? root : join(root, dir);
+    const result = spawnSync(process.execPath, [join(root, "bin/claims.js"), ...argv], { cwd, encoding: "utf8", env: { PATH: process.env.PATH, NO_COLOR: "1" } });
+    const prompt = argv[0] === "check" || dir !== undefined ? `$ ${dir === undefined ? "npx " : ""}claims ${command}\n` : "";
+    // Stderr too, where a run in a folder says what stopped it (a bad configuration).
+    const output = `${result.stdout}${dir === undefined ? "" : result.stderr}`.trimEnd().split("\n");
     const shown = output.length > lines ? [...output.slice(0, lines), "…"] : output;
     return `${open}${prompt}${shown.join("\n")}\n${tail}`;
   });

@@ -54,7 +54,7 @@ describe("a bad configuration stops the run with file, line, column and the fix"
     ["unknown code", "severity:\n  unused-sorce: off\n", [".claims.yaml:2:3  unknown diagnostic code 'unused-sorce' — did you mean 'unused-source'?"]],
     ["bad level", "severity:\n  unused-source: of\n", [".claims.yaml:2:18  severity of 'unused-source' must be one of error, warning, info, off, not 'of' — did you mean 'off'?"]],
     ["a locked code lowered", "severity:\n  schema: warning\n", [".claims.yaml:2:11  'schema' cannot be lowered (it keeps the ledger readable); remove this line or set it to error"]],
-    ["ignore not a list", "ignore: drafts\n", [".claims.yaml:1:9  'ignore' must be a list of patterns, not 'drafts'"]],
+    ["ignore not a list", "ignore: drafts\n", [".claims.yaml:1:9  'ignore' must be a list of patterns, not 'drafts' — write it as a list: ignore: ['drafts']"]],
     ["a pattern that is not text", "ignore:\n  - 3\n", [".claims.yaml:2:5  item 1 of 'ignore' must be text (a pattern), not 3"]],
     ["a pattern reaching out", "ignore:\n  - ../other/**\n", [".claims.yaml:2:5  ignore pattern '../other/**' reaches outside this folder; patterns are relative to .claims.yaml, as in .gitignore"]],
     ["ledger not a path", "ledger: {a: 1}\n", [".claims.yaml:1:9  'ledger' must be a path or a list of paths, not a mapping"]],

@@ -86,6 +86,7 @@ ${EXIT_HELP}`,
         .choices(FAIL_ON)
         .default("error" as const),
     )
+    .option("-o, --output-file <file>", "write the result to this file (atomically) instead of stdout; never a ledger file")
     .addHelpText(
       "after",
       `${PATHS_HELP}

@@ -5,7 +5,8 @@ import { materialize, type Report } from "../../core/report/types.js";
 import { chalkFor } from "../colour.js";
 import type { Io } from "../io.js";
 import { checkText } from "../../formats/text/text.js";
-import { checkPaths, type LedgerFlags, lintContext, writeJson, writeOut } from "./common.js";
+import { checkPaths, type LedgerFlags, lintContext, writeJson, writeResult } from "./common.js";
+import { jsonChunks } from "../../formats/json-chunks.js";
 import type { FailOn } from "../../formats/lint/findings.js";
 
 /** The CI formats `check` shares with `lint`, where its conflicts and unresolved claims join the diagnostics. */
@@ -15,6 +16,7 @@ export type CheckFormat = "text" | "json" | "markdown" | (typeof CHECK_LINT_FORM
 export interface CheckOptions extends LedgerFlags {
   readonly format: CheckFormat;
   readonly failOn: FailOn;
+  readonly outputFile?: string;
   readonly color: boolean;
 }
 
@@ -22,22 +24,24 @@ export interface CheckOptions extends LedgerFlags {
 export async function runCheck(io: Io, paths: readonly string[], options: CheckOptions): Promise<number> {
   const run = await checkPaths(io, paths, options);
   const { report: stream } = run;
+  const output = options.outputFile;
   if (options.format === "json") {
     // Streamed: claims are built one at a time as they are written.
-    writeJson(io, stream);
+    if (output === undefined) writeJson(io, stream);
+    else await writeResult(io, run, `${[...jsonChunks(stream)].join("")}\n`, output);
     return exitCodeFor(stream, options.failOn);
   }
   const report = materialize(stream);
   if (options.format === "markdown") {
     const { EXPORT_FORMATTERS } = await import("../../formats/exports/index.js");
-    writeOut(io, EXPORT_FORMATTERS.markdown(report, { all: false, publisher: null, diagnostics: true }));
+    await writeResult(io, run, EXPORT_FORMATTERS.markdown(report, { all: false, publisher: null, diagnostics: true }), output);
   } else if (options.format === "text") {
-    const chalk = await chalkFor(io, options.color);
-    writeOut(io, checkText(report, { chalk, width: io.columns }), chalk);
+    const chalk = await chalkFor(io, options.color && output === undefined);
+    await writeResult(io, run, checkText(report, { chalk, width: output === undefined ? io.columns : undefined }), output, chalk);
   } else {
     const [{ LINT_FORMATTERS, findingsOf }, chalk] = await Promise.all([import("../../formats/lint/index.js"), chalkFor(io, false)]);
     const items = [...report.diagnostics, ...findingsOf(report, options.failOn)].sort(compareDiagnostics);
-    writeOut(io, LINT_FORMATTERS[options.format](items, { chalk, version: pkg.version, ...lintContext(io, run) }));
+    await writeResult(io, run, LINT_FORMATTERS[options.format](items, { chalk, version: pkg.version, ...lintContext(io, run) }), output);
   }
   return exitCodeFor(report, options.failOn);
 }

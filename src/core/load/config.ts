@@ -166,7 +166,10 @@ function issueDiagnostics(issue: z.core.$ZodIssue, value: unknown, at: At): Diag
     return [diagnostic("schema", `severity of '${code}' must be one of ${SEVERITY_LEVELS.join(", ")}, not ${show(input)}${hint}`, at(path))];
   }
   const expected: Record<string, string> = { ledger: "a path or a list of paths", ignore: "a list of patterns", severity: "a mapping from diagnostic code to error, warning, info or off" };
-  if (path.length === 1) return [diagnostic("schema", `'${name}' must be ${expected[String(path[0])]}, not ${show(input)}`, at(path))];
+  if (path.length === 1) {
+    const fix = path[0] === "ignore" && typeof input === "string" ? ` — write it as a list: ignore: ['${input.replace(/'/g, "''")}']` : "";
+    return [diagnostic("schema", `'${name}' must be ${expected[String(path[0])]}, not ${show(input)}${fix}`, at(path))];
+  }
   return [diagnostic("schema", `item ${Number(path[1]) + 1} of '${String(path[0])}' must be text (a ${path[0] === "ledger" ? "path" : "pattern"}), not ${show(input)}`, at(path))];
 }
 
