@@ -191,6 +191,17 @@ describe("lint --output-file", () => {
   });
 });
 
+describe("check --output-file", () => {
+  it("writes any format to the file, the JSON report too, with the exit code of the run", async () => {
+    const repo = gitRepo({}, { exampleLedgerAt: "claims", commit: "example" });
+    expect(await runInProcess(["check", "--format", "json", "-o", "report.json"], { cwd: repo })).toEqual({ code: 0, stdout: "", stderr: "" });
+    const written = readFileSync(join(repo, "report.json"), "utf8");
+    expect(written).toBe((await runInProcess(["check", "--format", "json"], { cwd: repo })).stdout);
+    expect(await runInProcess(["check", "--format", "sarif", "--fail-on", "conflict", "--output-file", "claims.sarif"], { cwd: repo })).toEqual({ code: 1, stdout: "", stderr: "" });
+    expect(sarifCheck()(JSON.parse(readFileSync(join(repo, "claims.sarif"), "utf8")))).toBe("");
+  });
+});
+
 describe("the JSON report's positions (SPEC §11 v2)", () => {
   it("gives each claim its id key's line and column, and each statement its list item's", () => {
     const report = JSON.parse(runBin(["check", "--format", "json"]).stdout);

@@ -93,10 +93,15 @@ const cases: readonly Case[] = [
   { name: "-V is --version", args: ["-V"], code: 0, stdout: exact(`${pkg.version}\n`), stderr: empty },
   { name: "--help", args: ["--help"], code: 0, stdout: [...helpChecks, has("check [options] [paths...]", "init [dir]")], stderr: empty },
   { name: "help (the command)", args: ["help"], code: 0, stdout: helpChecks, stderr: empty },
-  ...["check", "lint", "export", "sources", "show", "schema", "init"].map(
+  ...["check", "lint", "export", "sources", "show", "diff", "schema", "init"].map(
     (command): Case => ({ name: `${command} --help`, args: [command, "--help"], code: 0, stdout: [...helpChecks, has(`Usage: claims ${command} `)], stderr: empty }),
   ),
   { name: "help check is check --help", args: ["help", "check"], code: 0, stdout: has("Usage: claims check ", "--fail-on <level>"), stderr: empty },
+  // Every new option is in the help, with an example.
+  { name: "check --help shows the CI formats and -o", args: ["check", "--help"], code: 0, stdout: has("the CI formats of lint (github, sarif, junit, gitlab)", "-o, --output-file <file>", "claims check --format github --fail-on conflict"), stderr: empty },
+  { name: "lint --help: junit, gitlab and -o", args: ["lint", "--help"], code: 0, stdout: has("junit (JUnit XML", "gitlab (GitLab Code Quality JSON)", "-o, --output-file <file>", "claims lint --format junit -o claims-junit.xml"), stderr: empty },
+  { name: "diff --help explains the revision and --fail-on", args: ["diff", "--help"], code: 0, stdout: has("Usage: claims diff [options] <git-rev> [paths...]", "--fail-on <what>", "claims diff main ", "$GITHUB_STEP_SUMMARY"), stderr: empty },
+  { name: "--help shows --no-ignore and diff", args: ["--help"], code: 0, stdout: has("--no-ignore", "diff [options] <git-rev> [paths...]"), stderr: empty },
 
   // Bad usage: exit 2, one clear message on stderr, nothing on stdout.
   { name: "no arguments: the help on stderr", args: [], code: 2, stdout: empty, stderr: [firstLine("Usage: claims [options] [command]"), ...helpChecks] },
