@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/core/load/config.js";
 import { ConfigError } from "../src/core/load/config.js";
 import { git, gitRepo, removeTempDirs, tempDir, writeFiles } from "./helpers/git.js";
-import { runInProcess } from "./helpers/run.js";
+import { runBin, runInProcess } from "./helpers/run.js";
 
 afterAll(removeTempDirs);
 
@@ -91,6 +91,26 @@ describe("a bad configuration stops the run with file, line, column and the fix"
     expect((caught as ConfigError).diagnostics).toEqual([{ code: "schema", severity: "error", message: "unknown key 'severty' — did you mean 'severity'?", file: ".claims.yaml", line: 1, column: 1 }]);
   });
 
+  it("a hostile configuration gets a diagnostic and nothing else", async () => {
+    const cases: readonly [string, string | Buffer, RegExp][] = [
+      ["an alias", "a: &x [1]\nledger: *x\n", /\.claims\.yaml:1:4  anchor &x is not allowed/],
+      ["a NUL", Buffer.from("ledger: a\u0000b\n"), /\.claims\.yaml:1:10  file holds a NUL character/],
+      ["not UTF-8", Buffer.from([0x6c, 0x3a, 0x20, 0xff, 0x0a]), /\.claims\.yaml:1:4  not valid UTF-8 at byte 3/],
+      ["deep nesting", `ignore: ${"[".repeat(200)}${"]".repeat(200)}\n`, /nesting deeper than 100 levels/],
+      ["an escape sequence in a key", "\"\\e]0;title\\a\": 1\n", /unknown key '\\u001b\]0;title\\u0007'/],
+      ["a reserved key", "__proto__: {}\n", /key '__proto__' is reserved/],
+    ];
+    for (const [name, text, message] of cases) {
+      const repo = gitRepo({ ...LEDGER });
+      writeFileSync(join(repo, ".claims.yaml"), text);
+      const result = await runInProcess(["lint"], { cwd: repo });
+      expect(result.code, name).toBe(2);
+      expect(result.stdout, name).toBe("");
+      expect(result.stderr, name).toMatch(message);
+      expect(result.stderr, name).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    }
+  });
+
   it("accepts empty keys and an empty file", async () => {
     for (const text of ["", "# nothing yet\n", "ignore:\nseverity:\n", "ignore: []\nseverity: {}\n"]) {
       const repo = gitRepo({ ...LEDGER, ".claims.yaml": text });
@@ -157,6 +177,14 @@ describe("ignores", () => {
   it("the configuration's patterns: folders, globs and a negation that re-includes a file", async () => {
     const repo = gitRepo({ ...ROOT_LEDGER, "drafts/a.yaml": "bad: 1\n", "drafts/keep.yaml": "bad: 2\n", "x/y.lock.yaml": "bad: 3\n", ".claims.yaml": "ignore:\n  - drafts/**\n  - '!drafts/keep.yaml'\n  - '*.lock.yaml'\n" });
     expect((await lint(repo)).found.filter((f) => f.startsWith("error"))).toEqual(["error schema drafts/keep.yaml:1:1"]);
+  });
+
+  it("without git, the run says it cannot ask git, and reads what git would ignore", () => {
+    const repo = gitRepo({ ...ROOT_LEDGER, ".gitignore": "build/\n", "build/out.yaml": "bad: 1\n" });
+    const result = runBin(["lint", "--format", "json"], { cwd: repo, env: { PATH: "/nonexistent" } });
+    expect(result.stderr).toBe("claims: cannot ask git which files it ignores (git is not installed (or not on PATH)); they are read — use --no-ignore to say that is intended\n");
+    expect(JSON.parse(result.stdout).map((d: { file: string }) => d.file)).toContain("build/out.yaml");
+    expect(runBin(["lint", "--no-ignore", "--format", "json"], { cwd: repo, env: { PATH: "/nonexistent" } }).stderr).toBe("");
   });
 
   it("outside a git work tree, only the configuration's patterns apply", async () => {

@@ -194,6 +194,11 @@ describe("claims diff", () => {
     const plain = tempDir("claims-nogit-");
     writeFiles(plain, { "claims/a.yaml": "" });
     expect(await runInProcess(["diff", "main"], { cwd: plain })).toEqual({ code: 2, stdout: "", stderr: `claims: claims diff compares with a git revision, and '${plain}' is not inside a git work tree\n` });
+    expect(runBin(["diff", "main"], { cwd: repo, env: { PATH: "/nonexistent" } })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "claims: cannot ask git which files it ignores (git is not installed (or not on PATH)); they are read — use --no-ignore to say that is intended\nclaims: claims diff asks git, and git is not installed (or not on PATH)\n",
+    });
     const bad = await runInProcess(["diff", "main", "--fail-on", "new-warning"], { cwd: repo });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/argument 'new-warning' is invalid\. Allowed choices are new-error, new-conflict\./);
