@@ -239,6 +239,15 @@ describe("check --format markdown", () => {
     expect(tree.children.map(plain)).toContain("1 claim left out of the tables: fix the errors above and it is analysed.");
   });
 
+  it("the text output says which claims are left out too", async () => {
+    const repo = gitRepo({}, { exampleLedgerAt: "claims", commit: "example" });
+    writeFiles(repo, { "claims/broken.yaml": "claims:\n  Bad_Id:\n    question: Q?\n    type: boolean\n    statements:\n      - source: aljazeera\n        says: yes\n" });
+    const result = await runInProcess(["check"], { cwd: repo });
+    expect(result.stdout.split("\n")).toContain("1 claim left out of the table for errors (see above): Bad_Id (claims/broken.yaml:2:3)");
+    const report = JSON.parse((await runInProcess(["check", "--format", "json"], { cwd: repo })).stdout);
+    expect(report.omittedClaims).toEqual([{ id: "Bad_Id", reason: "id", file: "claims/broken.yaml", line: 2, column: 3 }]);
+  });
+
   it("says nothing more for a clean ledger: the same text as the markdown export", async () => {
     const check = await runInProcess(["check", "--format", "markdown"]);
     const exported = await runInProcess(["export", "--format", "markdown"]);
