@@ -71,6 +71,7 @@ Start here:
   claims init my-ledger      write a small starter ledger
   claims check               lint and cross-reference ./claims
   claims show death-toll     one claim's statements, revisions and conflicts
+  claims diff main           what this branch changes in the ledger
 ${EXIT_HELP}`,
     );
   const colour = () => program.opts().color;
