@@ -175,8 +175,17 @@ describe("ignores", () => {
   });
 
   it("the configuration's patterns: folders, globs and a negation that re-includes a file", async () => {
-    const repo = gitRepo({ ...ROOT_LEDGER, "drafts/a.yaml": "bad: 1\n", "drafts/keep.yaml": "bad: 2\n", "x/y.lock.yaml": "bad: 3\n", ".claims.yaml": "ignore:\n  - drafts/**\n  - '!drafts/keep.yaml'\n  - '*.lock.yaml'\n" });
-    expect((await lint(repo)).found.filter((f) => f.startsWith("error"))).toEqual(["error schema drafts/keep.yaml:1:1"]);
+    const repo = gitRepo({
+      ...ROOT_LEDGER,
+      "drafts/a.yaml": "bad: 1\n",
+      "drafts/keep.yaml": "bad: 2\n",
+      "x/y.lock.yaml": "bad: 3\n",
+      "notes/n.yaml": "bad: 4\n",
+      "sub/notes/n.yaml": "bad: 5\n",
+      ".claims.yaml": "ignore:\n  - drafts/**\n  - '!drafts/keep.yaml'\n  - '*.lock.yaml'\n  - /notes/\n",
+    });
+    // `/notes/` is anchored to the configuration's folder, as in .gitignore: sub/notes/ is read.
+    expect((await lint(repo)).found.filter((f) => f.startsWith("error"))).toEqual(["error schema drafts/keep.yaml:1:1", "error schema sub/notes/n.yaml:1:1"]);
   });
 
   it("without git, the run says it cannot ask git, and reads what git would ignore", () => {

@@ -4,7 +4,7 @@
  * by a Zod schema, so a fault stops the run with its file, line, column and the fix.
  */
 import { lstatSync, realpathSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import * as z from "zod/mini";
 import { compareDiagnostics, DIAGNOSTIC_CODES, diagnostic, type Diagnostic, type DiagnosticCode } from "../shared/diagnostics.js";
 import { gitTopLevel } from "../shared/git.js";
@@ -106,36 +106,41 @@ export function readConfig(file: string, cwd: string, gitTop: string | null): Om
     const { line, col } = parsed.lineCounter.linePos(target?.range?.[0] ?? 0);
     return { file: display, line, column: col };
   };
-  if (parsed.faults.length > 0) fail(parsed.faults.map((f) => ({ ...diagnostic(f.code, f.message, { file: display, ...linePos(parsed.lineCounter, f.offset) }) })));
+  if (parsed.faults.length > 0) fail(parsed.faults.map((f) => diagnostic(f.code, f.message, { file: display, ...linePos(parsed.lineCounter, f.offset) })));
   const value = parsed.value ?? {};
   const result = configSchema.safeParse(value);
   if (!result.success) fail(result.error.issues.flatMap((issue) => issueDiagnostics(issue, value, at)));
   const data = result.success ? result.data : {};
-  const tree = realpathSync(gitTop ?? dir);
-  const problems: Diagnostic[] = [];
-  const listed = Array.isArray(valueAt(value, ["ledger"]));
-  const ledger = (data.ledger ?? []).map((path, i) => {
-    const abs = resolve(dir, path);
-    const where = at(listed ? ["ledger", i] : ["ledger"]);
-    let real: string | undefined;
-    try {
-      real = realpathSync(abs);
-    } catch {
-      problems.push(diagnostic("schema", `ledger path '${path}' does not exist (paths are relative to ${display}); create it or correct the path`, where));
-      return abs;
-    }
-    if (!isInside(tree, real)) problems.push(diagnostic("schema", `ledger path '${path}' is outside the working tree (${tree}); a configuration names only paths inside it`, where));
-    return abs;
-  });
-  (data.ignore ?? []).forEach((pattern, i) => {
-    if (isAbsolute(pattern) || /(^|\/)\.\.(\/|$)/.test(pattern)) {
-      problems.push(diagnostic("schema", `ignore pattern '${pattern}' reaches outside this folder; patterns are relative to ${display}, as in .gitignore`, at(["ignore", i])));
-    }
-  });
+  const problems = pathProblems(data, Array.isArray(valueAt(value, ["ledger"])), { dir, tree: realpathSync(gitTop ?? dir), display, at });
   if (problems.length > 0) fail(problems);
   // Only the codes written: an absent key must not read as a level.
   const levels = Object.fromEntries(Object.entries(data.severity ?? {}).filter(([, level]) => level !== undefined)) as SeverityOverrides;
-  return { file, dir, gitTop, ledger: data.ledger === undefined ? null : ledger, ignore: data.ignore ?? [], severity: levels };
+  const ledger = data.ledger === undefined ? null : data.ledger.map((path) => resolve(dir, path));
+  return { file, dir, gitTop, ledger, ignore: data.ignore ?? [], severity: levels };
+}
+
+/**
+ * What the paths a configuration names get wrong: a ledger path that does not exist or lies
+ * outside the working tree (after symbolic links), an ignore pattern that climbs out of its folder.
+ */
+function pathProblems(data: { ledger?: string[]; ignore?: string[] | null }, listed: boolean, where: { dir: string; tree: string; display: string; at: At }): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  (data.ledger ?? []).forEach((path, i) => {
+    const at = where.at(listed ? ["ledger", i] : ["ledger"]);
+    let real: string;
+    try {
+      real = realpathSync(resolve(where.dir, path));
+    } catch {
+      problems.push(diagnostic("schema", `ledger path '${path}' does not exist (paths are relative to ${where.display}); create it or correct the path`, at));
+      return;
+    }
+    if (!isInside(where.tree, real)) problems.push(diagnostic("schema", `ledger path '${path}' is outside the working tree (${where.tree}); a configuration names only paths inside it`, at));
+  });
+  // A leading `/` anchors a pattern to this folder, as in .gitignore; only `..` climbs out of it.
+  (data.ignore ?? []).forEach((pattern, i) => {
+    if (/(^|[/!])\.\.(\/|$)/.test(pattern)) problems.push(diagnostic("schema", `ignore pattern '${pattern}' reaches outside this folder; patterns are relative to ${where.display}, as in .gitignore`, where.at(["ignore", i])));
+  });
+  return problems;
 }
 
 function linePos(lineCounter: { linePos(offset: number): { line: number; col: number } }, offset: number): { line: number; column: number } {
