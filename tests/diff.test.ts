@@ -158,6 +158,15 @@ describe("claims diff", () => {
       "unused-source claims/sources.yaml striking-workers",
       "yaml-syntax claims/who-fired-first.yaml ",
     ]);
+    const markdown = await runInProcess(["diff", "main", "--format", "markdown"], { cwd: repo });
+    const tree = fromMarkdown(markdown.stdout, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+    expect(tree.children.filter((n) => n.type === "heading").map(plain).slice(1)).toEqual(["Conflicts", "Claims added and removed", "Errors and warnings"]);
+    const tables = tree.children.filter((n) => n.type === "table") as { children: { children: unknown[] }[] }[];
+    expect(tables[1].children.map((row) => row.children.map(plain))).toEqual([
+      ["claim", "change", "status", "question", "file"],
+      ["who-fired-first", "added", "conflict (unresolved)", "Who used firearms first in the Zhanaozen clash?", "claims/who-fired-first.yaml"],
+    ]);
+    expect(tables[2].children.map((row) => row.children.map(plain)[0] + " " + row.children.map(plain)[3])).toEqual(["change code", "fixed unused-source", "fixed yaml-syntax"]);
   });
 
   it("a file list limits the comparison to the named files", async () => {
