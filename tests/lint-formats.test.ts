@@ -1,6 +1,3 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import Ajv from "ajv-draft-04";
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { escapeData, escapeProperty } from "../src/formats/lint/github.js";
@@ -8,6 +5,7 @@ import { LINT_FORMATTERS, type LintContext, type LintFormat } from "../src/forma
 import { hasUnsafe, sanitizeKeepingColour } from "../src/formats/sanitize.js";
 import { DIAGNOSTIC_CODES, diagnostic, type Diagnostic } from "../src/core/shared/diagnostics.js";
 import { fingerprints } from "../src/core/shared/fingerprint.js";
+import { sarifCheck } from "./helpers/schemas.js";
 
 const plain: LintContext = { chalk: new Chalk({ level: 0 }), version: "0.1.0", cwd: "/work/ws" };
 const coloured: LintContext = { ...plain, chalk: new Chalk({ level: 1 }) };
@@ -156,21 +154,13 @@ describe("github", () => {
 });
 
 describe("sarif", () => {
-  const require = createRequire(import.meta.url);
-  const schemaPath = require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
-  const schema = JSON.parse(readFileSync(schemaPath, "utf8")) as object;
-  // ajv-formats is not installed, so the schema's three formats are checked here with the WHATWG
-  // URL parser and a date-time pattern rather than switched off with `validateFormats: false`.
-  // `unicodeRegExp: false`: the schema's `language` pattern has a stray `]`, which only the `u` flag rejects.
-  const ajv = new Ajv.default({ strict: false, allErrors: true, unicodeRegExp: false });
-  ajv.addFormat("uri", (s: string) => URL.canParse(s));
-  ajv.addFormat("uri-reference", (s: string) => !/\s/.test(s) && URL.canParse(s, "file:///base/"));
-  ajv.addFormat("date-time", (s: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i.test(s) && !Number.isNaN(Date.parse(s)));
-  const validate = ajv.compile(schema);
+  // The OASIS schema through Ajv, its three formats checked rather than switched off (tests/helpers/schemas.ts).
+  const check = sarifCheck();
+  const validate = (log: unknown): boolean => check(log) === "";
   const valid = (log: unknown): boolean => {
-    const ok = validate(log);
-    if (!ok) console.error(ajv.errorsText(validate.errors));
-    return ok;
+    const errors = check(log);
+    if (errors) console.error(errors);
+    return errors === "";
   };
 
   const parse = (ds: readonly Diagnostic[], ctx = plain): any => JSON.parse(format("sarif", ds, ctx));

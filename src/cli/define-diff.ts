@@ -1,9 +1,9 @@
 /** The `claims diff` command's options and help; its code is loaded only when it runs. */
 import { type Command, InvalidArgumentError, Option } from "@commander-js/extra-typings";
 import type { DiffFormat } from "../formats/diff/index.js";
+import type { All } from "./choices.js";
 import type { Io } from "./io.js";
 
-type All<Name extends string, List extends readonly Name[]> = [Exclude<Name, List[number]>] extends [never] ? List : never;
 const DIFF_FORMATS: All<DiffFormat, readonly ["text", "markdown", "json"]> = ["text", "markdown", "json"];
 const FAIL_ON = ["new-error", "new-conflict"] as const;
 

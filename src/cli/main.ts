@@ -8,6 +8,7 @@ import type { Io } from "./io.js";
 import type { LintFormat } from "../formats/lint/index.js";
 import { sanitize } from "../formats/sanitize.js";
 import { UsageError } from "../core/load/workspace.js";
+import type { All } from "./choices.js";
 import { defineDiff } from "./define-diff.js";
 
 export { nodeIo } from "./io.js";
@@ -17,7 +18,6 @@ export type { Io } from "./io.js";
 const CHECK_FORMATS = ["text", "json", "markdown", "github", "sarif", "junit", "gitlab"] as const;
 // The formatter registries are loaded only by the commands that use them, so their names are
 // listed here; `All` makes the compiler reject a list that misses or invents a registry key.
-type All<Name extends string, List extends readonly Name[]> = [Exclude<Name, List[number]>] extends [never] ? List : never;
 const LINT_FORMATS: All<LintFormat, readonly ["stylish", "json", "github", "sarif", "junit", "gitlab"]> = ["stylish", "json", "github", "sarif", "junit", "gitlab"];
 const EXPORT_FORMATS: All<ExportFormat, readonly ["markdown", "csv", "json", "claimreview", "html"]> = ["markdown", "csv", "json", "claimreview", "html"];
 const FAIL_ON = ["error", "conflict", "unresolved"] as const;
