@@ -9,15 +9,16 @@ import type { LintFormat } from "../formats/lint/index.js";
 import { sanitize } from "../formats/sanitize.js";
 import { UsageError } from "../core/load/workspace.js";
 import type { All } from "./choices.js";
+import type { CheckFormat } from "./commands/check.js";
 import { defineDiff } from "./define-diff.js";
 
 export { nodeIo } from "./io.js";
 export { sanitize } from "../formats/sanitize.js";
 export type { Io } from "./io.js";
 
-const CHECK_FORMATS = ["text", "json", "markdown", "github", "sarif", "junit", "gitlab"] as const;
 // The formatter registries are loaded only by the commands that use them, so their names are
 // listed here; `All` makes the compiler reject a list that misses or invents a registry key.
+const CHECK_FORMATS: All<CheckFormat, readonly ["text", "json", "markdown", "github", "sarif", "junit", "gitlab"]> = ["text", "json", "markdown", "github", "sarif", "junit", "gitlab"];
 const LINT_FORMATS: All<LintFormat, readonly ["stylish", "json", "github", "sarif", "junit", "gitlab"]> = ["stylish", "json", "github", "sarif", "junit", "gitlab"];
 const EXPORT_FORMATS: All<ExportFormat, readonly ["markdown", "csv", "json", "claimreview", "html"]> = ["markdown", "csv", "json", "claimreview", "html"];
 const FAIL_ON = ["error", "conflict", "unresolved"] as const;
