@@ -169,6 +169,20 @@ describe("claims diff", () => {
     expect(tables[2].children.map((row) => row.children.map(plain)[0] + " " + row.children.map(plain)[3])).toEqual(["change code", "fixed unused-source", "fixed yaml-syntax"]);
   });
 
+  it("a verdict added and one changed: the claim is no longer unresolved, and both verdicts are shown", async () => {
+    const repo = exampleOnBranch();
+    edit(repo, "claims/who-fired-first.yaml", "        note: Told to reporters in Astana.\n", "        note: Told to reporters in Astana.\n    verdict:\n      rating: unproven\n      by: desk\n");
+    edit(repo, "claims/death-toll.yaml", "      rating: unproven", "      rating: mostly-false");
+    const { diff } = await diffJson(repo, "main");
+    expect(diff.changed.map((c: { id: string; verdict: unknown; unresolved: unknown; status: unknown }) => [c.id, c.verdict, c.unresolved, c.status])).toEqual([
+      ["death-toll", { from: { rating: "unproven", finding: "at least 10", by: "claims example ledger", on: null }, to: { rating: "mostly-false", finding: "at least 10", by: "claims example ledger", on: null } }, null, null],
+      ["who-fired-first", { from: null, to: { rating: "unproven", finding: null, by: "desk", on: null } }, { from: true, to: false }, null],
+    ]);
+    const text = (await runInProcess(["diff", "main"], { cwd: repo })).stdout;
+    expect(text).toContain("    verdict: unproven — finding: at least 10 (claims example ledger) → mostly-false — finding: at least 10 (claims example ledger)\n");
+    expect(text).toContain("    verdict: none → unproven (desk)\n");
+  });
+
   it("a file list limits the comparison to the named files", async () => {
     const repo = exampleOnBranch();
     conflictAddedAndResolved(repo);
