@@ -27,6 +27,12 @@ export interface CheckOptions {
    * is used as given; `false` reads every file named with no configuration at all.
    */
   readonly config?: ClaimsConfig | false;
+  /**
+   * Texts to read instead of files on disk, by absolute path: an editor's unsaved buffers, or a
+   * change to check before writing it. A path not on disk joins the ledger where a folder root
+   * would have found it (a `.yaml`/`.yml` name outside hidden folders, node_modules and ignores).
+   */
+  readonly contents?: ReadonlyMap<string, string>;
 }
 
 /** The built parse worker beside this module, when there is one (it is not, running from source). */
@@ -38,7 +44,7 @@ function parseWorker(): URL | undefined {
 /** The paths and options of a run, as the CLI plans them (file lists, ignores, severities). */
 function resolved(paths: readonly string[], options: CheckOptions): { paths: readonly string[]; cwd: string; run: LedgerOptions } {
   const cwd = options.cwd ?? process.cwd();
-  const parse = { worker: parseWorker(), threads: options.threads };
+  const parse = { worker: parseWorker(), threads: options.threads, contents: options.contents };
   if (options.config === false) return { paths: paths.length > 0 ? paths : defaultPaths(cwd), cwd, run: parse };
   const plan = planRun(paths, cwd, options.config ?? loadConfig(cwd));
   return { paths: plan.paths, cwd, run: { ...parse, ignore: plan.ignore, focus: plan.focus, severity: plan.severity } };

@@ -9,7 +9,7 @@ import { buildLedger } from "./load/validate.js";
 import { loadFiles, type ParseOptions } from "./load/parse-pool.js";
 import { checkQuotes, type ArchiveTextFn } from "./quotes/check-quotes.js";
 import type { ClaimStream, ReportClaim } from "./report/types.js";
-import { collectFiles, type SkipTest } from "./load/workspace.js";
+import { collectFiles, type Contents, type SkipTest } from "./load/workspace.js";
 import { applySeverity, type SeverityOverrides } from "./shared/severity.js";
 
 /** Ledgers up to this many claims keep their report entries from the first pass (see `checkRead`). */
@@ -31,11 +31,17 @@ export interface LedgerOptions extends ParseOptions {
   readonly focus?: (abs: string) => boolean;
   /** Severities per diagnostic code; `off` drops a code. */
   readonly severity?: SeverityOverrides;
+  /**
+   * Texts to read instead of the files on disk, by absolute path (as `resolve(cwd, root)` and the
+   * file's path inside it give it): unsaved buffers, or a change checked before it is written.
+   * A path not on disk joins the ledger where a folder root would have found it.
+   */
+  readonly contents?: Contents;
 }
 
 /** Reads, parses and validates every file under `paths` and resolves ids across them; no analysis yet. */
 export async function loadLedger(paths: readonly string[], cwd: string, options: LedgerOptions = {}): Promise<Ledger> {
-  return buildLedger(await loadFiles(collectFiles(paths, cwd, options.ignore), options));
+  return buildLedger(await loadFiles(collectFiles(paths, cwd, options.ignore, options.contents), options));
 }
 
 /** Loads, checks and analyses the ledger under `paths`. Rejects with UsageError only for an unusable path argument. */

@@ -20,6 +20,8 @@ export interface LedgerFile {
    * parsed (see `statementHints`), so that reporting them needs no second parse.
    */
   readonly hints?: StatementHints;
+  /** The text it was read from when that was given in memory (`contents`), not read from disk. */
+  readonly text?: string;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { LedgerFile } from "./ledger.js";
 import { statementHints } from "./locate.js";
 import { type FileRecords, validateFile } from "./validate.js";
 import { parseYaml } from "./parse.js";
-import { readTextFile } from "./read.js";
+import { readGivenText, readTextFile } from "./read.js";
 import type { WorkspaceFile } from "./workspace.js";
 
 export interface ParsedLedgerFile {
@@ -34,12 +34,12 @@ export function parseFile(found: WorkspaceFile): ParsedLedgerFile {
   const bare: LedgerFile = { abs: found.abs, display: found.display, root: found.root, parsed: false };
   const at = (line = 1, column = 1) => ({ file: found.display, line, column });
   if (found.fault) return { file: bare, value: undefined, diagnostics: [diagnostic("unreadable-file", found.fault, at())] };
-  const read = readTextFile(found.abs);
+  const read = found.text !== undefined ? readGivenText(found.text) : readTextFile(found.abs);
   if (!read.ok) return { file: bare, value: undefined, diagnostics: [diagnostic("unreadable-file", read.message, at(read.line, read.column))] };
   const parsed = parseYaml(read.text);
   const value = parsed.faults.some((f) => f.code === "yaml-syntax") ? undefined : parsed.value;
   const hints = parsed.doc && value !== undefined ? statementHints(parsed.doc, parsed.lineCounter) : undefined;
-  const file: LedgerFile = { ...bare, parsed: parsed.doc !== undefined, ...(hints ? { hints } : {}) };
+  const file: LedgerFile = { ...bare, parsed: parsed.doc !== undefined, ...(hints ? { hints } : {}), ...(found.text !== undefined ? { text: found.text } : {}) };
   const diagnostics = parsed.faults.map((f) => {
     const { line, col } = parsed.lineCounter.linePos(f.offset);
     return diagnostic(f.code, f.message, at(line, col));

@@ -6,7 +6,7 @@ import { type Document, isMap, isScalar, isSeq, type LineCounter, type Pair } fr
 import type { Position } from "../shared/diagnostics.js";
 import type { LedgerFile, StatementHints } from "./ledger.js";
 import { nodeAt, parseYaml } from "./parse.js";
-import { readTextFile } from "./read.js";
+import { readGivenText, readTextFile } from "./read.js";
 
 /** The statement fields whose places are kept as hints; "" is the statement itself. */
 export const HINTED_FIELDS = ["", "source", "says", "quote", "in", "via"] as const;
@@ -87,7 +87,7 @@ function syntaxOf(file: LedgerFile): Syntax | null {
   if (!file.parsed) return null;
   let syntax = syntaxCache.get(file);
   if (syntax === undefined) {
-    const read = readTextFile(file.abs);
+    const read = file.text !== undefined ? readGivenText(file.text) : readTextFile(file.abs);
     const parsed = read.ok ? parseYaml(read.text) : undefined;
     syntax = parsed?.doc ? { doc: parsed.doc, lineCounter: parsed.lineCounter } : null;
     if (syntaxCache.size >= SYNTAX_CACHE_SIZE) syntaxCache.delete(syntaxCache.keys().next().value!);

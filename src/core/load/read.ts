@@ -40,6 +40,16 @@ export function readTextFile(path: string): ReadResult {
   }
 }
 
+/**
+ * Text given in memory instead of a file (an editor's unsaved buffer, a change not yet written),
+ * held to the same rules as a file read from disk: the size limit, one leading BOM, no NUL.
+ */
+export function readGivenText(text: string): ReadResult {
+  const bytes = Buffer.from(text, "utf8");
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, message: `file is ${formatMiB(bytes.length)}, over the 10 MiB limit` };
+  return decode(bytes);
+}
+
 /** Strict UTF-8 decoding with one leading BOM allowed and NUL refused, each fault with its place. */
 export function decode(bytes: Buffer): ReadResult {
   if (startsUtf16(bytes)) {

@@ -12,7 +12,16 @@ export interface WorkspaceFile {
   readonly root: string;
   /** Set when the file must be reported and skipped rather than read. */
   readonly fault?: string;
+  /** The file's text given in memory (`contents`), read instead of the file on disk. */
+  readonly text?: string;
 }
+
+/**
+ * Texts to read instead of files on disk, by absolute path: an editor's unsaved buffers, or a
+ * change checked before it is written. A path not on disk joins the ledger when a folder root
+ * would have found it there (a `.yaml`/`.yml` name, no hidden folder or node_modules on the way).
+ */
+export type Contents = ReadonlyMap<string, string>;
 
 /** A path argument that cannot be used: the tool cannot do its job (exit 2). */
 export class UsageError extends Error {}
@@ -32,8 +41,12 @@ export function defaultPaths(cwd: string): string[] {
 /** Why a file or folder met in a walk is skipped (SPEC §13 ignores), or undefined to take it. */
 export type SkipTest = (abs: string, isDirectory: boolean) => string | undefined;
 
-/** Lists the files of every root in root order, then by relative path in code-unit order; `skip` prunes the walk. */
-export function collectFiles(paths: readonly string[], cwd: string, skip?: SkipTest): WorkspaceFile[] {
+/**
+ * Lists the files of every root in root order, then by relative path in code-unit order; `skip`
+ * prunes the walk. Files of `contents` are read from memory, and those not on disk are placed as
+ * if they were.
+ */
+export function collectFiles(paths: readonly string[], cwd: string, skip?: SkipTest, contents?: Contents): WorkspaceFile[] {
   const files: WorkspaceFile[] = [];
   const seen = new Set<string>();
   for (const path of paths) {
@@ -42,6 +55,10 @@ export function collectFiles(paths: readonly string[], cwd: string, skip?: SkipT
     try {
       stat = statSync(abs);
     } catch (error) {
+      if (contents?.has(abs)) {
+        add(files, seen, { abs, display: displayPath(cwd, abs), root: realpathSync(dirname(abs)) }, contents);
+        continue;
+      }
       throw new UsageError(`cannot read '${path}': ${describeFsError(error)}`);
     }
     if (stat.isDirectory()) {
@@ -50,23 +67,52 @@ export function collectFiles(paths: readonly string[], cwd: string, skip?: SkipT
       // its path inside the root; elsewhere (a root above the working directory leads back through
       // it) it is worked out for each file.
       const rootDisplay = isInside(cwd, abs) ? relative(cwd, abs).split(sep).join("/") : undefined;
-      for (const found of walk(abs, root, skip).sort(compareCodeUnits)) {
-        const display = found.rel === "" || rootDisplay === undefined ? displayPath(cwd, found.abs) : rootDisplay === "" ? found.rel : `${rootDisplay}/${found.rel}`;
-        add(files, seen, { ...found, display, root });
+      const found = walk(abs, root, skip);
+      if (contents) found.push(...notOnDisk(abs, found, contents, skip));
+      for (const each of found.sort(compareCodeUnits)) {
+        const display = each.rel === "" || rootDisplay === undefined ? displayPath(cwd, each.abs) : rootDisplay === "" ? each.rel : `${rootDisplay}/${each.rel}`;
+        add(files, seen, { ...each, display, root }, contents);
       }
     } else {
       // A file named explicitly is read whatever its extension; its directory is the root.
       const root = realpathSync(dirname(abs));
-      add(files, seen, { abs, display: displayPath(cwd, abs), root });
+      add(files, seen, { abs, display: displayPath(cwd, abs), root }, contents);
     }
   }
   return files;
 }
 
-function add(files: WorkspaceFile[], seen: Set<string>, file: WorkspaceFile): void {
+function add(files: WorkspaceFile[], seen: Set<string>, file: WorkspaceFile, contents: Contents | undefined): void {
   if (seen.has(file.abs)) return; // the same file named twice (a root and a file inside it) is read once
   seen.add(file.abs);
-  files.push(file);
+  // A file the walk refuses (a symbolic link out of the root, a FIFO) stays refused whatever is given for it.
+  const text = file.fault === undefined ? contents?.get(file.abs) : undefined;
+  files.push(text === undefined ? file : { ...file, text });
+}
+
+/** The files of `contents` under the folder `dir` that are not on disk, placed where the walk would have found them. */
+function notOnDisk(dir: string, found: readonly Found[], contents: Contents, skip: SkipTest | undefined): Found[] {
+  const known = new Set(found.map((f) => f.abs));
+  const out: Found[] = [];
+  for (const abs of contents.keys()) {
+    if (known.has(abs) || !isAbsolute(abs) || !isInside(dir, abs) || abs === dir) continue;
+    const segments = relative(dir, abs).split(sep);
+    if (segments.some((s) => s.startsWith(".") || s === "node_modules") || !LEDGER_EXTENSIONS.has(extname(abs).toLowerCase())) continue;
+    if (lstatOrNull(abs) !== null) continue; // on disk: the walk has already judged it
+    // Ignored as the walk ignores: the file itself, or any folder on the way to it.
+    const folders = segments.slice(0, -1).map((_, i) => join(dir, ...segments.slice(0, i + 1)));
+    if (skip && (folders.some((folder) => skip(folder, true) !== undefined) || skip(abs, false) !== undefined)) continue;
+    out.push({ abs, rel: segments.join("/") });
+  }
+  return out;
+}
+
+function lstatOrNull(path: string): ReturnType<typeof lstatSync> | null {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
 }
 
 interface Found {
