@@ -89,6 +89,12 @@ export type { ClaimEntry, Entry, Kind, Ledger, LedgerFile } from "./core/load/le
 export { CLAIM_TYPES, RATINGS, SOURCE_TYPES, type BooleanClaimInput, type ChoiceClaimInput, type ClaimInput, type DateClaimInput, type DocumentInput, type QuantityClaimInput, type Rating, type SettingsInput, type SourceInput, type SourceType, type StatementInput, type VerdictInput } from "./core/load/records.js";
 export { ledgerJsonSchema } from "./core/load/json-schema.js";
 
+// Editing the ledger's files, as `claims add` and `claims fix` do (SPEC §10 v2): every byte outside the change kept.
+export { addToText, fixTexts } from "./core/edit/index.js";
+export { EditInvalid, EditRefused, type AppliedFix, type FileText, type Fixed, type Insertion } from "./core/edit/types.js";
+export { findFixes, type Fix, type FixInput, type FixKind } from "./core/edit/fix-find.js";
+export { addedDiagnostics, checkChange, type CheckedChange, type FileEdit } from "./core/edit/verify.js";
+
 // The value grammar (SPEC §5).
 export { compatible, formatSet, parseValue, sameSet, widen, type ClaimType, type ParseResult, type ValueContext, type ValueSet } from "./core/values/index.js";
 

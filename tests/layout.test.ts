@@ -9,9 +9,10 @@ import { ROOT } from "./helpers/run.js";
 
 /**
  * Stages, earliest first; a module may import its own stage and earlier ones. `values` (the §5
- * grammar, pure) comes before `load` because the schema judges dates with its calendar.
+ * grammar, pure) comes before `load` because the schema judges dates with its calendar. `edit`
+ * (adding records, fixes) comes after the pipeline: a change is checked with the whole ledger.
  */
-const STAGES = ["core/shared", "core/values", "core/load", "core/quotes", "core/analysis", "core/report", "core/pipeline", "core/diff", "formats", "index", "cli"] as const;
+const STAGES = ["core/shared", "core/values", "core/load", "core/quotes", "core/analysis", "core/report", "core/pipeline", "core/diff", "core/edit", "formats", "index", "cli"] as const;
 const MAX_LINES = 300;
 const SRC = join(ROOT, "src");
 
