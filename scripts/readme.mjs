@@ -2,10 +2,13 @@
 // marker is the real output of `claims ARGS` on the example ledger (colour off); after
 // `<!-- claims in DIR: ARGS -->` it is run in DIR (a folder of the repository); after
 // `<!-- claims diff example[: ARGS] -->` it is `claims diff main ARGS` on a branch of a repository
-// made for it (scripts/diff-example.mjs).
+// made for it (scripts/diff-example.mjs); after `<!-- claims session -->` it is a session of
+// `$ claims …` commands run one after another on a scratch copy of the example ledger, each
+// followed by its real output.
 // `node scripts/readme.mjs` rewrites the blocks; `--check` exits 1 when one is stale.
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { diffExample } from "./diff-example.mjs";
@@ -14,10 +17,36 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const readmePath = new URL("../README.md", import.meta.url);
 const MARKER = /(<!-- claims(?: in ([^:>]+))?: ([^>]*?) -->\n```[a-z]*\n)([\s\S]*?)(```)/g;
 const DIFF_MARKER = /(<!-- claims diff example(?:: ([^>]*?))? -->\n```[a-z]*\n)([\s\S]*?)(```)/g;
+const SESSION = /(<!-- claims session -->\n```[a-z]*\n)([\s\S]*?)(```)/g;
+
+/** The words of a command line: plain words, and '…' or "…" quoted ones (no escapes). */
+function shellWords(line) {
+  return [...line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
+/** A session block: each `$ claims …` line run in turn on a scratch copy of the ledger, with its output. */
+function renderSession(block) {
+  const scratch = mkdtempSync(join(tmpdir(), "claims-readme-"));
+  try {
+    cpSync(join(root, "claims"), join(scratch, "claims"), { recursive: true });
+    const commands = block.split("\n").filter((line) => line.startsWith("$ claims "));
+    return commands
+      .map((line) => {
+        const argv = shellWords(line.slice("$ claims ".length));
+        const result = spawnSync(process.execPath, [join(root, "bin/claims.js"), ...argv], { cwd: scratch, encoding: "utf8", env: { PATH: process.env.PATH, NO_COLOR: "1" } });
+        const output = `${result.stdout}${result.stderr}`.trimEnd();
+        return `${line}\n${output === "" ? "" : `${output}\n`}`;
+      })
+      .join("\n");
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
 
 /** The README with every marked block replaced by the command's real output. */
 export function renderReadme(text) {
-  const withDiff = text.replace(DIFF_MARKER, (_, open, args = "", _old, tail) => {
+  const withSessions = text.replace(SESSION, (_, open, old, tail) => `${open}${renderSession(old)}${tail}`);
+  const withDiff = withSessions.replace(DIFF_MARKER, (_, open, args = "", _old, tail) => {
     const argv = args.split(/\s+/).filter(Boolean);
     // Text is shown as at a terminal, with its command; another format is shown as it is, alone.
     const prompt = argv.includes("--format") ? "" : `$ claims diff main${argv.length > 0 ? ` ${argv.join(" ")}` : ""}\n`;

@@ -1,3 +1,6 @@
+import { isatty } from "node:tty";
+import type { Prompter } from "./prompt.js";
+
 /** Where the CLI reads its surroundings and writes its output; tests pass their own. */
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -9,6 +12,10 @@ export interface Io {
   readonly columns: number | undefined;
   /** The built parse-worker script; absent (as when running from source), files are parsed on the main thread. */
   readonly parseWorker?: URL;
+  /** Whether stdin is a terminal: only then does a command ask for what was left out. */
+  readonly stdinIsTTY?: boolean;
+  /** Makes what asks the questions (loaded only when there is one to ask). */
+  readonly prompter?: () => Promise<Prompter>;
 }
 
 /** The real process's streams, environment and directory. */
@@ -26,5 +33,8 @@ export function nodeIo(): Io {
     cwd: process.cwd(),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    // Asked of the descriptor: touching process.stdin would open a stream every run pays for.
+    stdinIsTTY: isatty(0),
+    prompter: async () => (await import("./prompt.js")).terminalPrompter(),
   };
 }

@@ -11,6 +11,7 @@ import { UsageError } from "../core/load/workspace.js";
 import type { All } from "./choices.js";
 import type { CheckFormat } from "./commands/check.js";
 import { defineDiff } from "./define-diff.js";
+import { addEditCommands } from "./edit-commands.js";
 
 export { nodeIo } from "./io.js";
 export { sanitize } from "../formats/sanitize.js";
@@ -73,6 +74,7 @@ Start here:
   claims check               lint and cross-reference ./claims
   claims show death-toll     one claim's statements, revisions and conflicts
   claims diff main           what this branch changes in the ledger
+  claims add statement       record a statement; at a terminal it asks for what is left out
 ${EXIT_HELP}`,
     );
   const colour = () => program.opts().color;
@@ -223,6 +225,8 @@ Exit codes: 0 printed, 2 bad usage.`,
       const { runInit } = await import("./commands/init.js");
       exitCode = await runInit(io, dir);
     });
+
+  addEditCommands(program, { io, colour, ignore, exit: (code) => (exitCode = code) });
 
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -1,7 +1,7 @@
 /** Writes an export to `-o FILE` atomically, and never over a file the ledger is made of. */
-import { randomBytes } from "node:crypto";
 import { isInside } from "../core/load/workspace.js";
-import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, fchmodSync, type Stats } from "node:fs";
+import { realpathSync, statSync, type Stats } from "node:fs";
+import { replaceAtomically } from "./atomic-file.js";
 import { basename, dirname, join, resolve } from "node:path";
 
 /** The output path was refused before anything was written; the message names the file and the fix. */
@@ -75,27 +75,6 @@ export function writeOutputAtomic(target: string, content: string, protect: Outp
     throw new OutputRefused(`refusing to write '${target}': a YAML file inside the ledger's folder would be read as part of the ledger next time; write it outside, or give it another extension`);
   }
 
-  const temporary = join(dirname(destination), `.${basename(destination)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-  // "wx": never follow or reuse something already at the temporary name.
-  const fd = openSync(temporary, "wx", 0o644);
-  try {
-    try {
-      // Keep the mode of a file being replaced (say, a report made group-writable on purpose).
-      if (existing !== null) fchmodSync(fd, existing.mode & 0o7777);
-      const bytes = Buffer.from(content, "utf8");
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, destination);
-  } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Already gone (the rename may have happened); the first error is the one to report.
-    }
-    throw error;
-  }
+  // Keep the mode of a file being replaced (say, a report made group-writable on purpose).
+  replaceAtomically(destination, Buffer.from(content, "utf8"), { mode: existing?.mode, newMode: 0o644 });
 }

@@ -1,50 +1,16 @@
 /**
  * Nothing lost (issue 5, part 5): no command writes to a ledger file, and `export` writes only its
- * `-o` target. The example ledger is copied to a temporary folder; every file's bytes, size, mode
+ * `-o` target (and `add` and `fix`, the commands whose job is to write, write nothing when there
+ * is nothing valid to write or with --dry-run). The example ledger is copied to a temporary folder; every file's bytes, size, mode
  * and mtime are snapshotted (hidden entries too), every command runs through the real CLI, and the
  * snapshot must come back the same, with no new file except the `-o` target.
  */
-import { cpSync, lstatSync, readdirSync, readFileSync, readlinkSync, symlinkSync } from "node:fs";
-import { join, relative } from "node:path";
+import { cpSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runBin } from "../helpers/run.js";
 import { removeDir, tempDir } from "../fixtures/hazards/hazards.js";
-
-type Snapshot = Map<string, string>;
-
-/** Every entry under `dir`, hidden ones included, as path → kind, bytes, mode and mtime. */
-function snapshot(dir: string): Snapshot {
-  const out: Snapshot = new Map();
-  const pending = [dir];
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const abs = join(current, entry.name);
-      const stat = lstatSync(abs);
-      const rel = relative(dir, abs);
-      if (stat.isDirectory()) {
-        out.set(rel, `dir mode=${stat.mode} mtime=${stat.mtimeMs}`);
-        pending.push(abs);
-      } else if (stat.isSymbolicLink()) {
-        out.set(rel, `link → ${readlinkSync(abs)} mtime=${stat.mtimeMs}`);
-      } else {
-        out.set(rel, `file mode=${stat.mode} size=${stat.size} mtime=${stat.mtimeMs} bytes=${readFileSync(abs).toString("base64")}`);
-      }
-    }
-  }
-  return out;
-}
-
-/** What changed between two snapshots, as readable lines. */
-function changes(before: Snapshot, after: Snapshot): string[] {
-  const lines: string[] = [];
-  for (const [path, state] of before) {
-    if (!after.has(path)) lines.push(`removed ${path}`);
-    else if (after.get(path) !== state) lines.push(`changed ${path}`);
-  }
-  for (const path of after.keys()) if (!before.has(path)) lines.push(`added ${path}`);
-  return lines.sort();
-}
+import { changes, snapshot, type Snapshot } from "../helpers/snapshot.js";
 
 const READ_ONLY_RUNS: readonly (readonly string[])[] = [
   ["check"],
@@ -70,6 +36,13 @@ const READ_ONLY_RUNS: readonly (readonly string[])[] = [
   ["--version"],
   // init refuses an existing ledger folder, before writing anything.
   ["init", "claims"],
+  // add and fix write only when they have a valid change to make, and not in a dry run.
+  ["add", "statement", "death-toll", "--source", "aljazeera", "--says", "12", "--dry-run"],
+  ["add", "statement", "death-toll", "--source", "nobody", "--says", "12"],
+  ["add", "source", "aljazeera", "--name", "Al Jazeera", "--type", "media"],
+  ["add", "statement", "death-toll"],
+  ["fix"],
+  ["fix", "--dry-run"],
 ];
 
 let work: string;

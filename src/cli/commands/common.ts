@@ -1,6 +1,6 @@
 /** What every ledger command shares: paths, output, thresholds. */
 import type { Stylist } from "../../formats/style.js";
-import { checkLedger, type Checked } from "../../core/pipeline.js";
+import { checkLedger, type Checked, type LedgerOptions } from "../../core/pipeline.js";
 import type { Report } from "../../core/report/types.js";
 import { loadConfig, type ClaimsConfig } from "../../core/load/config.js";
 import { planRun, type RunPlan } from "../../core/load/targets.js";
@@ -31,8 +31,13 @@ export async function checkPaths(io: Io, paths: readonly string[], flags: Ledger
   const plan = planRun(paths, io.cwd, config);
   for (const skipped of plan.skipped) io.stderr(sanitize(`claims: ${skipped.path} is ignored (${skipped.reason}), so it was not read; --no-ignore reads it\n`));
   for (const notice of plan.notices) io.stderr(sanitize(`claims: ${notice}\n`));
-  const checked = await checkLedger(plan.paths, io.cwd, { worker: io.parseWorker, threads: threadsFrom(io.env), ignore: plan.ignore, focus: plan.focus, severity: plan.severity });
+  const checked = await checkLedger(plan.paths, io.cwd, runOptions(io, plan));
   return { ...checked, config, plan };
+}
+
+/** What every load of a run is told: its parse workers and threads, and the plan's ignores, focus and severities. */
+export function runOptions(io: Io, plan: RunPlan): LedgerOptions {
+  return { worker: io.parseWorker, threads: threadsFrom(io.env), ignore: plan.ignore, focus: plan.focus, severity: plan.severity };
 }
 
 /** `CLAIMS_THREADS=N` sets the number of parse workers (0 or 1: none); unset, it follows the ledger's size. */

@@ -98,10 +98,11 @@ function placeOf(text: string, offset: number): { line: number; column: number }
 
 /**
  * Every fix of the ledger's files, made again and again until none is left (a key fixed can
- * let its record be checked further), at most five rounds. Files that cannot be edited (a syntax
- * error) are left as they are.
+ * let its record be checked further), at most five rounds. Only files `editable` accepts are
+ * changed; the others give context (their ids). Files that cannot be edited (a syntax error) are
+ * left as they are.
  */
-export function fixFiles(files: readonly FileText[]): Fixed {
+export function fixFiles(files: readonly FileText[], editable: (abs: string) => boolean = () => true): Fixed {
   const current = new Map(files.map((f) => [f.abs, f.text]));
   const applied: AppliedFix[] = [];
   for (let round = 0; round < 5; round++) {
@@ -113,7 +114,10 @@ export function fixFiles(files: readonly FileText[]): Fixed {
         if (!(error instanceof EditRefused)) throw error;
       }
     }
-    const fixes = findFixes(files.filter((f) => open.has(f.abs)).map((f) => ({ abs: f.abs, display: f.display, value: open.get(f.abs)!.value })));
+    const fixes = findFixes(
+      files.filter((f) => open.has(f.abs)).map((f) => ({ abs: f.abs, display: f.display, value: open.get(f.abs)!.value })),
+      editable,
+    );
     let made = 0;
     for (const [abs, editable] of open) {
       const mine = fixes.filter((fix) => fix.abs === abs);

@@ -32,12 +32,15 @@ type Section = (typeof SECTIONS)[number];
 /** Which kind of record each reference names. */
 const REFERENCES: Record<string, Section> = { source: "sources", via: "sources", in: "documents" };
 
-/** The fixes with one possible meaning, across the ledger's files (ids and references span files). */
-export function findFixes(files: readonly FixInput[]): Fix[] {
-  const ids = idRenames(files);
+/**
+ * The fixes with one possible meaning, across the ledger's files (ids and references span files),
+ * in the files `editable` accepts; the others are read for their ids only.
+ */
+export function findFixes(files: readonly FixInput[], editable: (abs: string) => boolean = () => true): Fix[] {
+  const ids = idRenames(files, editable);
   const out: Fix[] = [];
   for (const file of files) {
-    if (!isMapping(file.value)) continue;
+    if (!isMapping(file.value) || !editable(file.abs)) continue;
     const add = (path: readonly (string | number)[], part: Fix["part"], from: string, to: string, kind: FixKind) => out.push({ abs: file.abs, display: file.display, path, part, from, to, kind });
     const top = file.value;
     keyFixes(top, [], undefined, add);
@@ -137,13 +140,13 @@ interface IdRenames {
 
 /**
  * Ids declared with capitals or spaces whose slug is free: declared nowhere else (in any kind)
- * and the slug of no other such id. A record with such an id is left out of the ledger, so
- * renaming it only lets in what was written.
+ * and the slug of no other such id, in a file that may be edited. A record with such an id is left
+ * out of the ledger, so renaming it only lets in what was written.
  */
-function idRenames(files: readonly FixInput[]): IdRenames {
+function idRenames(files: readonly FixInput[], editable: (abs: string) => boolean): IdRenames {
   const declared = new Set<string>();
   const after: Record<Section, Set<string>> = { sources: new Set(), documents: new Set(), claims: new Set() };
-  const bySlug = new Map<string, { section: Section; id: string }[]>();
+  const bySlug = new Map<string, { section: Section; id: string; editable: boolean }[]>();
   for (const file of files) {
     if (!isMapping(file.value)) continue;
     for (const section of SECTIONS) {
@@ -152,13 +155,15 @@ function idRenames(files: readonly FixInput[]): IdRenames {
       for (const id of Object.keys(records)) {
         declared.add(id);
         if (isId(id)) after[section].add(id);
-        else if (isId(slugOf(id))) bySlug.set(slugOf(id), [...(bySlug.get(slugOf(id)) ?? []), { section, id }]);
+        else if (isId(slugOf(id))) bySlug.set(slugOf(id), [...(bySlug.get(slugOf(id)) ?? []), { section, id, editable: editable(file.abs) }]);
       }
     }
   }
   const renames = new Map<string, { section: Section; slug: string }>();
   for (const [slug, written] of bySlug) {
-    if (written.length !== 1 || declared.has(slug)) continue;
+    // Renamed only where the file may be changed: a reference must not be pointed at a slug that
+    // nothing will declare.
+    if (written.length !== 1 || declared.has(slug) || !written[0].editable) continue;
     renames.set(written[0].id, { section: written[0].section, slug });
     after[written[0].section].add(slug);
   }
