@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadLedger as loadLedgerAt } from "../src/core/pipeline.js";
 import { check, loadLedger } from "../src/index.js";
 import { ROOT } from "./helpers/run.js";
 
@@ -54,6 +55,17 @@ describe("loading with contents given in memory", () => {
     const ledger = await loadLedger(["claims"], { cwd: ROOT, threads: 0, contents: new Map([[join(LEDGER, rel), text]]) });
     expect(ledger.claims.has("ghost")).toBe(false);
     expect(ledger.files).toHaveLength(9);
+  });
+
+  it("leaves out a file that is not on disk when the run ignores it or a folder on its way (SPEC §13)", async () => {
+    const text = "claims:\n  ghost:\n    question: Q?\n    type: boolean\n    statements:\n      - source: aljazeera\n        says: yes\n";
+    const ignore = (abs: string, isDirectory: boolean) => (isDirectory && abs.endsWith("/drafts")) || abs.endsWith("/skipped.yaml") ? "ignored" : undefined;
+    for (const rel of ["drafts/ghost.yaml", "skipped.yaml"]) {
+      const ledger = await loadLedgerAt(["claims"], ROOT, { threads: 0, ignore, contents: new Map([[join(LEDGER, rel), text]]) });
+      expect(ledger.claims.has("ghost"), rel).toBe(false);
+    }
+    const kept = await loadLedgerAt(["claims"], ROOT, { threads: 0, ignore, contents: new Map([[join(LEDGER, "kept.yaml"), text]]) });
+    expect(kept.claims.get("ghost")?.file.display).toBe("claims/kept.yaml");
   });
 
   it("holds a given text to the rules of a file: a BOM is dropped, a NUL is unreadable", async () => {
