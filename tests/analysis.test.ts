@@ -107,7 +107,7 @@ describe("retractions (§6)", () => {
     // b's 64 would conflict with both; retracted, it takes no part.
     expect(pairs(toll)).toEqual([["a", "c"]]);
     expect(toll.status).toBe("conflict");
-    expect(toll.range).toEqual({ min: 10, max: 16 });
+    expect(toll.range).toEqual({ min: 10, max: 16, minOpen: false, maxOpen: false });
   });
 
   it("a claim whose only statement is retracted is unsourced", () => {
@@ -161,14 +161,16 @@ describe("statements in error (§6)", () => {
       ["a", "c"],
       ["b", "c"],
     ]);
-    expect(toll.range).toEqual({ min: 10, max: 12 });
+    expect(toll.range).toEqual({ min: 10, max: 12, minOpen: false, maxOpen: false });
     expect(toll.status).toBe("conflict");
   });
 
   it("revisions need two readable values that differ", () => {
     // A statement whose value cannot be read has no set, so it cannot "differ": b's unreadable
     // statement makes no revision. Once there is one, every statement is listed (see below).
-    expect(toll.revisions).toEqual([{ source: "c", values: [12, 50] }]);
+    // (v2) c's 50 relays `nobody`: it is evidence of what nobody said, not a revision of c's own
+    // 12 (SPEC §6 v2), so c has no revision either.
+    expect(toll.revisions).toEqual([]);
   });
 });
 
@@ -242,10 +244,10 @@ describe("origins and independence groups (§6, §8)", () => {
 
   it("two bodies of one side and a relay of one of them are one group: single-source", () => {
     const claim = claimOf(report, "one-side");
-    expect(claim.positions.map((p) => [p.source, p.origin, p.group])).toEqual([
-      ["gov-a", "gov-a", "government"],
-      ["gov-b", "gov-b", "government"],
-      ["outlet-x", "gov-a", "government"],
+    // (v2) One position per origin: outlet-x's relay is evidence of gov-a's position, not its own.
+    expect(claim.positions.map((p) => [p.source, p.origin, p.group, p.reportedBy])).toEqual([
+      ["gov-a", "gov-a", "government", ["outlet-x"]],
+      ["gov-b", "gov-b", "government", []],
     ]);
     expect(claim.status).toBe("single-source");
     expect(claim.groups).toBe(1);
@@ -263,10 +265,9 @@ describe("origins and independence groups (§6, §8)", () => {
 
   it("a relay's group is its origin's, not its own side", () => {
     const claim = claimOf(report, "relays-only");
-    expect(claim.positions.map((p) => [p.source, p.origin, p.group])).toEqual([
-      ["outlet-y", "ngo", "ngo"],
-      ["outlet-z", "ngo", "ngo"],
-    ]);
+    // (v2) The NGO has no statement of its own: its position is the later relay in file order
+    // (both are undated), and the other relay reports it.
+    expect(claim.positions.map((p) => [p.source, p.origin, p.group, p.reportedBy])).toEqual([["outlet-z", "ngo", "ngo", ["outlet-y"]]]);
     expect(claim.status).toBe("single-source");
   });
 
@@ -300,7 +301,7 @@ describe("conflicting pairs (§8)", () => {
     expect(claim.conflicts).toEqual([]);
     expect(claim.unresolved).toBe(false);
     expect(claim.revisions).toEqual([{ source: "a", values: [10, 16] }]);
-    expect(claim.range).toEqual({ min: 16, max: 16 });
+    expect(claim.range).toEqual({ min: 16, max: 16, minOpen: false, maxOpen: false });
   });
 
   it("every pair is listed, each sorted, the list sorted; open bounds count", () => {
@@ -314,7 +315,7 @@ describe("conflicting pairs (§8)", () => {
     ]);
     expect(claim.status).toBe("conflict");
     expect(claim.unresolved).toBe(true);
-    expect(claim.range).toEqual({ min: 10, max: null });
+    expect(claim.range).toEqual({ min: 10, max: null, minOpen: false, maxOpen: true });
     expect(claim.statements.map((s) => [s.source, s.conflictsWith])).toEqual([
       ["x", ["v", "y"]],
       ["y", ["v", "x"]],
@@ -348,6 +349,8 @@ describe("findings and unresolved claims (§8)", () => {
       by: null,
       on: null,
       interval: { min: 16, max: null, minOpen: false, maxOpen: true },
+      claim: null,
+      claimant: null,
     });
   });
 
@@ -377,6 +380,8 @@ describe("findings and unresolved claims (§8)", () => {
       by: null,
       on: null,
       interval: null,
+      claim: null,
+      claimant: null,
     });
   });
 
@@ -431,12 +436,12 @@ describe("tolerance and margin (§5)", () => {
   });
 
   it("the range and the position intervals are as stated, unwidened", () => {
-    expect(claimOf(report, "with-tolerance").range).toEqual({ min: 86, max: 100 });
+    expect(claimOf(report, "with-tolerance").range).toEqual({ min: 86, max: 100, minOpen: false, maxOpen: false });
     expect(claimOf(report, "with-tolerance").positions.map((p) => p.interval)).toEqual([
       { min: 86, max: 86, minOpen: false, maxOpen: false },
       { min: 100, max: 100, minOpen: false, maxOpen: false },
     ]);
-    expect(claimOf(report, "without-tolerance").range).toEqual({ min: 86, max: 100 });
+    expect(claimOf(report, "without-tolerance").range).toEqual({ min: 86, max: 100, minOpen: false, maxOpen: false });
   });
 
   it("tolerance applies to ambiguous revisions", () => {
@@ -453,7 +458,7 @@ describe("tolerance and margin (§5)", () => {
     // [10, ∞) → [5, ∞); (−∞, 6) → (−∞, 9): they overlap.
     const claim = claimOf(report, "unbounded");
     expect(claim.status).toBe("corroborated");
-    expect(claim.range).toEqual({ min: null, max: null });
+    expect(claim.range).toEqual({ min: null, max: null, minOpen: true, maxOpen: true });
   });
 
   it("widening keeps an open bound open", () => {
@@ -466,7 +471,7 @@ describe("tolerance and margin (§5)", () => {
     const claim = claimOf(report, "margin");
     expect(claim.positions[0].interval).toEqual({ min: 48, max: 72, minOpen: false, maxOpen: false });
     expect(pairs(claim)).toEqual([["a", "b"]]);
-    expect(claim.range).toEqual({ min: 45, max: 72 });
+    expect(claim.range).toEqual({ min: 45, max: 72, minOpen: false, maxOpen: false });
   });
 });
 
@@ -598,7 +603,7 @@ describe("`says` is echoed as YAML read it (§11)", () => {
       ["d", "e"],
       ["d", "f"],
     ]);
-    expect(claim.range).toEqual({ min: null, max: 3000 });
+    expect(claim.range).toEqual({ min: null, max: 3000, minOpen: true, maxOpen: false });
     // The JSON text keeps the distinction too.
     const json = JSON.parse(JSON.stringify(report)) as Report;
     expect(claimOf(json, "quantity-echo").statements.map((s) => typeof s.says)).toEqual(["number", "string", "string", "number", "object", "object"]);

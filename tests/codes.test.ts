@@ -21,6 +21,7 @@ const CASES: readonly { name: string; exit: number; expected: Expected[] }[] = [
   { name: "schema", exit: 1, expected: [at("schema", "sources.yaml", 5, 5), at("schema", "sources.yaml", 6, 3)] },
   { name: "duplicate-id", exit: 1, expected: [at("duplicate-id", "two.yaml", 2, 3)] },
   { name: "unknown-source", exit: 1, expected: [at("unknown-source", "ledger.yaml", 12, 17)] },
+  { name: "unknown-source-claimant", exit: 1, expected: [at("unknown-source", "ledger.yaml", 16, 17)] },
   { name: "unknown-document", exit: 1, expected: [at("unknown-document", "ledger.yaml", 19, 13)] },
   { name: "invalid-value", exit: 1, expected: [at("invalid-value", "ledger.yaml", 11, 15)] },
   { name: "archive-missing", exit: 1, expected: [at("archive-missing", "ledger.yaml", 9, 14)] },
@@ -31,6 +32,8 @@ const CASES: readonly { name: string; exit: number; expected: Expected[] }[] = [
   { name: "unused-source", exit: 0, expected: [at("unused-source", "ledger.yaml", 5, 3)] },
   { name: "unused-document", exit: 0, expected: [at("unused-document", "ledger.yaml", 6, 3)] },
   { name: "ambiguous-revision", exit: 0, expected: [at("ambiguous-revision", "ledger.yaml", 13, 9)] },
+  { name: "stale-relay", exit: 0, expected: [at("stale-relay", "ledger.yaml", 22, 15)] },
+  { name: "relay-mismatch", exit: 0, expected: [at("relay-mismatch", "ledger.yaml", 19, 15)] },
   { name: "quote-unchecked", exit: 0, expected: [at("quote-unchecked", "ledger.yaml", 12, 16)] },
 ];
 
@@ -60,6 +63,20 @@ describe("messages name the fix", () => {
     const { stdout } = await runInProcess(["lint", "--format", "json", dir("unknown-source")]);
     expect(JSON.parse(stdout)[0].message).toContain("did you mean 'prosecutor-general'?");
   });
+  it("suggests the closest source id for a verdict's claimant", async () => {
+    const { stdout } = await runInProcess(["lint", "--format", "json", dir("unknown-source-claimant")]);
+    expect(JSON.parse(stdout)[0].message).toBe("unknown source 'prosecuter-general' as claimant — did you mean 'prosecutor-general'?");
+  });
+  it("names both values and both dates of a stale relay and of a relay mismatch", async () => {
+    const stale = JSON.parse((await runInProcess(["lint", "--format", "json", dir("stale-relay")])).stdout)[0].message;
+    expect(stale).toBe(
+      "'wire' reports 'ministry' as saying 500 (on 2023-10-23), but 'ministry' said 471 (on 2023-10-18); the relay repeats a figure 'ministry' has since revised, so it is not taken as its position",
+    );
+    const mismatch = JSON.parse((await runInProcess(["lint", "--format", "json", dir("relay-mismatch")])).stdout)[0].message;
+    expect(mismatch).toBe(
+      "'radio' reports 'prosecutor-general' as saying \"around 70\" (on 2011-12-20), which agrees with none of what 'prosecutor-general' itself said: 8 (on 2011-12-17) — record what 'prosecutor-general' said, or correct the relay",
+    );
+  });
   it("names the closest passage and its similarity for a misquote", async () => {
     const { stdout } = await runInProcess(["lint", "--format", "json", dir("quote-not-found")]);
     expect(JSON.parse(stdout)[0].message).toMatch(/closest passage \(\d+% similar\): "Ten people were killed as a result of mass disorder\.?"/);
@@ -85,6 +102,8 @@ describe("a ledger with every kind of fault", () => {
     at("ambiguous-revision", f("toll.yaml"), 22, 9),
     at("ambiguous-revision", f("toll.yaml"), 25, 9),
     at("schema", f("toll.yaml"), 29, 9),
+    at("stale-relay", f("toll.yaml"), 32, 15),
+    at("relay-mismatch", f("toll.yaml"), 36, 15),
     at("duplicate-id", f("twice.yaml"), 2, 3),
   ];
 

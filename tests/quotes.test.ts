@@ -12,8 +12,12 @@ const SPEECH =
 
 describe("normalizeText (SPEC §7)", () => {
   it.each([
-    ["typographic double quotes", "“a” „b‟ «c»", '"a" "b" "c"'],
+    // (v2) Every quotation mark is one and the same mark: the apostrophe.
+    ["typographic double quotes", "“a” „b‟ «c»", "'a' 'b' 'c'"],
     ["typographic single quotes and apostrophes", "‘a’ it’s ‛b‚", "'a' it's 'b'"],
+    ["straight double quotes and backticks", '"a" `b`', "'a' 'b'"],
+    ["guillemets, CJK corner brackets, full-width and dingbat quotes", "‹a› 「b」 『c』 ＂d＂ ＇e＇ ❝f❞ ❛g❜ 〝h〞 ⹂i", "'a' 'b' 'c' 'd' 'e' 'f' 'g' 'h' 'i"],
+    ["primes, the acute accent and modifier letters used as quotes", "′a″ ‵b‶ ´c´ itʼs ˝d˝", "'a' 'b' 'c' it's 'd'"],
     ["dashes", "a–b — c ‒ d − e", "a-b - c - d - e"],
     ["ellipsis", "wait…", "wait..."],
     ["case", "The POLICE Said", "the police said"],
@@ -60,15 +64,16 @@ describe("the ASCII shortcut of normalisation", () => {
 describe("normalisation of any text", () => {
   // A reference written for this test: split into base characters with their combining marks,
   // normalise each segment on its own (map, NFKC, lower case, map), collapse white space.
-  const MAP: Record<string, string> = { "\u201C": '"', "\u201D": '"', "\u2019": "'", "\u2014": "-", "\u2026": "...", "\u00AD": "", "\u03C2": "\u03C3", "\u00DF": "ss" };
-  const mapped = (t: string) => [...t].map((ch) => MAP[ch] ?? ch).join("");
+  // (v2) Every character with Unicode's Quotation_Mark property, and the backtick, is one mark.
+  const MAP: Record<string, string> = { "`": "'", "\u2014": "-", "\u2026": "...", "\u00AD": "", "\u03C2": "\u03C3", "\u00DF": "ss" };
+  const mapped = (t: string) => [...t].map((ch) => MAP[ch] ?? (/\p{Quotation_Mark}/u.test(ch) ? "'" : ch)).join("");
   const reference = (t: string) =>
     (t.match(/[^\p{M}\u1160-\u11FF][\p{M}\u1160-\u11FF]*|[\p{M}\u1160-\u11FF]+/gsu) ?? [])
       .map((segment) => mapped(mapped(segment).normalize("NFKC").toLowerCase()))
       .join("")
       .replace(/\s+/gu, " ")
       .trim();
-  const unit = fc.constantFrom("a", "Q", " ", "\n", "’", "“", "”", "—", "…", "\u00AD", "é", "e", "\u0301", "\u0327", "Σ", "ς", "ß", "Ж", "ж", "中", "\u1100", "\u1161", "ﬁ", "\u00A0", "\u{1D400}", "\u{1F600}", ".");
+  const unit = fc.constantFrom("a", "Q", " ", "\n", "’", "“", "”", '"', "'", "`", "«", "「", "＂", "—", "…", "\u00AD", "é", "e", "\u0301", "\u0327", "Σ", "ς", "ß", "Ж", "ж", "中", "\u1100", "\u1161", "ﬁ", "\u00A0", "\u{1D400}", "\u{1F600}", ".");
   const text = fc.array(unit, { maxLength: 40 }).map((units) => units.join(""));
 
   it("agrees with the reference, whatever was normalised before", () => {
@@ -94,6 +99,12 @@ describe("checkQuote: normalisation", () => {
     ["the whole quote wrapped in quotation marks", "“made no arrests”"],
     ["the whole quote wrapped in straight quotes", '"made no arrests."'],
     ["the whole quote wrapped in single quotes", "'made no arrests'"],
+    // (v2) The archive's double quotes turned into single ones inside the quotation, and back.
+    ["single quotes for the archive's double quotes inside", "the final report is 'accurate'"],
+    ["single typographic quotes for the archive's double quotes inside", "the final report is \u2018accurate\u2019"],
+    ["guillemets for the archive's double quotes inside", "the final report is «accurate»"],
+    ["double quotes for the archive's apostrophe", 'It"s the government"s view'],
+    ["a backtick for the archive's apostrophe", "It`s the government`s view"],
   ])("verifies with %s", (_name, quote) => {
     expect(check(quote, SPEECH)).toEqual({ result: "verified" });
   });
@@ -155,6 +166,29 @@ describe("checkQuote: mismatches", () => {
   it("names the closest passage in the archive's own spelling", () => {
     const r = check("the police, who arrived late, made two arrests", SPEECH);
     expect(r).toMatchObject({ result: "not-found", closest: "The police — who arrived late — made no arrests" });
+  });
+
+  // (v2) SPEC §7: the closest passage covers the part that differs, not only the prefix before it.
+  it.each<[string, string, string, number]>([
+    // The archive says more where the quote ends: the passage runs on to the quote's last word.
+    [
+      "Ten people were killed in Zhanaozen",
+      "Officials said: “Ten people were killed as a result of mass disorder in the town of Zhanaozen.” Others disagreed.",
+      "Ten people were killed as a result of mass disorder in the town of Zhanaozen",
+      46,
+    ],
+    [
+      "the police fired first, killing ten",
+      "Witnesses say the police fired first, wounding dozens and killing ten people, then left.",
+      "the police fired first, wounding dozens and killing ten",
+      64,
+    ],
+    // The passage ends the archive: the archive's last words are a candidate too.
+    ["They were using firearms and cold steel and explosives", "Earlier text here. They were using firearms and cold steel", "They were using firearms and cold steel", 72],
+    // A closing quotation mark and punctuation are part of the passage where they bring it closer.
+    ["he called them “hooligans”, and left", "He called them “hooligans”. Then he left.", "He called them “hooligans”. Then he left", 83],
+  ])("names the whole differing passage for %j", (quote, archive, closest, similarity) => {
+    expect(check(quote, archive)).toEqual({ result: "not-found", closest, similarity });
   });
 
   it("gives a low similarity for a quote that has nothing to do with the archive", () => {

@@ -152,6 +152,37 @@ describe("quantity: one line per form (§5)", () => {
     ["tens of thousands of people", "[20000, 99999]"],
     ["hundreds of thousands", "[200000, 999999]"],
     ["millions", "[2000000, 9999999]"],
+    // (v2) a few, and several / a few before a scale word or compound
+    ["a few", "[2, 5]"],
+    ["a few people", "[2, 5]"],
+    ["several hundred", "[300, 900]"],
+    ["a few dozen", "[24, 60]"],
+    ["a few thousand", "[2000, 5000]"],
+    ["several hundred thousand", "[300000, 900000]"],
+    ["several dozen", "[36, 108]"],
+    ["a few hundred", "[200, 500]"],
+    ["several thousand", "[3000, 9000]"],
+    ["several million", "[3000000, 9000000]"],
+    ["a few hundred thousand", "[200000, 500000]"],
+    ["a few dozen people", "[24, 60]"],
+    ["several hundred of people", "[300, 900]"],
+    ["A Few Dozen", "[24, 60]"],
+    // (extension) the exact forms sets are shown in, read back
+    ["> 300", "(300, inf)"],
+    [">300", "(300, inf)"],
+    ["≥ 10", "[10, inf)"],
+    [">= 10", "[10, inf)"],
+    ["< 50", "(-inf, 50)"],
+    ["≤ 50", "(-inf, 50]"],
+    ["<=50", "(-inf, 50]"],
+    ["≥ 10 people", "[10, inf)"],
+    ["450 to < 500", "[450, 500)"],
+    ["> 300 to < 500", "(300, 500)"],
+    ["> 450 to 500", "(450, 500]"],
+    ["≥ 450 to ≤ 500", "[450, 500]"],
+    ["> 300 to < 500 people", "(300, 500)"],
+    ["-10 to < -9", "[-10, -9)"],
+    ["> 1,500.5 to 2,000", "(1500.5, 2000]"],
     // case-insensitive, spacing
     ["At Least 10 People", "[10, inf)"],
     ["BETWEEN TEN AND SIXTEEN", "[10, 16]"],
@@ -187,6 +218,22 @@ describe("quantity: one line per form (§5)", () => {
     expect(parseValue(NO_UNIT, "10 people")).toMatchObject({ ok: false });
   });
 
+  // (v2) A unit list: any of its words may follow a number or vague word (SPEC §5).
+  const UNITS: ValueContext = { type: "quantity", unit: ["people", "dead", "killed"], margin: 0.1 };
+  it.each<[unknown, string]>([
+    ["471 dead", "[471, 471]"],
+    ["hundreds killed", "[200, 999]"],
+    ["at least 10 people", "[10, inf)"],
+    ["dozens of dead", "[24, 99]"],
+    ["several hundred killed", "[300, 900]"],
+    ["between 10 dead and 16 killed", "[10, 16]"],
+  ])("unit list [people, dead, killed]: %j → %s", (raw, expected) => {
+    expect(parseValue(UNITS, raw)).toEqual({ ok: true, set: I(expected) });
+  });
+  it("unit list: a word not in the list names every unit", () => {
+    expect(parseValue(UNITS, "10 wounded")).toMatchObject({ ok: false, message: expect.stringContaining('the unit is "people" or "dead" or "killed"') });
+  });
+
   it("unit plurals: y/ies, multi-word units", () => {
     expect(set({ ...Q, unit: "casualties" }, "1 casualty")).toEqual(I("[1, 1]"));
     expect(set({ ...Q, unit: "casualty" }, "dozens of casualties")).toEqual(I("[24, 99]"));
@@ -219,6 +266,15 @@ describe("quantity: invalid values say what was not understood and what is accep
     ["1e5", /cannot read/],
     ["10 people people", /not understood/],
     ["at least 10 or more", /not understood/],
+    ["a few hundred dozen", /cannot read/],
+    ["several hundreds", /cannot read/],
+    ["a few of", /cannot read/],
+    ["> 5 to < 5", /leaves no possible value; write the number alone/],
+    ["> 16 to 10", /runs backwards \(16 > 10\)/],
+    ["> 300 to", /\(incomplete\)/],
+    ["< 300 to 500", /"to" not understood/],
+    ["≥", /cannot read/],
+    ["=> 10", /cannot read/],
     ["dozens of", /cannot read/],
     ["-ten", /cannot read/],
     ["constructor", /cannot read/],
@@ -512,20 +568,37 @@ describe("formatSet", () => {
     [Q, "at most 10", "≤ 10"],
     [Q, "under 10", "< 10"],
     [Q, "about 10", "9–11"],
-    [Q, "almost 10", "[9, 10)"],
-    [Q, "almost -10", "(-10, -9]"],
+    [Q, "almost 10", "9 to < 10"],
+    [Q, "almost 500", "450 to < 500"],
+    [Q, "almost -10", "> -10 to -9"],
+    [Q, "> 300 to < 500", "> 300 to < 500"],
     [Q, "unknown", "unknown"],
     [DATE, "2011-12-16", "2011-12-16"],
-    [DATE, "2011-12", "2011-12-01 – 2011-12-31"],
+    [DATE, "2011-12", "2011-12"],
+    [DATE, "2011", "2011"],
+    [DATE, "2011-12-16/2011-12-20", "between 2011-12-16 and 2011-12-20"],
+    [DATE, "2011-12-01/2011-12-30", "between 2011-12-01 and 2011-12-30"],
+    [DATE, "2011-11/2011-12", "between 2011-11-01 and 2011-12-31"],
     [DATE, "before 2011-12-16", "before 2011-12-16"],
     [DATE, "after 2011-12-16", "after 2011-12-16"],
     [DATE, "after 2011-12", "after 2011-12-31"],
-    [DATE, "../..", "any date"],
+    [DATE, "../..", "../.."],
     [CHOICE, ["protesters", "police"], "police or protesters"],
     [BOOL, "yes", "true"],
     [BOOL, "No", "false"],
   ])("%j", (ctx, raw, text) => {
     expect(formatSet(set(ctx, raw), ctx.type)).toBe(text);
+  });
+
+  it("adds the unit word after the number or range", () => {
+    expect(formatSet(set(Q, "more than 300"), "quantity", "people")).toBe("> 300 people");
+    expect(formatSet(set(Q, "almost 500"), "quantity", "dead")).toBe("450 to < 500 dead");
+    expect(formatSet(set(Q, "10-16"), "quantity", "people")).toBe("10–16 people");
+    expect(formatSet(set(Q, 10), "quantity", null)).toBe("10");
+  });
+
+  it("shows a quantity unbounded at both ends, which no value can be, as unbounded", () => {
+    expect(formatSet({ kind: "interval", lo: -Infinity, loOpen: true, hi: Infinity, hiOpen: true }, "quantity")).toBe("unbounded");
   });
 
   it("hides float noise", () => {

@@ -3,8 +3,15 @@ import { diagnostic, type Diagnostic } from "../shared/diagnostics.js";
 import type { ClaimEntry, Ledger } from "../load/ledger.js";
 import { locate } from "../load/locate.js";
 import type { StatementInput } from "../load/records.js";
-import { compatible, parseValue, sameSet, widen } from "../values/index.js";
+import { parseValue, UNKNOWN, widen } from "../values/index.js";
 import type { ValueContext, ValueSet } from "../values/types.js";
+import { conflictIndexPairs } from "./conflicts.js";
+import { byOrigin, type ReadStatement, type Warn } from "./origins.js";
+import { agreesWithFinding, type Rule } from "./rule.js";
+import { latestAsOf, rangeOf, windowOf } from "./window.js";
+
+export { byTime, type Timed } from "./time.js";
+export { conflictingPairs } from "./conflicts.js";
 
 /** A claim's finding (SPEC §8), in the order reports list them. */
 export const STATUSES = ["conflict", "corroborated", "single-source", "unsourced"] as const;
@@ -26,6 +33,10 @@ export interface AnalysedStatement {
   readonly set: ValueSet | null;
   /** The effective date: `on`, else the document's `published`. */
   readonly on: string | null;
+  /** (v2) The as-of date: `as-of`, else the effective date. */
+  readonly asOf: string | null;
+  /** (v2) Its `via`, else its source: whose view it is evidence of. */
+  readonly origin: string;
   /** What puts the statement in error, if anything (see `ReportStatement.error`). */
   readonly error: StatementError | null;
   /** False when retracted or in error: it is shown but takes no part in positions. */
@@ -33,7 +44,9 @@ export interface AnalysedStatement {
   readonly position: boolean;
 }
 
+/** An origin's position (SPEC §6 v2): one per origin. */
 export interface Position {
+  /** The speaker of the statement it comes from: the origin, or the relay whose report stands. */
   readonly source: string;
   readonly statement: AnalysedStatement;
   readonly set: ValueSet;
@@ -41,20 +54,26 @@ export interface Position {
   readonly group: string;
   readonly committed: boolean;
   readonly vsFinding: "agrees" | "contradicts" | null;
+  /** The other speakers whose remaining statements of this origin agree with it, sorted. */
+  readonly reportedBy: readonly string[];
 }
 
 export interface ClaimAnalysis {
   readonly claim: ClaimEntry;
   readonly statements: readonly AnalysedStatement[];
-  /** One per source with a remaining statement, in order of first appearance. */
+  /** One per origin with a remaining statement, in order of the origin's first statement. */
   readonly positions: readonly Position[];
+  /** Per origin (`source` is the origin), its values as written, in time order. */
   readonly revisions: readonly { readonly source: string; readonly values: readonly unknown[] }[];
-  /** Conflicting pairs of sources: each pair in id order, the list sorted. */
-  readonly conflicts: readonly (readonly [string, string])[];
+  /** Conflicting pairs of positions (indices into `positions`, of two different origins). */
+  readonly conflicts: readonly (readonly [number, number])[];
   readonly status: Status;
   readonly unresolved: boolean;
   readonly groups: number;
   readonly finding: ValueSet | null;
+  /** (v2) Quantity only: the envelope of the committed positions as stated, and what they jointly allow (SPEC §8). */
+  readonly range: ValueSet | null;
+  readonly window: ValueSet | null;
 }
 
 /** The context the value grammar needs for a claim. */
@@ -68,48 +87,42 @@ export function valueContext(claim: ClaimEntry): ValueContext {
   };
 }
 
-/** Analyses one claim; its diagnostics (invalid values, ambiguous revisions) are added to `diagnostics`. */
+/** Analyses one claim; its diagnostics (invalid values, ambiguous revisions, relay warnings) are added to `diagnostics`. */
 export function analyseClaim(ledger: Ledger, claim: ClaimEntry, diagnostics: Diagnostic[]): ClaimAnalysis {
   const ctx = valueContext(claim);
-  const tolerance = claim.data.type === "quantity" ? (claim.data.tolerance ?? 0) : 0;
+  const data = claim.data;
+  const tolerance = data.type === "quantity" ? (data.tolerance ?? 0) : 0;
+  const rule: Rule = { cumulative: data.type === "quantity" && data.cumulative === true };
   const path = (index: number, ...rest: PropertyKey[]) => ["claims", claim.id, "statements", index, ...rest];
 
   // Read every statement's value; a statement in error (unreadable value, unknown source or
   // relay) is kept for display but takes no part in positions.
-  const read = claim.data.statements.map((data, k) => {
+  const read: (ReadStatement & { readonly error: StatementError | null })[] = data.statements.map((statement, k) => {
     const index = claim.statementIndexes[k];
-    const parsed = parseValue(ctx, data.says);
+    const parsed = parseValue(ctx, statement.says);
     if (!parsed.ok) diagnostics.push(diagnostic("invalid-value", parsed.message, locate(claim.file, path(index, "says"))));
     const set = parsed.ok ? parsed.set : null;
-    const error = statementError(ledger, data, set);
-    const on = data.on ?? (data.in !== undefined ? (ledger.documents.get(data.in)?.data.published ?? null) : null);
-    return { index, data, set, on, error, remains: error === null && data.retracted === undefined, order: k };
+    const error = statementError(ledger, statement, set);
+    const on = statement.on ?? (statement.in !== undefined ? (ledger.documents.get(statement.in)?.data.published ?? null) : null);
+    return {
+      index,
+      order: k,
+      data: statement,
+      set,
+      wide: set === null ? UNKNOWN : widen(set, tolerance),
+      on,
+      asOf: statement["as-of"] ?? on,
+      origin: statement.via ?? statement.source,
+      remains: error === null && statement.retracted === undefined,
+      error,
+    };
   });
 
-  // Per source, statements in time order: undated first, then by date, file order breaking ties.
-  const bySource = new Map<string, typeof read>();
-  for (const s of read) {
-    const list = bySource.get(s.data.source);
-    if (list) list.push(s);
-    else bySource.set(s.data.source, [s]);
-  }
-  const positionOf = new Map<string, (typeof read)[number]>();
-  const revisions: { source: string; values: unknown[] }[] = [];
-  for (const [source, list] of bySource) {
-    list.sort(byTime);
-    const remaining = list.filter((s) => s.remains);
-    if (remaining.length > 0) positionOf.set(source, remaining[remaining.length - 1]);
-    // A revision needs two readable values that differ; it then lists every statement as written
-    // (retracted and unreadable ones included), so the history is complete.
-    const withSets = list.filter((s) => s.set !== null);
-    if (withSets.some((s) => !sameSet(s.set!, withSets[0].set!))) {
-      revisions.push({ source, values: list.map((s) => s.data.says) });
-    }
-    reportAmbiguous(claim, remaining, tolerance, diagnostics, path);
-  }
+  const warn: Warn = (code, message, at, field) => diagnostics.push(diagnostic(code, message, locate(claim.file, field ? path(at.index, field) : path(at.index))));
+  const origins = byOrigin(read, rule, warn);
 
   let finding: ValueSet | null = null;
-  const verdict = claim.data.verdict;
+  const verdict = data.verdict;
   if (verdict?.finding !== undefined) {
     const parsed = parseValue(ctx, verdict.finding);
     if (parsed.ok) finding = parsed.set;
@@ -117,44 +130,56 @@ export function analyseClaim(ledger: Ledger, claim: ClaimEntry, diagnostics: Dia
   }
   const widenedFinding = finding && widen(finding, tolerance);
 
+  const standing = new Set(origins.positions.map((p) => p.statement));
   const statements: AnalysedStatement[] = read.map((s) => ({
     index: s.index,
     data: s.data,
     set: s.set,
     on: s.on,
+    asOf: s.asOf,
+    origin: s.origin,
     error: s.error,
     remains: s.remains,
-    position: positionOf.get(s.data.source) === s,
+    position: standing.has(s),
   }));
-  const positions: Position[] = [];
-  for (const [source, s] of positionOf) {
-    const origin = s.data.via ?? source;
+  const committedSet = origins.positions.filter((p) => p.statement.set!.kind !== "unknown");
+  // The finding speaks of the latest as-of date of the committed positions (SPEC §8 v2).
+  const latest = latestAsOf(committedSet.map((p) => p.statement));
+  const positions: Position[] = origins.positions.map(({ origin, statement: s, reportedBy }) => {
     const committed = s.set!.kind !== "unknown";
-    positions.push({
-      source,
+    return {
+      source: s.data.source,
       statement: statements[s.order],
       set: s.set!,
       origin,
       group: ledger.sources.get(origin)?.data.side ?? origin,
       committed,
-      vsFinding: !committed || !widenedFinding ? null : compatible(widen(s.set!, tolerance), widenedFinding) ? "agrees" : "contradicts",
-    });
-  }
+      vsFinding: !committed || !widenedFinding ? null : agreesWithFinding(s, widenedFinding, latest, rule) ? "agrees" : "contradicts",
+      reportedBy,
+    };
+  });
 
-  const committed = positions.filter((p) => p.committed);
-  const conflicts = conflictingPairs(committed, tolerance);
-  const groups = new Set(committed.map((p) => p.group)).size;
+  // Conflicts are between the committed positions, one per origin: two relays of one origin never conflict.
+  const committedAt = positions.flatMap((p, i) => (p.committed ? [i] : []));
+  const conflicts = conflictIndexPairs(
+    committedAt.map((i) => origins.positions[i].statement),
+    rule.cumulative,
+  ).map(([a, b]) => [committedAt[a], committedAt[b]] as const);
+  const groups = new Set(committedAt.map((i) => positions[i].group)).size;
   const status: Status = conflicts.length > 0 ? "conflict" : groups >= 2 ? "corroborated" : groups === 1 ? "single-source" : "unsourced";
+  const stated = committedAt.map((i) => ({ set: positions[i].set, asOf: positions[i].statement.asOf }));
   return {
     claim,
     statements,
     positions,
-    revisions,
+    revisions: origins.revisions,
     conflicts,
     status,
     unresolved: status === "conflict" && verdict === undefined,
     groups,
     finding,
+    range: data.type === "quantity" ? rangeOf(stated) : null,
+    window: data.type === "quantity" ? windowOf(stated, rule.cumulative) : null,
   };
 }
 
@@ -167,100 +192,4 @@ function statementError(ledger: Ledger, statement: StatementInput, set: ValueSet
     return ledger.declared.get(id) === "sources" ? "invalid-source" : "unknown-source";
   }
   return null;
-}
-
-/** Something placed in time: its effective date, and its place in file order. */
-export interface Timed {
-  readonly on: string | null;
-  readonly order: number;
-}
-
-/** SPEC §6 time order: undated before dated, then by date, file order breaking ties. */
-export function byTime(a: Timed, b: Timed): number {
-  if (a.on !== b.on) {
-    if (a.on === null) return -1;
-    if (b.on === null) return 1;
-    return a.on < b.on ? -1 : 1;
-  }
-  return a.order - b.order;
-}
-
-/** Two remaining statements of one source that conflict on the same effective date: the tool cannot tell which is newer. */
-function reportAmbiguous(
-  claim: ClaimEntry,
-  remaining: readonly (Timed & { set: ValueSet | null; index: number; data: StatementInput })[],
-  tolerance: number,
-  diagnostics: Diagnostic[],
-  path: (index: number, ...rest: PropertyKey[]) => PropertyKey[],
-): void {
-  // `remaining` is in time order, so statements of one date are adjacent; compare within each run.
-  let start = 0;
-  while (start < remaining.length) {
-    let end = start + 1;
-    while (end < remaining.length && remaining[end].on === remaining[start].on) end++;
-    const run = remaining.slice(start, end);
-    for (let j = 1; j < run.length; j++) {
-      const later = widen(run[j].set!, tolerance);
-      const earlier = run.slice(0, j).find((s) => !compatible(widen(s.set!, tolerance), later));
-      if (earlier) {
-        const date = run[j].on === null ? "neither has a date" : `both dated ${run[j].on}`;
-        diagnostics.push(
-          diagnostic(
-            "ambiguous-revision",
-            `'${run[j].data.source}' says two conflicting things and ${date}; the later one in the file is taken as its position — add \`on:\` dates or \`retracted:\` to say which is newer`,
-            locate(claim.file, path(run[j].index)),
-          ),
-        );
-      }
-    }
-    start = end;
-  }
-}
-
-/**
- * Every pair of positions of different sources whose (widened) sets do not overlap. Interval
- * positions are swept in order of their lower bounds, so the work grows with the number of
- * positions plus the number of pairs found, never with every pair tried.
- */
-export function conflictingPairs(positions: readonly Pick<Position, "source" | "set">[], tolerance: number): [string, string][] {
-  const pairs: [string, string][] = [];
-  const add = (a: string, b: string) => pairs.push(a < b ? [a, b] : [b, a]);
-  const intervals: { source: string; set: Extract<ValueSet, { kind: "interval" }> }[] = [];
-  const others: { source: string; set: ValueSet; key: string }[] = [];
-  for (const p of positions) {
-    const set = widen(p.set, tolerance);
-    if (set.kind === "interval") intervals.push({ source: p.source, set });
-    else others.push({ source: p.source, set, key: JSON.stringify(set) });
-  }
-
-  // Intervals: sorted by lower bound, an interval conflicts with exactly those that start after it ends.
-  intervals.sort((a, b) => a.set.lo - b.set.lo || Number(a.set.loOpen) - Number(b.set.loOpen));
-  for (let i = 0; i < intervals.length; i++) {
-    const a = intervals[i];
-    // First index after i whose interval begins beyond a's end (binary search on sorted lows).
-    let lo = i + 1;
-    let hi = intervals.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compatible(a.set, intervals[mid].set)) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let j = lo; j < intervals.length; j++) add(a.source, intervals[j].source);
-  }
-
-  // Options and booleans: positions with the same set are interchangeable, so compare distinct sets.
-  const classes = new Map<string, { set: ValueSet; sources: string[] }>();
-  for (const o of others) {
-    const c = classes.get(o.key);
-    if (c) c.sources.push(o.source);
-    else classes.set(o.key, { set: o.set, sources: [o.source] });
-  }
-  const distinct = [...classes.values()];
-  for (let i = 0; i < distinct.length; i++) {
-    for (let j = i + 1; j < distinct.length; j++) {
-      if (compatible(distinct[i].set, distinct[j].set)) continue;
-      for (const a of distinct[i].sources) for (const b of distinct[j].sources) add(a, b);
-    }
-  }
-  return pairs.sort((x, y) => (x[0] !== y[0] ? (x[0] < y[0] ? -1 : 1) : x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
 }

@@ -105,7 +105,7 @@ export function buildLedger(loaded: readonly (FileRecords & { readonly file: Led
         omit(file, record, record.badId ? "id" : "duplicate-id");
         // A claim left out for its id still cites its sources and documents: they are not "unused".
         for (const id of record.cited) ledger.citedByInvalid.add(id);
-        if (record.kind === "claims" && record.data !== undefined) for (const id of citations((record.data as ClaimInput).statements)) ledger.citedByInvalid.add(id);
+        if (record.kind === "claims" && record.data !== undefined) for (const id of citations(record.data)) ledger.citedByInvalid.add(id);
         continue;
       }
       ledger.diagnostics.push(...record.diagnostics);
@@ -155,7 +155,7 @@ function kindNoun(kind: Kind): string {
 function validateRecord(file: LedgerFile, kind: Kind, id: string, record: unknown): LoadedRecord {
   if (!isId(id)) {
     const message = `id '${id}' is not a slug: use lower-case letters, digits and '-', starting with a letter or digit, at most ${ID_MAX} characters`;
-    const cited = kind === "claims" && isMapping(record) && Array.isArray(record.statements) ? citations(record.statements) : [];
+    const cited = kind === "claims" ? citations(record) : [];
     return { kind, id, badId: diagnostic("schema", message, locate(file, [kind, id], "key")), diagnostics: [], cited };
   }
   const path = [kind, id];
@@ -181,7 +181,7 @@ function validateClaim(file: LedgerFile, path: readonly PropertyKey[], record: u
   const common = typeUnknown ? (claimCommonSchema.safeParse(record).error?.issues ?? []) : [];
   out.push(...schemaDiagnostics(file, path, [...result.error.issues, ...common], record));
   // What a statement left out still cites: its sources and documents are not "unused".
-  if (isMapping(record) && Array.isArray(record.statements)) for (const id of citations(record.statements)) cited.add(id);
+  for (const id of citations(record)) cited.add(id);
   const badStatements = new Set<number>();
   for (const issue of result.error.issues) {
     if (issue.path[0] !== "statements" || typeof issue.path[1] !== "number") return undefined;
@@ -195,9 +195,12 @@ function validateClaim(file: LedgerFile, path: readonly PropertyKey[], record: u
   return retry.success ? { data: retry.data, statementIndexes } : undefined;
 }
 
-/** The ids that statements cite (`source`, `via`, `in`), whether or not the statements are valid. */
-function citations(statements: readonly unknown[]): string[] {
+/** The ids a claim cites (its statements' `source`, `via`, `in`, its verdict's `claimant`), whether or not they are valid. */
+function citations(claim: unknown): string[] {
   const ids: string[] = [];
+  if (!isMapping(claim)) return ids;
+  if (isMapping(claim.verdict) && typeof claim.verdict.claimant === "string") ids.push(claim.verdict.claimant);
+  const statements = Array.isArray(claim.statements) ? claim.statements : [];
   for (const statement of statements) {
     if (!isMapping(statement)) continue;
     for (const key of ["source", "via", "in"]) if (typeof statement[key] === "string") ids.push(statement[key]);

@@ -1,7 +1,7 @@
 /** The closest passage of a quote that was not found (SPEC §7): where in the archive it most nearly stands. */
 import { EditDistancePattern } from "../shared/distance.js";
 import type { PreparedArchive } from "./prepared.js";
-import { forEachWord } from "./words.js";
+import { forEachWord, isWordUnit } from "./words.js";
 
 /** The most similar passage, as written in the archive (white space collapsed), and how similar, in percent. */
 export interface Passage {
@@ -18,25 +18,61 @@ interface Candidate {
   score: number;
 }
 
-/** The passage of the archive most similar to `needleFull` (the quote's fragments, normalised). */
+/**
+ * The passage of the archive most similar to `needleFull` (the quote's fragments, normalised).
+ *
+ * Three steps. Candidates: windows of the quote's length in words (the archive's last words too)
+ * scored by the words they share with the quote. Refined: small shifts of start and length scored
+ * by edit distance. Covered (SPEC §7 v2): edit distance alone prefers to stop before a stretch the
+ * archive words differently (a dropped or inserted phrase at the end of a quote costs more than
+ * a substitution), so the passage is then moved to begin at the quote's first word and end at its
+ * last word where those stand nearby, and takes in the punctuation and quotation marks around it
+ * when that makes it more similar: the reader sees the whole place that differs, not only the
+ * part before it.
+ */
 export function closestPassage(needleFull: string, archive: PreparedArchive): Passage {
   const needle = needleFull.slice(0, MAX_NEEDLE);
-  const { wordId, wordStart, wordEnd, dictionary } = archive.words;
+  const { wordId, dictionary } = archive.words;
   const total = wordId.length;
   if (total === 0) return { closest: "", similarity: 0 };
 
-  // Multiset of the quote's words by archive id; words absent from the archive can never overlap.
-  const need = new Map<number, number>();
-  let k = 0;
-  forEachWord(needle, (s, e) => {
-    k++;
-    const id = dictionary.get(needle.slice(s, e));
-    if (id !== undefined) need.set(id, (need.get(id) ?? 0) + 1);
-  });
-  k = Math.max(1, Math.min(k, total));
+  // The quote's words by archive id (-1: not in the archive), in order.
+  const quoteIds: number[] = [];
+  forEachWord(needle, (s, e) => void quoteIds.push(dictionary.get(needle.slice(s, e)) ?? -1));
+  const k = Math.max(1, Math.min(quoteIds.length, total));
+  const pattern = new EditDistancePattern(needle);
+  const similarity = (a: number, b: number): number => {
+    const longer = Math.max(needle.length, b - a);
+    return longer === 0 ? 100 : Math.round(100 * (1 - pattern.distances(archive.normalized, a, [b])[0] / longer));
+  };
 
-  // Sliding window of k words: score = size of the multiset intersection with the quote. Linear in
-  // archive length; only words that occur in the quote touch the map.
+  const best = refine(candidates(quoteIds, wordId, k), archive, pattern, needle.length, k);
+  const [s, e] = cover(best.s, best.e, quoteIds, wordId, Math.min(2 * k, MAX_REACH));
+  // The punctuation and quotation marks next to the passage, where they bring it closer.
+  const { wordStart, wordEnd } = archive.words;
+  let bestA = wordStart[s];
+  let bestB = wordEnd[e];
+  let bestSim = similarity(bestA, bestB);
+  for (const a of [wordStart[s], markStart(archive.normalized, wordStart[s])]) {
+    for (const b of [wordEnd[e], markEnd(archive.normalized, wordEnd[e])]) {
+      const sim = similarity(a, b);
+      if (sim > bestSim) [bestA, bestB, bestSim] = [a, b, sim];
+    }
+  }
+  // A quote that was not found is never "100%" similar, even when rounding (or the needle cut at
+  // MAX_NEEDLE) would say so.
+  return { closest: originalPassage(archive, bestA, bestB), similarity: Math.min(99, Math.max(0, bestSim)) };
+}
+
+/** How many words a passage may move to reach the quote's first or last word (with twice the quote's length). */
+const MAX_REACH = 50;
+
+/** Windows of k words scored by the size of their multiset intersection with the quote's words: the best few, by start. */
+function candidates(quoteIds: readonly number[], wordId: Int32Array, k: number): Candidate[] {
+  const total = wordId.length;
+  const need = new Map<number, number>();
+  for (const id of quoteIds) if (id >= 0) need.set(id, (need.get(id) ?? 0) + 1);
+  // Linear in archive length; only words that occur in the quote touch the map.
   const have = new Map<number, number>();
   let score = 0;
   const add = (id: number): void => {
@@ -73,46 +109,88 @@ export function closestPassage(needleFull: string, archive: PreparedArchive): Pa
   };
   for (let j = 0; j < k; j++) add(wordId[j]);
   consider(0);
-  for (let start = 1; start + k <= total; start++) {
+  // Full windows, then the shrinking windows of the archive's last words: a passage that ends the
+  // archive is a candidate too.
+  for (let start = 1; start < total; start++) {
     remove(wordId[start - 1]);
-    add(wordId[start + k - 1]);
+    if (start + k <= total) add(wordId[start + k - 1]);
     if (score > 0) consider(start);
   }
+  // Best first, so that of passages equally similar the one sharing more of the quote's words is named.
+  return top.sort((x, y) => y.score - x.score);
+}
 
-  // Refine: small shifts of start and length around each candidate, scored by edit distance;
-  // the three lengths from one start come from one pass over the archive. Best candidates first,
-  // so that of passages equally similar the one sharing more of the quote's words is named.
-  top.sort((x, y) => y.score - x.score);
-  const pattern = new EditDistancePattern(needle);
+/** Small shifts of start and length around each candidate, scored by edit distance; the three lengths from one start in one pass. */
+function refine(top: readonly Candidate[], archive: PreparedArchive, pattern: EditDistancePattern, needleLength: number, k: number): { s: number; e: number } {
+  const { wordStart, wordEnd } = archive.words;
+  const total = wordStart.length;
   let bestSim = -1;
-  let bestA = 0;
-  let bestB = 0;
+  let best = { s: 0, e: Math.min(k, total) - 1 };
   for (const c of top) {
     for (let ds = -1; ds <= 1; ds++) {
       const s = c.start + ds;
-      if (s < 0) continue;
+      if (s < 0 || s >= total) continue;
       const ends: number[] = [];
       for (let dl = -1; dl <= 1; dl++) {
-        const e = s + k + dl - 1;
-        if (e >= s && e < total) ends.push(wordEnd[e]);
+        const e = Math.min(s + k + dl - 1, total - 1);
+        if (e >= s && !ends.includes(e)) ends.push(e);
       }
-      if (ends.length === 0) continue;
-      const a = wordStart[s];
-      const distances = pattern.distances(archive.normalized, a, ends);
-      ends.forEach((b, i) => {
-        const longer = Math.max(needle.length, b - a);
+      const distances = pattern.distances(archive.normalized, wordStart[s], ends.map((e) => wordEnd[e]));
+      ends.forEach((e, i) => {
+        const longer = Math.max(needleLength, wordEnd[e] - wordStart[s]);
         const sim = longer === 0 ? 100 : Math.round(100 * (1 - distances[i] / longer));
-        if (sim > bestSim) {
-          bestSim = sim;
-          bestA = a;
-          bestB = b;
-        }
+        if (sim > bestSim) [bestSim, best] = [sim, { s, e }];
       });
     }
   }
-  // A quote that was not found is never "100%" similar, even when rounding (or the needle cut at
-  // MAX_NEEDLE) would say so.
-  return { closest: originalPassage(archive, bestA, bestB), similarity: Math.min(99, Math.max(0, bestSim)) };
+  return best;
+}
+
+/**
+ * The passage [s, e] (word indices) moved to start at the quote's first word and end at its last
+ * word, each where it stands within `reach` words of the passage's own end (nearest first, the
+ * farther side winning a tie), when the passage does not already begin or end with it.
+ */
+function cover(s: number, e: number, quoteIds: readonly number[], wordId: Int32Array, reach: number): [number, number] {
+  const first = quoteIds[0] ?? -1;
+  const last = quoteIds[quoteIds.length - 1] ?? -1;
+  if (first >= 0 && wordId[s] !== first) {
+    for (let d = 1; d <= reach; d++) {
+      if (s - d >= 0 && wordId[s - d] === first) {
+        s -= d;
+        break;
+      }
+      if (s + d <= e && wordId[s + d] === first) {
+        s += d;
+        break;
+      }
+    }
+  }
+  if (last >= 0 && wordId[e] !== last) {
+    for (let d = 1; d <= reach; d++) {
+      if (e + d < wordId.length && wordId[e + d] === last) {
+        e += d;
+        break;
+      }
+      if (e - d >= s && wordId[e - d] === last) {
+        e -= d;
+        break;
+      }
+    }
+  }
+  return [s, e];
+}
+
+/** Where the run of punctuation and quotation marks just before offset `a` starts (no white space, no word). */
+function markStart(text: string, a: number): number {
+  while (a > 0 && text[a - 1] !== " " && !isWordUnit(text, a - 1)) a--;
+  return a;
+}
+
+/** Where the run of punctuation and quotation marks just after offset `b` ends. */
+function markEnd(text: string, b: number): number {
+  while (b < text.length && text[b] !== " " && !isWordUnit(text, b)) b++;
+  return b;
 }
 
 /** Maps normalised offsets [a, b) back to the original text, white space collapsed, at most ~200 characters. */

@@ -4,16 +4,24 @@
  * original text, to show a closest passage as it was written.
  */
 
-const DOUBLE_QUOTES = "\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033\u2036\u301D\u301E\u301F\uFF02\u02DD\u275D\u275E\u2E42";
-const SINGLE_QUOTES = "\u2018\u2019\u201A\u201B\u2039\u203A\u2032\u2035\u0060\u00B4\u02BC\u02B9\u02BB\u02BD\u275B\u275C\uFF07";
+/**
+ * SPEC §7 v2: every quotation mark becomes one and the same mark, the apostrophe, so a quote that
+ * turns the archive's double quotes into single ones (or the other way round) still matches, and
+ * an apostrophe inside a word ("there's") stays part of it. The marks are every character with
+ * Unicode's Quotation_Mark property, and these, used as quotes without it: the backtick, the acute
+ * accent, primes and reversed primes, the modifier letters that stand in for apostrophes, and the
+ * quotation-mark dingbats.
+ */
+const QUOTE = "'";
+const QUOTATION_MARK = /^\p{Quotation_Mark}$/u;
+const USED_AS_QUOTES = "\u0060\u00B4\u2032\u2033\u2034\u2035\u2036\u2037\u2057\u02B9\u02BA\u02BB\u02BC\u02BD\u02DD\u275B\u275C\u275D\u275E\u275F\u2760\u{1F676}\u{1F677}\u{1F678}";
 const DASHES =
   "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\u058A\u05BE\u1806\u2E17\u2E1A\u2E3A\u2E3B\u2E40\uFE58\uFE63\uFF0D\u2796\u02D7";
 // Invisible characters that would otherwise split a word ("co&shy;operate") or hide in one.
 const REMOVED = "\u00AD\u200B\u200C\u200D\u2060\uFEFF";
 
 const PRE_MAP = new Map<number, string>();
-for (const c of DOUBLE_QUOTES) PRE_MAP.set(c.codePointAt(0)!, '"');
-for (const c of SINGLE_QUOTES) PRE_MAP.set(c.codePointAt(0)!, "'");
+for (const c of USED_AS_QUOTES) PRE_MAP.set(c.codePointAt(0)!, QUOTE);
 for (const c of DASHES) PRE_MAP.set(c.codePointAt(0)!, "-");
 for (const c of REMOVED) PRE_MAP.set(c.codePointAt(0)!, "");
 PRE_MAP.set(0x2026, "...");
@@ -39,7 +47,8 @@ function mapCodePoints(s: string): string {
   let out = "";
   for (const ch of s) {
     const m = PRE_MAP.get(ch.codePointAt(0)!);
-    out += m ?? ch;
+    // The property is asked of the rare characters not in the table (results are kept per unit by normalizeUnit).
+    out += m ?? (QUOTATION_MARK.test(ch) ? QUOTE : ch);
   }
   return out;
 }
@@ -125,6 +134,7 @@ function normalizeInto(s: string, b: Builder): void {
     // Fast path: plain ASCII not followed by a possible combining mark needs no NFKC.
     if (c < 0x80 && next < 0x300) {
       if (c === 32 || (c >= 9 && c <= 13)) b.space(i);
+      else if (c === 34 || c === 96) b.push(39, i); // " and ` are the one quotation mark
       else b.push(c >= 65 && c <= 90 ? c + 32 : c, i);
       i++;
       continue;
@@ -150,12 +160,14 @@ function normalizeInto(s: string, b: Builder): void {
 export const ASCII = /^[\x00-\x7f]*$/;
 const ASCII_SPACES = /[\t\n\v\f\r ]+/g;
 
-/** The normalisation of a text that is all ASCII: nothing to compose or map, only case and white space. */
+const ASCII_QUOTES = /["`]/g;
+
+/** The normalisation of a text that is all ASCII: nothing to compose, only quotation marks, case and white space. */
 export function normalizeAscii(s: string): string {
-  return s.toLowerCase().replace(ASCII_SPACES, " ").trim();
+  return s.toLowerCase().replace(ASCII_QUOTES, QUOTE).replace(ASCII_SPACES, " ").trim();
 }
 
-/** SPEC §7 normalisation: NFKC, straight quotes, `-` for dashes, `...` for `…`, lower case, white space collapsed and trimmed. */
+/** SPEC §7 normalisation: NFKC, one quotation mark, `-` for dashes, `...` for `…`, lower case, white space collapsed and trimmed. */
 export function normalizeText(s: string): string {
   if (ASCII.test(s)) return normalizeAscii(s);
   const b = new Builder(false);

@@ -3,8 +3,9 @@ import type { ClaimAnalysis } from "../analysis/analyse-claim.js";
 import { compareDiagnostics, countSeverities, type Diagnostic } from "../shared/diagnostics.js";
 import type { Ledger } from "../load/ledger.js";
 import type { QuoteChecks } from "../quotes/check-quotes.js";
-import { type ClaimStream, REPORT_VERSION, type ReportClaim, STATUSES, type Status } from "./types.js";
-import { envelope, toInterval } from "../values/index.js";
+import { type ClaimStream, REPORT_VERSION, type ReportClaim, type ReportInterval, STATUSES, type Status } from "./types.js";
+import { toInterval } from "../values/index.js";
+import type { ValueSet } from "../values/types.js";
 import { claimKeyPlace, locate } from "../load/locate.js";
 import type { Position } from "../shared/diagnostics.js";
 
@@ -59,16 +60,18 @@ export function buildReport(ledger: Ledger, tally: ClaimTally, diagnostics: read
 
 /** One claim of the report, from its analysis and quote results. */
 export function reportClaim(ledger: Ledger, analysis: ClaimAnalysis, quotes: QuoteChecks): ReportClaim {
-  const { claim } = analysis;
+  const { claim, positions } = analysis;
   const data = claim.data;
   const checks = quotes.byClaim.get(claim.id) ?? [];
-  const conflictsOf = new Map<string, string[]>();
+  // Per position, the origins its position conflicts with (SPEC §6 v2: one disagreement once).
+  const conflictsOf = new Map<number, string[]>();
   for (const [a, b] of analysis.conflicts) {
-    (conflictsOf.get(a) ?? conflictsOf.set(a, []).get(a)!).push(b);
-    (conflictsOf.get(b) ?? conflictsOf.set(b, []).get(b)!).push(a);
+    (conflictsOf.get(a) ?? conflictsOf.set(a, []).get(a)!).push(positions[b].origin);
+    (conflictsOf.get(b) ?? conflictsOf.set(b, []).get(b)!).push(positions[a].origin);
   }
-  const committed = analysis.positions.filter((p) => p.committed);
+  const positionAt = new Map(positions.map((p, i) => [p.statement, i]));
   const verdict = data.verdict;
+  const bounds = (set: ValueSet | null): ReportInterval | null => (set === null ? null : toInterval(set));
   const at = claimKeyPlace(claim.file, claim.id);
   return {
     id: claim.id,
@@ -79,23 +82,29 @@ export function reportClaim(ledger: Ledger, analysis: ClaimAnalysis, quotes: Quo
     type: data.type,
     status: analysis.status,
     unresolved: analysis.unresolved,
-    ...(data.type === "quantity" ? { range: envelope(committed.map((p) => p.set)) } : {}),
-    statements: analysis.statements.map((s, k) => ({
-      source: s.data.source,
-      says: s.data.says,
-      on: s.on,
-      in: s.data.in ?? null,
-      via: s.data.via ?? null,
-      retracted: s.data.retracted ?? false,
-      quote: s.data.quote ?? null,
-      quoteCheck: checks[k] ?? null,
-      position: s.position,
-      side: ledger.sources.get(s.data.source)?.data.side ?? null,
-      conflictsWith: s.position ? (conflictsOf.get(s.data.source) ?? []) : [],
-      error: s.error,
-      ...lineAndColumn(locate(claim.file, ["claims", claim.id, "statements", s.index])),
-    })),
-    positions: analysis.positions.map((p) => ({
+    ...(data.type === "quantity" ? { range: bounds(analysis.range), window: bounds(analysis.window) } : {}),
+    statements: analysis.statements.map((s, k) => {
+      const standing = positionAt.get(s);
+      return {
+        source: s.data.source,
+        says: s.data.says,
+        on: s.on,
+        in: s.data.in ?? null,
+        via: s.data.via ?? null,
+        retracted: s.data.retracted ?? false,
+        quote: s.data.quote ?? null,
+        quoteCheck: checks[k] ?? null,
+        position: s.position,
+        side: ledger.sources.get(s.data.source)?.data.side ?? null,
+        conflictsWith: standing === undefined ? [] : [...(conflictsOf.get(standing) ?? [])].sort(),
+        error: s.error,
+        ...lineAndColumn(locate(claim.file, ["claims", claim.id, "statements", s.index])),
+        origin: s.origin,
+        asOf: s.asOf,
+        url: s.data.url ?? null,
+      };
+    }),
+    positions: positions.map((p) => ({
       source: p.source,
       says: p.statement.data.says,
       group: p.group,
@@ -103,9 +112,13 @@ export function reportClaim(ledger: Ledger, analysis: ClaimAnalysis, quotes: Quo
       committed: p.committed,
       vsFinding: p.vsFinding,
       interval: toInterval(p.set),
+      asOf: p.statement.asOf,
+      reportedBy: p.reportedBy,
     })),
     revisions: analysis.revisions,
-    conflicts: analysis.conflicts.map(([a, b]) => ({ sources: [a, b] as const })),
+    conflicts: analysis.conflicts
+      .map(([a, b]) => ({ sources: sorted(positions[a].source, positions[b].source), origins: sorted(positions[a].origin, positions[b].origin) }))
+      .sort((x, y) => compareText(x.origins[0], y.origins[0]) || compareText(x.origins[1], y.origins[1])),
     verdict: verdict
       ? {
           finding: verdict.finding ?? null,
@@ -114,6 +127,8 @@ export function reportClaim(ledger: Ledger, analysis: ClaimAnalysis, quotes: Quo
           by: verdict.by ?? null,
           on: verdict.on ?? null,
           interval: analysis.finding ? toInterval(analysis.finding) : null,
+          claim: verdict.claim ?? null,
+          claimant: verdict.claimant ?? null,
         }
       : null,
     // The first word of a unit list is the one shown (SPEC §4 v2).
@@ -121,6 +136,15 @@ export function reportClaim(ledger: Ledger, analysis: ClaimAnalysis, quotes: Quo
     options: data.type === "choice" ? data.options : null,
     tags: data.tags ?? [],
     groups: analysis.groups,
+    cumulative: data.type === "quantity" && data.cumulative === true,
   };
 }
 
+function sorted(a: string, b: string): readonly [string, string] {
+  return a <= b ? [a, b] : [b, a];
+}
+
+/** Plain code-unit order, as ids are sorted everywhere in the report. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

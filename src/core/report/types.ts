@@ -20,11 +20,11 @@ export interface ReportStatement {
   readonly retracted: boolean | string;
   readonly quote: string | null;
   readonly quoteCheck: QuoteCheck | null;
-  /** True on the statement that is its source's position. */
+  /** True on the statement that is its origin's position (SPEC §6 v2). */
   readonly position: boolean;
   /** Added to §11: the source's side (null without one), so exports need no second lookup. */
   readonly side: string | null;
-  /** Added to §11: the sources whose positions conflict with this one (empty unless it is a position). */
+  /** Added to §11: the origins whose positions conflict with this one (empty unless it is a position). */
   readonly conflictsWith: readonly string[];
   /**
    * Added to §11: what keeps a statement in error out of the positions: a value the grammar cannot
@@ -35,6 +35,12 @@ export interface ReportStatement {
   /** SPEC §11 v2: where its list item starts (1-based, UTF-16 columns). */
   readonly line: number;
   readonly column: number;
+  /** (v2) Its `via`, else its source: the origin whose view it is evidence of. */
+  readonly origin: string;
+  /** (v2) The date the value refers to: `as-of`, else the effective date. */
+  readonly asOf: string | null;
+  /** (v2) A link to the exact place it was said. */
+  readonly url: string | null;
 }
 
 export interface ReportPosition {
@@ -48,9 +54,13 @@ export interface ReportPosition {
   readonly vsFinding: "agrees" | "contradicts" | null;
   /** Added to §11: the position's set as stated, for charts (quantities and dates; null otherwise). */
   readonly interval: ReportInterval | null;
+  /** (v2) The as-of date of the statement it comes from. */
+  readonly asOf: string | null;
+  /** (v2) The other speakers whose remaining statements of this origin agree with it, sorted. */
+  readonly reportedBy: readonly string[];
 }
 
-/** A numeric interval; a null bound is unbounded. */
+/** A numeric interval; a null bound is unbounded, and then its flag is true (SPEC §11 v2). */
 export interface ReportInterval {
   readonly min: number | null;
   readonly max: number | null;
@@ -66,6 +76,16 @@ export interface ReportVerdict {
   readonly on: string | null;
   /** Added to §11: the finding's set as an interval (quantities and dates; null otherwise). */
   readonly interval: ReportInterval | null;
+  /** (v2) The assertion the rating is about, as published. */
+  readonly claim: string | null;
+  /** (v2) The source id of who made that assertion. */
+  readonly claimant: string | null;
+}
+
+/** A conflicting pair (SPEC §11 v2): the two origins, and the speakers whose statements stand; each pair sorted. */
+export interface ReportConflict {
+  readonly sources: readonly [string, string];
+  readonly origins: readonly [string, string];
 }
 
 export interface ReportClaim {
@@ -79,11 +99,13 @@ export interface ReportClaim {
   readonly status: Status;
   readonly unresolved: boolean;
   /** Quantity only: the envelope of committed positions; null without one. */
-  readonly range?: { readonly min: number | null; readonly max: number | null } | null;
+  readonly range?: ReportInterval | null;
+  /** (v2) Quantity only: what every committed position allows (SPEC §8); null when nothing or no position. */
+  readonly window?: ReportInterval | null;
   readonly statements: readonly ReportStatement[];
   readonly positions: readonly ReportPosition[];
   readonly revisions: readonly { readonly source: string; readonly values: readonly unknown[] }[];
-  readonly conflicts: readonly { readonly sources: readonly [string, string] }[];
+  readonly conflicts: readonly ReportConflict[];
   readonly verdict: ReportVerdict | null;
   /** Added to §11. */
   readonly unit: string | null;
@@ -91,6 +113,8 @@ export interface ReportClaim {
   readonly tags: readonly string[];
   /** Added to §11: independence groups among committed positions. */
   readonly groups: number;
+  /** (v2) A running count (SPEC §4); false for every claim that is not a cumulative quantity. */
+  readonly cumulative: boolean;
 }
 
 export interface ReportSource {

@@ -12,7 +12,7 @@ export const DIAGNOSTIC_CODES = {
   "yaml-syntax": { severity: "error", summary: "The file is not plain YAML 1.2: a syntax error, a key written twice, an alias, anchor or custom tag, or nesting deeper than 100 levels." },
   schema: { severity: "error", summary: "A record does not match the file format: an unknown key, a missing required key, or a value of the wrong kind." },
   "duplicate-id": { severity: "error", summary: "An id is declared twice in the ledger; ids are global across files and kinds." },
-  "unknown-source": { severity: "error", summary: "A statement's `source` or `via` names no declared source." },
+  "unknown-source": { severity: "error", summary: "A statement's `source` or `via`, or a verdict's `claimant`, names no declared source." },
   "unknown-document": { severity: "error", summary: "A statement's `in` names no declared document." },
   "invalid-value": { severity: "error", summary: "A `says` or `finding` value cannot be read for the claim's type." },
   "archive-missing": { severity: "error", summary: "A document's `archive` file does not exist." },
@@ -22,7 +22,9 @@ export const DIAGNOSTIC_CODES = {
   "unreadable-file": { severity: "error", summary: "A file is not a regular file, is over 10 MiB, is not UTF-8, or holds a NUL character." },
   "unused-source": { severity: "warning", summary: "A source is declared but no statement cites it." },
   "unused-document": { severity: "warning", summary: "A document is declared but no statement cites it." },
-  "ambiguous-revision": { severity: "warning", summary: "A source made two conflicting statements with the same date; the later one in file order is taken." },
+  "ambiguous-revision": { severity: "warning", summary: "An origin made (or is reported as making) two conflicting statements with the same date; the later one in file order is taken." },
+  "stale-relay": { severity: "warning", summary: "A relay, dated after its origin's position, repeats a figure the origin has since revised." },
+  "relay-mismatch": { severity: "warning", summary: "A relay reports its origin as saying something that agrees with none of the origin's own statements." },
   "quote-unchecked": { severity: "info", summary: "A quote could not be checked: no `in`, no archive, or an unreadable archive." },
 } as const satisfies Record<string, CodeInfo>;
 

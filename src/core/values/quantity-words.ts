@@ -29,6 +29,9 @@ export const SCALES = new Map([
   ["billion", 1e9],
 ]);
 
+const COMPARISON = /^(?:>=|<=|[<>≤≥])/;
+const COMPARISON_WORDS: Readonly<Record<string, string>> = { ">=": "≥", "<=": "≤" };
+
 /**
  * Lower-cased words. `~10` and `10+` are split off their sign, `10-16` becomes `10 to 16`, and
  * hyphenated words are split (`twenty-five`, `police-officers`) so they read like spaced ones.
@@ -41,6 +44,13 @@ export function words(text: string): string[] {
     if (word.length > 1 && word.startsWith("~")) {
       out.push("~");
       word = word.slice(1);
+    }
+    // The shown forms' marks (`> 300`, `≥ 10`; `>=`, `<=` typed), split off and read as one word each.
+    const mark = COMPARISON.exec(word);
+    if (mark) {
+      out.push(COMPARISON_WORDS[mark[0]] ?? mark[0]);
+      word = word.slice(mark[0].length);
+      if (word === "") continue;
     }
     const plus = word.length > 1 && word.endsWith("+");
     if (plus) word = word.slice(0, -1);

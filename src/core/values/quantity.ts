@@ -6,12 +6,12 @@
 import type { ParseResult, ValueContext, ValueSet } from "./types.js";
 import { MAX_VALUE_LENGTH, cannotRead, isMapping, quote, showRaw } from "./raw.js";
 import { interval } from "./sets.js";
-import { Reader, tidy, unitForms, words } from "./quantity-words.js";
+import { Reader, SCALES, tidy, unitForms, words } from "./quantity-words.js";
 
 const FORMS =
   "write a number (10, 3,000, 1.5 million, ten), a hedge (at least 10, about 10, almost 10, more than 10, " +
-  "up to 10), a range (10-16, between 10 and 16), a vague word (several, dozens, hundreds, thousands), " +
-  "{min, max}, or unknown";
+  "up to 10), a range (10-16, between 10 and 16), a vague word (a few, several, several hundred, dozens, hundreds, " +
+  "thousands), {min, max}, or unknown";
 
 
 type Hedge = "atLeast" | "moreThan" | "atMost" | "lessThan" | "almost" | "about";
@@ -42,6 +42,11 @@ const PREFIXES: readonly (readonly [readonly string[], Hedge])[] = [
   [["some"], "about"],
   [["circa"], "about"],
   [["~"], "about"],
+  // The exact forms the tool shows a set in (SPEC §8 v2), read back: an extension of §5.
+  [["≥"], "atLeast"],
+  [[">"], "moreThan"],
+  [["≤"], "atMost"],
+  [["<"], "lessThan"],
 ];
 
 /** Words after a number. `or less` is not in §5 but reads the same as `or fewer`. */
@@ -56,6 +61,7 @@ const SUFFIXES: readonly (readonly [readonly string[], Hedge])[] = [
  * pattern (two of the unit up to just under ten of the next one).
  */
 const VAGUE: readonly (readonly [readonly string[], number, number])[] = [
+  [["a", "few"], 2, 5],
   [["several"], 3, 9],
   [["dozens"], 24, 99],
   [["hundreds"], 200, 999],
@@ -66,6 +72,14 @@ const VAGUE: readonly (readonly [readonly string[], number, number])[] = [
 ];
 
 const RANGE_WORDS = new Set(["to", "-", "–", "—"]);
+
+/** The vague words that may stand before a scale (SPEC §5 v2): `several hundred`, `a few dozen`. */
+const SCALABLE = new Set(["a few", "several"]);
+/** The small scales that may come first in a compound (`hundred thousand`), and the large ones after. */
+const SMALL_SCALES = new Map([
+  ["dozen", 12],
+  ["hundred", 100],
+]);
 
 /** Parse a quantity value: a YAML number, a string in the §5 grammar, or `{min, max}`. */
 export function parseQuantity(ctx: ValueContext, raw: unknown): ParseResult {
@@ -103,10 +117,22 @@ function readQuantity(r: Reader, margin: number, raw: string): ValueSet | string
   for (const [phrase, lo, hi] of VAGUE) {
     let j = r.phrase(0, phrase);
     if (j < 0) continue;
+    // `several hundred`, `a few dozen`, `several hundred thousand`: the word's set times the scale.
+    let scale = 1;
+    if (SCALABLE.has(phrase.join(" "))) ({ scale, next: j } = scaleAt(r, j));
     // `dozens of people`, `several people`
     const unit = r.unitAt(r.at(j) === "of" ? j + 1 : j);
     if (unit >= 0) j = unit;
-    if (j === end) return interval(lo, hi);
+    if (j === end) return interval(tidy(lo * scale), tidy(hi * scale));
+  }
+
+  // `> 300`, `≥ 10`, and with an upper end `> 300 to < 500`: the forms sets are shown in.
+  const lower = r.at(0) === ">" ? "open" : r.at(0) === "≥" ? "closed" : null;
+  if (lower !== null) {
+    const n = r.amount(r.phrase(0, [r.at(0)!]));
+    if (n === null) return null;
+    if (n.next === end) return hedged(lower === "open" ? "moreThan" : "atLeast", n.value, margin, raw);
+    return RANGE_WORDS.has(r.at(n.next) ?? "") ? upTo(r, n.next + 1, n.value, lower === "open", raw) : null;
   }
 
   if (r.at(0) === "between") {
@@ -134,17 +160,37 @@ function readQuantity(r: Reader, margin: number, raw: string): ValueSet | string
   for (const [phrase, hedge] of SUFFIXES) {
     if (r.phrase(j, phrase) === end) return hedged(hedge, n.value, margin, raw);
   }
-  if (RANGE_WORDS.has(r.at(j) ?? "")) {
-    const to = r.amount(j + 1);
-    return to !== null && to.next === end ? range(n.value, to.value, raw) : null;
-  }
+  if (RANGE_WORDS.has(r.at(j) ?? "")) return upTo(r, j + 1, n.value, false, raw);
   return null;
 }
 
-/** `N to M` and its spellings: [N, M], refused when it runs backwards. */
-function range(from: number, to: number, raw: string): ValueSet | string {
+/** A scale after a vague word: `dozen` or `hundred`, then `thousand`, `million` or `billion`; 1 for none. */
+function scaleAt(r: Reader, i: number): { scale: number; next: number } {
+  let scale = 1;
+  let j = i;
+  const small = SMALL_SCALES.get(r.at(j) ?? "");
+  if (small !== undefined) scale *= small;
+  if (small !== undefined) j = r.phrase(j, [r.at(j)!]);
+  const large = SCALES.get(r.at(j) ?? "");
+  if (large !== undefined) scale *= large;
+  if (large !== undefined) j = r.phrase(j, [r.at(j)!]);
+  return { scale, next: j };
+}
+
+/** The upper end of a range from word i: `M`, or (the shown forms) `< M` or `≤ M`, to the end of the words. */
+function upTo(r: Reader, i: number, from: number, fromOpen: boolean, raw: string): ValueSet | string | null {
+  r.phrase(i - 1, [r.at(i - 1)!]); // the range word was understood: a message then points past it
+  const mark = r.at(i);
+  const open = mark === "<";
+  const to = r.amount(open || mark === "≤" ? i + 1 : i);
+  return to !== null && to.next === r.length ? range(from, to.value, raw, fromOpen, open) : null;
+}
+
+/** `N to M` and its spellings: [N, M] (open where marked), refused when it runs backwards or holds nothing. */
+function range(from: number, to: number, raw: string, fromOpen = false, toOpen = false): ValueSet | string {
   if (from > to) return `the range ${quote(raw)} runs backwards (${from} > ${to}); write the smaller number first`;
-  return interval(from, to);
+  if (from === to && (fromOpen || toOpen)) return `${quote(raw)} leaves no possible value; write the number alone`;
+  return interval(from, to, fromOpen, toOpen);
 }
 
 /** The set of a hedged number, with m the claim's margin. */

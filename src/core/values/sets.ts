@@ -105,8 +105,14 @@ export function toInterval(
   };
 }
 
-/** Short human text for a set: "10", "≥ 10", "9–11", "[9, 10)", "before 2011-12-16", "police or protesters". */
-export function formatSet(set: ValueSet, type: ClaimType): string {
+/**
+ * A set shown exactly (SPEC §8 v2), in a form the §5 grammar reads back as the same set: "10",
+ * "≥ 10", "> 300", "9–11", "450 to < 500", "> 300 to < 500", "before 2011-12-16", "2011-12",
+ * "police or protesters". An open bound never reads as a closed one. A quantity may carry its
+ * claim's unit word ("≥ 10 people"). The one set with no written form, a quantity unbounded at
+ * both ends (only a range can be), reads "unbounded".
+ */
+export function formatSet(set: ValueSet, type: ClaimType, unit?: string | null): string {
   switch (set.kind) {
     case "unknown":
       return "unknown";
@@ -115,29 +121,34 @@ export function formatSet(set: ValueSet, type: ClaimType): string {
     case "options":
       return set.options.join(" or ");
     case "interval":
-      return type === "date" ? formatDays(set) : formatQuantity(set);
+      return type === "date" ? formatDays(set) : formatQuantity(set, unit ? ` ${unit}` : "");
   }
 }
 
-function formatQuantity(set: Interval): string {
+function formatQuantity(set: Interval, unit: string): string {
   const { lo, hi, loOpen, hiOpen } = set;
   const boundedBelow = Number.isFinite(lo);
   const boundedAbove = Number.isFinite(hi);
-  if (!boundedBelow && !boundedAbove) return "any number";
-  if (!boundedAbove) return `${loOpen ? ">" : "≥"} ${formatNumber(lo)}`;
-  if (!boundedBelow) return `${hiOpen ? "<" : "≤"} ${formatNumber(hi)}`;
-  if (!loOpen && !hiOpen) return lo === hi ? formatNumber(lo) : `${formatNumber(lo)}–${formatNumber(hi)}`;
-  return `${loOpen ? "(" : "["}${formatNumber(lo)}, ${formatNumber(hi)}${hiOpen ? ")" : "]"}`;
+  if (!boundedBelow && !boundedAbove) return "unbounded";
+  if (!boundedAbove) return `${loOpen ? ">" : "≥"} ${formatNumber(lo)}${unit}`;
+  if (!boundedBelow) return `${hiOpen ? "<" : "≤"} ${formatNumber(hi)}${unit}`;
+  if (!loOpen && !hiOpen) return lo === hi ? `${formatNumber(lo)}${unit}` : `${formatNumber(lo)}–${formatNumber(hi)}${unit}`;
+  return `${loOpen ? "> " : ""}${formatNumber(lo)} to ${hiOpen ? "< " : ""}${formatNumber(hi)}${unit}`;
 }
 
 function formatDays(set: Interval): string {
   // Robust to open or fractional bounds built elsewhere: reduce to the first and last whole day.
   const first = set.lo === -Infinity ? null : set.loOpen ? Math.floor(set.lo) + 1 : Math.ceil(set.lo);
   const last = set.hi === Infinity ? null : set.hiOpen ? Math.ceil(set.hi) - 1 : Math.floor(set.hi);
-  if (first === null) return last === null ? "any date" : `before ${formatDay(last + 1)}`;
+  if (first === null) return last === null ? "../.." : `before ${formatDay(last + 1)}`;
   if (last === null) return `after ${formatDay(first - 1)}`;
   if (first > last) return "no date";
-  return first === last ? formatDay(first) : `${formatDay(first)} – ${formatDay(last)}`;
+  if (first === last) return formatDay(first);
+  const [from, to] = [formatDay(first), formatDay(last)];
+  // A whole year or a whole month reads as itself, as it would be written.
+  if (from.endsWith("-01-01") && to.endsWith("-12-31") && from.slice(0, 4) === to.slice(0, 4)) return from.slice(0, 4);
+  if (from.endsWith("-01") && from.slice(0, 7) === to.slice(0, 7) && formatDay(last + 1).endsWith("-01")) return from.slice(0, 7);
+  return `between ${from} and ${to}`;
 }
 
 /** A number for people: at most 12 significant digits (hides float noise), thousands grouped. */

@@ -1,10 +1,10 @@
 /** The `csv` export (SPEC §12): one row per statement, RFC 4180, safe to open in a spreadsheet. */
 import type { Report } from "../../core/report/types.js";
-import { exportedClaims, statementRows } from "./display.js";
+import { displayRange, displayWindow, exportedClaims, statementRows } from "./display.js";
 import type { ExportOptions } from "./types.js";
 
 /** The header row; exported so tests compare against the same words. */
-export const CSV_HEADER = ["claim", "question", "source", "side", "says", "date", "document", "quote", "status", "conflicts"] as const;
+export const CSV_HEADER = ["claim", "question", "source", "side", "says", "date", "document", "quote", "status", "conflicts", "range", "window"] as const;
 
 /**
  * Rows end in LF, not RFC 4180's CRLF: the CLI passes every output through `sanitize()`, which
@@ -31,10 +31,12 @@ export function quoteField(value: string): string {
 /** The cells of every exported statement, before quoting and formula neutralisation. */
 export function csvRows(report: Report, all: boolean): string[][] {
   // The statement columns of the other formats (names, not ids: the sheet is read by people; ids
-  // are in the json export), framed by the claim's id and question, and its status.
-  return exportedClaims(report, all).flatMap((claim) =>
-    statementRows(report, claim).map((row) => [claim.id, claim.question, ...row.slice(0, -1), claim.status, row[row.length - 1]]),
-  );
+  // are in the json export), framed by the claim's id and question, its status, and for a
+  // quantity its range and window (SPEC §8 v2), shown exactly as everywhere else.
+  return exportedClaims(report, all).flatMap((claim) => {
+    const [range, window] = claim.type === "quantity" ? [displayRange(claim), displayWindow(claim)] : ["", ""];
+    return statementRows(report, claim).map((row) => [claim.id, claim.question, ...row.slice(0, -1), claim.status, row[row.length - 1], range, window]);
+  });
 }
 
 /** Renders the statements of the exported claims as CSV. */

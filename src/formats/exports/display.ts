@@ -1,5 +1,6 @@
 /** Shared text helpers for the export formats, so every format shows a value, a date or a source the same way. */
-import type { Report, ReportClaim, ReportStatement, ReportVerdict, StatementError } from "../../core/report/types.js";
+import type { Report, ReportClaim, ReportInterval, ReportStatement, ReportVerdict, StatementError } from "../../core/report/types.js";
+import { formatSet } from "../../core/values/index.js";
 
 /** Shows a `says` or `finding` value as YAML held it: strings and numbers as written, `{min, max}` as a range, lists joined with ", ". */
 export function displayValue(value: unknown): string {
@@ -60,7 +61,7 @@ export const STATEMENT_ERRORS: Record<StatementError, string> = {
   "invalid-source": "source has errors",
 };
 
-/** The "conflicts with" cell: the names of the sources this statement's position conflicts with. */
+/** The "conflicts with" cell: the names of the origins this statement's position conflicts with. */
 export function displayConflictsWith(report: Report, statement: ReportStatement): string {
   return statement.conflictsWith.map((id) => sourceName(report, id)).join(", ");
 }
@@ -90,7 +91,9 @@ export const STATEMENT_HEADER = ["source", "side", "says", "date", "reported in"
 
 /** The summary row of one claim: its id, status, how many sources speak, and each conflicting pair. */
 export function summaryRow(report: Report, claim: ReportClaim): string[] {
-  const conflicts = claim.conflicts.map(({ sources: [a, b] }) => `${sourceName(report, a)} vs ${sourceName(report, b)}`).join("; ");
+  // One disagreement once (SPEC §6 v2): a pair of origins, each with the relays that report it.
+  const name = (id: string) => sourceName(report, id);
+  const conflicts = claim.conflicts.map(({ origins: [a, b] }) => `${originWithRelays(claim, a, name)} vs ${originWithRelays(claim, b, name)}`).join("; ");
   return [claim.id, claim.status, sourcesAndGroups(claim), conflicts];
 }
 
@@ -124,4 +127,60 @@ export function verdictLine(verdict: ReportVerdict): string {
   if (verdict.by !== null) parts.push(`by ${verdict.by}`);
   if (verdict.on !== null) parts.push(`on ${verdict.on}`);
   return parts.join(" · ");
+}
+
+/** An interval of the report as text, exactly (SPEC §8 v2): the same forms as every set the tool shows. */
+export function displayInterval(interval: ReportInterval, unit: string | null): string {
+  const lo = interval.min ?? -Infinity;
+  const hi = interval.max ?? Infinity;
+  return formatSet({ kind: "interval", lo, hi, loOpen: interval.minOpen || interval.min === null, hiOpen: interval.maxOpen || interval.max === null }, "quantity", unit);
+}
+
+/** A quantity claim's range (SPEC §8): "—" without a committed position. */
+export function displayRange(claim: ReportClaim): string {
+  return claim.range ? displayInterval(claim.range, claim.unit) : "—";
+}
+
+/**
+ * A quantity claim's window (SPEC §8 v2): "—" without a committed position, "none" when the
+ * positions allow no common value. On a cumulative claim it is the value at the latest as-of date.
+ */
+export function displayWindow(claim: ReportClaim): string {
+  if (!claim.range) return "—";
+  if (!claim.window) return "none";
+  const text = displayInterval(claim.window, claim.unit);
+  const latest = claim.cumulative ? latestAsOf(claim) : null;
+  return latest === null ? text : `${text} as of ${latest}`;
+}
+
+/** The latest as-of date of a claim's committed positions: the date a cumulative claim's window speaks of. */
+export function latestAsOf(claim: ReportClaim): string | null {
+  let latest: string | null = null;
+  for (const p of claim.positions) if (p.committed && p.asOf !== null && (latest === null || p.asOf > latest)) latest = p.asOf;
+  return latest;
+}
+
+/** An origin and the other speakers that report its position ("Morgue (reported by Wire agency A)"), by `name`. */
+export function originWithRelays(claim: ReportClaim, origin: string, name: (id: string) => string): string {
+  const relays = relaysOf(claim, origin);
+  return relays.length === 0 ? name(origin) : `${name(origin)} (reported by ${relays.map(name).join(", ")})`;
+}
+
+/** The speakers other than the origin whose statements stand for its position: the relay it comes from, and those that agree. */
+export function relaysOf(claim: ReportClaim, origin: string): string[] {
+  const position = claim.positions.find((p) => p.origin === origin);
+  if (!position) return [];
+  const speakers = new Set(position.reportedBy);
+  if (position.source !== origin) speakers.add(position.source);
+  speakers.delete(origin);
+  return [...speakers].sort();
+}
+
+/** The facts line under a claim's heading: id, type, status, unit, and for a quantity its range and window. */
+export function claimFacts(claim: ReportClaim, withStatus = true): string[] {
+  const facts = withStatus ? [claim.id, claim.type, claim.status] : [claim.id, claim.type];
+  if (claim.cumulative) facts.push("cumulative");
+  if (claim.unit !== null) facts.push(`unit: ${claim.unit}`);
+  if (claim.type === "quantity") facts.push(`range: ${displayRange(claim)}`, `window: ${displayWindow(claim)}`);
+  return facts;
 }

@@ -74,9 +74,9 @@ export function chooseScale(intervals: readonly ReportInterval[]): Scale {
   return { kind: "linear", x: (v) => left + ((v - start) / (end - start)) * (right - left), ticks };
 }
 
-/** The sources of a claim that are party to a conflicting pair. */
+/** The origins of a claim that are party to a conflicting pair (SPEC §6 v2: positions belong to origins). */
 export function conflicting(claim: ReportClaim): ReadonlySet<string> {
-  return new Set(claim.conflicts.flatMap((conflict) => [...conflict.sources]));
+  return new Set(claim.conflicts.flatMap((conflict) => [...conflict.origins]));
 }
 
 function truncate(text: string, max: number): string {
@@ -116,7 +116,8 @@ function bar(report: Report, scale: Scale, position: ReportPosition, interval: R
     left = middle - 2.5;
     right = middle + 2.5;
   }
-  const name = sourceName(report, position.source);
+  // A position belongs to its origin; one that stands on a relay's report names the relay too.
+  const name = position.source === position.origin ? sourceName(report, position.origin) : `${sourceName(report, position.origin)} (via ${sourceName(report, position.source)})`;
   const fill = isConflict ? CONFLICT_FILL : BAR_FILL;
   // Colour alone disappears in greyscale print, so a conflict also gets a dashed black outline
   // and a "✕" before its label.
@@ -170,7 +171,7 @@ export function rangeChart(report: Report, claim: ReportClaim): string {
   }
   const conflicts = conflicting(claim);
   if (charted.length === 0) parts.push(`<text x="${PLOT_LEFT}" y="${TOP + ROW_HEIGHT / 2 + 4}" font-size="13" fill="#555">No source commits to a figure.</text>`);
-  charted.forEach((position, row) => parts.push(bar(report, scale, position, position.interval, row, conflicts.has(position.source))));
+  charted.forEach((position, row) => parts.push(bar(report, scale, position, position.interval, row, conflicts.has(position.origin))));
   parts.push(`</svg>`);
   return parts.join("\n");
 }

@@ -1,7 +1,7 @@
 /** The `html` export (SPEC §12): one self-contained page, with a range chart per quantity claim. */
 import type { Report, ReportClaim } from "../../core/report/types.js";
 import { count } from "../count.js";
-import { exportedClaims, STATEMENT_HEADER, statementRows, SUMMARY_HEADER, summaryRow, verdictLine } from "./display.js";
+import { claimFacts, exportedClaims, STATEMENT_HEADER, statementRows, SUMMARY_HEADER, summaryRow, verdictLine } from "./display.js";
 import { BAR_FILL, CONFLICT_FILL, conflicting, escapeHtml, rangeChart } from "./html-chart.js";
 import type { ExportOptions } from "./types.js";
 
@@ -73,13 +73,13 @@ function badge(status: string): string {
 
 /** A key to the chart, naming only the marks it holds. */
 function legend(claim: ReportClaim): string {
-  const charted = claim.positions.flatMap((position) => (position.interval === null ? [] : [{ source: position.source, interval: position.interval }]));
+  const charted = claim.positions.flatMap((position) => (position.interval === null ? [] : [{ origin: position.origin, interval: position.interval }]));
   if (charted.length === 0) return "";
   const conflicts = conflicting(claim);
   const unbounded = (v: number | null): boolean => v === null || !Number.isFinite(v);
   const keys: string[] = [];
-  if (charted.some((p) => !conflicts.has(p.source))) keys.push(`<span class="key key-bar"></span>position`);
-  if (charted.some((p) => conflicts.has(p.source))) keys.push(`<span class="key key-conflict"></span>✕ in conflict`);
+  if (charted.some((p) => !conflicts.has(p.origin))) keys.push(`<span class="key key-bar"></span>position`);
+  if (charted.some((p) => conflicts.has(p.origin))) keys.push(`<span class="key key-conflict"></span>✕ in conflict`);
   if (claim.verdict?.interval) keys.push(`<span class="key key-finding"></span>verdict finding`);
   const notes: string[] = [];
   if (charted.some((p) => unbounded(p.interval.min) || unbounded(p.interval.max))) notes.push("arrow: no bound");
@@ -89,7 +89,7 @@ function legend(claim: ReportClaim): string {
 
 function claimSection(report: Report, claim: ReportClaim): string {
   const parts: string[] = [`<section class="claim" id="claim-${escapeHtml(claim.id)}">`, `<h2>${escapeHtml(claim.question)}</h2>`];
-  const facts = [claim.id, claim.type, ...(claim.unit === null ? [] : [`unit: ${claim.unit}`]), ...(claim.tags.length === 0 ? [] : [`tags: ${claim.tags.join(", ")}`])];
+  const facts = [...claimFacts(claim, false), ...(claim.tags.length === 0 ? [] : [`tags: ${claim.tags.join(", ")}`])];
   parts.push(`<p class="meta">${badge(claim.status)}${claim.unresolved ? ` <span class="badge status-unsourced">unresolved</span>` : ""} ${escapeHtml(facts.join(" · "))}</p>`);
   if (claim.type === "quantity") {
     parts.push(rangeChart(report, claim));

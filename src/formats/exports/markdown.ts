@@ -1,14 +1,13 @@
 /** The `markdown` export (SPEC §12): a summary table, then a table of statements per claim. */
 import type { Root, RootContent } from "mdast";
 import type { Report, ReportClaim } from "../../core/report/types.js";
-import { exportedClaims, STATEMENT_HEADER, statementRows, SUMMARY_HEADER, summaryRow, verdictLine } from "./display.js";
+import { claimFacts, exportedClaims, STATEMENT_HEADER, statementRows, SUMMARY_HEADER, summaryRow, verdictLine } from "./display.js";
 import { diagnosticsSection } from "./markdown-diagnostics.js";
 import { heading, paragraph, serialise, table } from "./mdast.js";
 import type { ExportOptions } from "./types.js";
 
 function claimSection(report: Report, claim: ReportClaim): RootContent[] {
-  const facts = [`${claim.id}`, claim.type, claim.status];
-  if (claim.unit !== null) facts.push(`unit: ${claim.unit}`);
+  const facts = claimFacts(claim);
   if (claim.unresolved) facts.push("unresolved: no verdict yet");
   const nodes: RootContent[] = [heading(2, claim.question), paragraph(facts.join(" · ")), table(STATEMENT_HEADER, statementRows(report, claim))];
   if (claim.verdict !== null) {

@@ -12,7 +12,7 @@ export type FailOn = "error" | "conflict" | "unresolved";
 
 /** The codes of findings, beside the diagnostic codes (SPEC §9), with the summary their rules show. */
 export const FINDING_CODES = {
-  conflict: { summary: "A position conflicts with another source's position on the same claim (SPEC §8)." },
+  conflict: { summary: "A position conflicts with another origin's position on the same claim (SPEC §6, §8)." },
   unresolved: { summary: "A claim in conflict has no verdict yet (SPEC §8)." },
 } as const;
 
@@ -33,11 +33,14 @@ export function findingsOf(report: Pick<Report, "claims">, failOn: FailOn): Find
     const positionsFail = failOn === "conflict" || (failOn === "unresolved" && claim.unresolved);
     for (const statement of claim.statements) {
       if (!statement.position || statement.conflictsWith.length === 0) continue;
-      const others = statement.conflictsWith.map((source) => `${source} (${displayValue(positionOf(claim, source))})`).join(", ");
+      // Positions belong to origins (SPEC §6 v2): `conflictsWith` names them, and a position that
+      // stands on a relay's report says whose it is.
+      const others = statement.conflictsWith.map((origin) => `${origin} (${displayValue(positionOf(claim, origin))})`).join(", ");
+      const who = statement.via === null ? statement.source : `${statement.source}, reporting ${statement.origin},`;
       out.push({
         code: "conflict",
         severity: positionsFail ? "error" : "info",
-        message: `${claim.id}: ${statement.source} says ${displayValue(statement.says)}, which conflicts with ${others}`,
+        message: `${claim.id}: ${who} says ${displayValue(statement.says)}, which conflicts with ${others}`,
         file: claim.file,
         line: statement.line,
         column: statement.column,
@@ -57,6 +60,6 @@ export function findingsOf(report: Pick<Report, "claims">, failOn: FailOn): Find
   return out;
 }
 
-function positionOf(claim: ReportClaim, source: string): unknown {
-  return claim.positions.find((p) => p.source === source)?.says;
+function positionOf(claim: ReportClaim, origin: string): unknown {
+  return claim.positions.find((p) => p.origin === origin)?.says;
 }

@@ -1,77 +1,21 @@
 /** Text renderings of the report for people: claim table, conflicts, claim detail, source table. */
-import type { Stylist } from "../style.js";
-import Table from "cli-table3";
-import type { Report, ReportClaim, ReportStatement, Status } from "../../core/report/types.js";
+import type { Report, ReportClaim } from "../../core/report/types.js";
 import { sanitize } from "../sanitize.js";
-import { displayValue, sourcesAndGroups, STATEMENT_ERRORS } from "../exports/display.js";
-import { byTime } from "../../core/analysis/analyse-claim.js";
-import { formatNumber } from "../../core/values/index.js";
+import { displayRange, displayValue, displayWindow, sourcesAndGroups } from "../exports/display.js";
 import { count } from "../count.js";
 import { formatStylish } from "../lint/stylish.js";
+import { claimDetail } from "./detail.js";
+import { statusText, table, type TextContext } from "./table.js";
 
-export interface TextContext {
-  readonly chalk: Stylist;
-  /** Terminal width, or undefined when piped. */
-  readonly width: number | undefined;
-}
+export { claimDetail, inTimeOrder } from "./detail.js";
+export type { TextContext } from "./table.js";
 
-/** Widest a table may be when stdout is not a terminal: readable in a log or a pager. */
-const PIPED_WIDTH = 120;
-
-function statusText(chalk: Stylist, status: Status, unresolved = false): string {
-  const paint = { conflict: chalk.red.bold, corroborated: chalk.green, "single-source": chalk.yellow, unsourced: chalk.dim }[status];
-  return paint(status) + (unresolved ? chalk.red(" (unresolved)") : "");
-}
-
-/** A table that fits `width`: columns keep their natural width until the total would not fit, then the widest wrap. */
-function table(head: readonly string[], rows: readonly (readonly string[])[], ctx: TextContext, plainRows: readonly (readonly string[])[]): string {
-  const max = Math.max(40, ctx.width ?? PIPED_WIDTH);
-  const natural = head.map((h, i) => Math.max(h.length, ...plainRows.map((r) => longestLine(r[i])), 1) + 2);
-  // Borders take one column per cell plus one.
-  const budget = max - (head.length + 1);
-  const widths = [...natural];
-  // Columns stop shrinking at 8, or lower when that many columns of 8 would not fit (7 columns
-  // at 60: a fixed floor of 8 made the source table 64 wide).
-  const floor = Math.min(8, Math.floor(budget / head.length));
-  // The first column names the row (a claim or source id): it shrinks only when nothing else can,
-  // since a cut id cannot be told from its neighbours.
-  const shrinkable = (from: number) => widths.slice(from).some((w) => w > floor);
-  while (widths.reduce((a, b) => a + b, 0) > budget) {
-    const from = shrinkable(1) ? 1 : 0;
-    const rest = widths.slice(from);
-    const widest = from + rest.indexOf(Math.max(...rest));
-    if (widths[widest] <= floor) break;
-    widths[widest]--;
-  }
-  const t = new Table({
-    head: head.map((h) => ctx.chalk.bold(h)),
-    colWidths: widths,
-    wordWrap: true,
-    wrapOnWordBoundary: true,
-    // cli-table3 colours heads and borders on its own; the run's colour choice must rule.
-    style: { head: [], border: [], compact: true },
-  });
-  for (const r of rows) t.push([...r]);
-  return t.toString();
-}
-
-function longestLine(s: string): number {
-  let longest = 0;
-  for (const line of s.split("\n")) longest = Math.max(longest, [...line].length);
-  return longest;
-}
-
-/** What a claim's positions amount to: the range of a quantity, the distinct answers otherwise. */
+/**
+ * What a claim's positions amount to: for a quantity its range, shown exactly (SPEC §8 v2); the
+ * distinct answers otherwise.
+ */
 export function answerOf(claim: ReportClaim): string {
-  if (claim.type === "quantity") {
-    if (!claim.range) return "—";
-    const { min, max } = claim.range;
-    const unit = claim.unit ? ` ${claim.unit}` : "";
-    if (min === null && max === null) return "any";
-    if (min === null) return `≤ ${fmt(max!)}${unit}`;
-    if (max === null) return `≥ ${fmt(min)}${unit}`;
-    return min === max ? `${fmt(min)}${unit}` : `${fmt(min)}–${fmt(max)}${unit}`;
-  }
+  if (claim.type === "quantity") return displayRange(claim);
   const answers = new Map<string, number>();
   for (const p of claim.positions) {
     if (!p.committed) continue;
@@ -82,11 +26,7 @@ export function answerOf(claim: ReportClaim): string {
   return [...answers].map(([a, n]) => (n > 1 ? `${a} (${n})` : a)).join(" / ");
 }
 
-function fmt(n: number): string {
-  return formatNumber(Math.round(n * 100) / 100);
-}
-
-/** The table of claims: id, type, status, sources, range or answer, conflicts. */
+/** The table of claims: id, type, status, sources, range or answer, window (quantities), conflicts. */
 export function claimTable(report: Report, ctx: TextContext): string {
   if (report.claims.length === 0) return "";
   const plain = report.claims.map((c) => [
@@ -95,81 +35,11 @@ export function claimTable(report: Report, ctx: TextContext): string {
     c.status + (c.unresolved ? " (unresolved)" : ""),
     sourcesAndGroups(c),
     sanitize(answerOf(c)),
+    c.type === "quantity" ? sanitize(displayWindow(c)) : "",
     String(c.conflicts.length),
   ]);
-  const styled = report.claims.map((c, i) => [plain[i][0], plain[i][1], statusText(ctx.chalk, c.status, c.unresolved), plain[i][3], plain[i][4], c.conflicts.length > 0 ? ctx.chalk.red(plain[i][5]) : plain[i][5]]);
-  return `${table(["claim", "type", "status", "sources (groups)", "range / answer", "conflicts"], styled, ctx, plain)}\n`;
-}
-
-function statementLine(s: ReportStatement, claim: ReportClaim, ctx: TextContext): string {
-  const { chalk } = ctx;
-  const date = s.on ?? "undated   ";
-  const marks: string[] = [];
-  if (s.position) marks.push(chalk.bold("position"));
-  if (s.error !== null) marks.push(chalk.red(`${STATEMENT_ERRORS[s.error]}: see lint`));
-  if (s.retracted !== false) marks.push(chalk.dim(s.retracted === true ? "retracted" : `retracted ${s.retracted}`));
-  if (s.via) marks.push(`via ${sanitize(s.via)}`);
-  if (s.quoteCheck === "not-found") marks.push(chalk.red("quote not found"));
-  else if (s.quoteCheck === "verified") marks.push(chalk.green("quote verified"));
-  else if (s.quoteCheck === "unchecked") marks.push(chalk.dim("quote unchecked"));
-  if (s.conflictsWith.length > 0) marks.push(chalk.red(`✖ conflicts with ${s.conflictsWith.map(sanitize).join(", ")}`));
-  const unit = claim.unit && typeof s.says === "number" ? ` ${sanitize(claim.unit)}` : "";
-  const says = sanitize(displayValue(s.says)) + unit;
-  const body = `${chalk.dim(date)}  ${chalk.bold(sanitize(s.source))}: ${s.retracted !== false ? chalk.strikethrough(says) : says}`;
-  const quote = s.quote !== null ? `\n      ${chalk.italic(quoted(sanitize(oneLine(s.quote))))}${s.in ? chalk.dim(` — ${sanitize(s.in)}`) : ""}` : "";
-  return `  ${s.conflictsWith.length > 0 ? chalk.red("✖") : s.position ? "•" : " "} ${body}${marks.length ? `  ${chalk.dim("[")}${marks.join(chalk.dim(", "))}${chalk.dim("]")}` : ""}${quote}`;
-}
-
-/** Wraps a quote in quotation marks unless it already carries its own. */
-function quoted(q: string): string {
-  return /^["“«„]/.test(q) ? q : `“${q}”`;
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\s+/g, " ").trim();
-}
-
-/** Statements in time order: undated first, then by date, file order breaking ties (as positions are chosen). */
-export function inTimeOrder(statements: readonly ReportStatement[]): ReportStatement[] {
-  return statements
-    .map((s, order) => ({ on: s.on, order, s }))
-    .sort(byTime)
-    .map(({ s }) => s);
-}
-
-/** One claim in detail: header, statements in time order with conflicts marked, revisions, conflicts, verdict. */
-export function claimDetail(claim: ReportClaim, ctx: TextContext): string {
-  const { chalk } = ctx;
-  const lines = [
-    `${chalk.bold(sanitize(claim.id))} ${chalk.dim(`(${claim.type}, ${sanitize(claim.file)})`)} — ${statusText(chalk, claim.status, claim.unresolved)}`,
-    `  ${sanitize(oneLine(claim.question))}`,
-    "",
-    ...inTimeOrder(claim.statements).map((s) => statementLine(s, claim, ctx)),
-  ];
-  if (claim.range !== undefined) lines.push("", `  range: ${sanitize(answerOf(claim))}`);
-  if (claim.revisions.length > 0) {
-    lines.push("", "  revisions:");
-    for (const r of claim.revisions) lines.push(`    ${sanitize(r.source)}: ${r.values.map((v) => sanitize(displayValue(v))).join(" → ")}`);
-  }
-  if (claim.conflicts.length > 0) {
-    lines.push("", "  conflicts:");
-    for (const c of claim.conflicts) lines.push(`    ${chalk.red("✖")} ${sanitize(c.sources[0])} ↔ ${sanitize(c.sources[1])}`);
-  }
-  const groups = new Map<string, string[]>();
-  for (const p of claim.positions) if (p.committed) groups.set(p.group, [...(groups.get(p.group) ?? []), p.source]);
-  if (groups.size > 0) {
-    lines.push("", `  independence groups (${groups.size}):`);
-    for (const [g, members] of groups) lines.push(`    ${sanitize(g)}: ${members.map(sanitize).join(", ")}`);
-  }
-  const v = claim.verdict;
-  if (v) {
-    lines.push("", `  verdict: ${v.rating ? chalk.bold(v.rating) : "no rating"}${v.finding !== null ? ` — finding: ${sanitize(displayValue(v.finding))}` : ""}${v.by ? ` (by ${sanitize(v.by)}${v.on ? `, ${v.on}` : ""})` : v.on ? ` (${v.on})` : ""}`);
-    if (v.note) lines.push(`    ${sanitize(oneLine(v.note))}`);
-    for (const p of claim.positions) if (p.vsFinding) lines.push(`    ${p.vsFinding === "agrees" ? chalk.green("agrees     ") : chalk.red("contradicts")} ${sanitize(p.source)}`);
-  } else if (claim.unresolved) {
-    lines.push("", chalk.red("  no verdict yet: this conflict is unresolved"));
-  }
-  return `${lines.join("\n")}\n`;
+  const styled = report.claims.map((c, i) => [...plain[i].slice(0, 2), statusText(ctx.chalk, c.status, c.unresolved), ...plain[i].slice(3, 6), c.conflicts.length > 0 ? ctx.chalk.red(plain[i][6]) : plain[i][6]]);
+  return `${table(["claim", "type", "status", "sources (groups)", "range / answer", "window", "conflicts"], styled, ctx, plain)}\n`;
 }
 
 /** The one-line summary. */
@@ -197,7 +67,8 @@ export function sourceTable(report: Report, ctx: TextContext): string {
       else if (st.quoteCheck === "not-found") row.notFound++;
       else if (st.quoteCheck === "unchecked") row.unchecked++;
     }
-    for (const { sources } of c.conflicts) for (const s of sources) stats.get(s)?.conflicts.add(c.id);
+    // The parties to a conflict are its origins: a relay is evidence of its origin's view (SPEC §6 v2).
+    for (const { origins } of c.conflicts) for (const o of origins) stats.get(o)?.conflicts.add(c.id);
   }
   const plain = report.sources.map((s) => {
     const r = stats.get(s.id)!;

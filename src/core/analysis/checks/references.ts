@@ -1,4 +1,4 @@
-/** `unknown-source` and `unknown-document`: every `source`, `via` and `in` names a declared record. */
+/** `unknown-source` and `unknown-document`: every `source`, `via`, `in` and `verdict.claimant` names a declared record. */
 import { diagnostic, type Diagnostic } from "../../shared/diagnostics.js";
 import type { Ledger } from "../../load/ledger.js";
 import { locate } from "../../load/locate.js";
@@ -14,9 +14,7 @@ export function checkReferences(ledger: Ledger): Diagnostic[] {
       for (const key of ["source", "via"] as const) {
         const id = statement[key];
         if (id === undefined || ledger.declared.get(id) === "sources") continue;
-        const other = ledger.declared.get(id);
-        const hint = other ? ` ('${id}' is declared as a ${other === "claims" ? "claim" : "document"})` : didYouMean(id, sourceIds);
-        out.push(diagnostic("unknown-source", `unknown source '${id}'${hint}`, locate(claim.file, [...path, key])));
+        out.push(diagnostic("unknown-source", `unknown source '${id}'${hintFor(ledger, id, sourceIds)}`, locate(claim.file, [...path, key])));
       }
       if (statement.in !== undefined && ledger.declared.get(statement.in) !== "documents") {
         const other = ledger.declared.get(statement.in);
@@ -24,6 +22,17 @@ export function checkReferences(ledger: Ledger): Diagnostic[] {
         out.push(diagnostic("unknown-document", `unknown document '${statement.in}'${hint}`, locate(claim.file, [...path, "in"])));
       }
     });
+    // (v2) The claimant of a verdict is who made the assertion rated: a source (SPEC §4).
+    const claimant = claim.data.verdict?.claimant;
+    if (claimant !== undefined && ledger.declared.get(claimant) !== "sources") {
+      out.push(diagnostic("unknown-source", `unknown source '${claimant}' as claimant${hintFor(ledger, claimant, sourceIds)}`, locate(claim.file, ["claims", claim.id, "verdict", "claimant"])));
+    }
   }
   return out;
+}
+
+/** What an id that is not a source is instead ("declared as a claim"), or the nearest source id. */
+function hintFor(ledger: Ledger, id: string, sourceIds: readonly string[]): string {
+  const other = ledger.declared.get(id);
+  return other ? ` ('${id}' is declared as a ${other === "claims" ? "claim" : "document"})` : didYouMean(id, sourceIds);
 }

@@ -1,4 +1,4 @@
-/** `unused-source` and `unused-document`: declared records no statement cites. */
+/** `unused-source` and `unused-document`: declared records no statement (or verdict claimant) cites. */
 import { diagnostic, type Diagnostic } from "../../shared/diagnostics.js";
 import type { Ledger } from "../../load/ledger.js";
 import { locate } from "../../load/locate.js";
@@ -11,6 +11,8 @@ export function checkUnused(ledger: Ledger): Diagnostic[] {
       if (statement.via) cited.add(statement.via);
       if (statement.in) cited.add(statement.in);
     }
+    // A verdict's claimant is cited too: the rated assertion is theirs (SPEC §4 v2).
+    if (claim.data.verdict?.claimant) cited.add(claim.data.verdict.claimant);
   }
   const out: Diagnostic[] = [];
   for (const source of ledger.sources.values()) {

@@ -1,0 +1,57 @@
+/** What the text renderings share: their context, the status word, and a table that fits the terminal. */
+import Table from "cli-table3";
+import type { Status } from "../../core/report/types.js";
+import type { Stylist } from "../style.js";
+
+export interface TextContext {
+  readonly chalk: Stylist;
+  /** Terminal width, or undefined when piped. */
+  readonly width: number | undefined;
+}
+
+/** Widest a table may be when stdout is not a terminal: readable in a log or a pager. */
+const PIPED_WIDTH = 120;
+
+/** A claim's status, coloured, with "(unresolved)" for a conflict without a verdict. */
+export function statusText(chalk: Stylist, status: Status, unresolved = false): string {
+  const paint = { conflict: chalk.red.bold, corroborated: chalk.green, "single-source": chalk.yellow, unsourced: chalk.dim }[status];
+  return paint(status) + (unresolved ? chalk.red(" (unresolved)") : "");
+}
+
+/** A table that fits `width`: columns keep their natural width until the total would not fit, then the widest wrap. */
+export function table(head: readonly string[], rows: readonly (readonly string[])[], ctx: TextContext, plainRows: readonly (readonly string[])[]): string {
+  const max = Math.max(40, ctx.width ?? PIPED_WIDTH);
+  const natural = head.map((h, i) => Math.max(h.length, ...plainRows.map((r) => longestLine(r[i])), 1) + 2);
+  // Borders take one column per cell plus one.
+  const budget = max - (head.length + 1);
+  const widths = [...natural];
+  // Columns stop shrinking at 8, or lower when that many columns of 8 would not fit (7 columns
+  // at 60: a fixed floor of 8 made the source table 64 wide).
+  const floor = Math.min(8, Math.floor(budget / head.length));
+  // The first column names the row (a claim or source id): it shrinks only when nothing else can,
+  // since a cut id cannot be told from its neighbours.
+  const shrinkable = (from: number) => widths.slice(from).some((w) => w > floor);
+  while (widths.reduce((a, b) => a + b, 0) > budget) {
+    const from = shrinkable(1) ? 1 : 0;
+    const rest = widths.slice(from);
+    const widest = from + rest.indexOf(Math.max(...rest));
+    if (widths[widest] <= floor) break;
+    widths[widest]--;
+  }
+  const t = new Table({
+    head: head.map((h) => ctx.chalk.bold(h)),
+    colWidths: widths,
+    wordWrap: true,
+    wrapOnWordBoundary: true,
+    // cli-table3 colours heads and borders on its own; the run's colour choice must rule.
+    style: { head: [], border: [], compact: true },
+  });
+  for (const r of rows) t.push([...r]);
+  return t.toString();
+}
+
+function longestLine(s: string): number {
+  let longest = 0;
+  for (const line of s.split("\n")) longest = Math.max(longest, [...line].length);
+  return longest;
+}
