@@ -163,8 +163,8 @@ const cases: readonly Case[] = [
       expect(Object.keys(r)).toEqual(expect.arrayContaining(["version", "summary", "diagnostics", "claims"]));
       expect(r.summary).toMatchObject({ files: 9, sources: 9, claims: 8, errors: 0, warnings: 0, status: { conflict: 2, corroborated: 0, "single-source": 6, unsourced: 0 } });
       const toll = r.claims.find((c: any) => c.id === "death-toll");
-      expect(toll).toMatchObject({ file: "claims/death-toll.yaml", type: "quantity", status: "conflict", unresolved: false, range: { min: 10, max: null } });
-      expect(toll.conflicts).toEqual([{ sources: ["morgue-witnesses", "prosecutor-general"] }]);
+      expect(toll).toMatchObject({ file: "claims/death-toll.yaml", type: "quantity", status: "conflict", unresolved: false, range: { min: 10, max: null, minOpen: false, maxOpen: true } });
+      expect(toll.conflicts).toEqual([{ sources: ["morgue-witnesses", "prosecutor-general"], origins: ["morgue-witnesses", "prosecutor-general"] }]);
       expect(r.claims.find((c: any) => c.id === "who-fired-first")).toMatchObject({ status: "conflict", unresolved: true, verdict: null });
     }),
     stderr: empty,

@@ -62,10 +62,10 @@ describe("exports of a hostile ledger, read back", () => {
 
   it("csv: every field comes back exactly, formulas neutralised with a leading quote", () => {
     const rows = parseCsv(exported("csv"), { relax_column_count: false }) as string[][];
-    expect(rows[0]).toEqual(["claim", "question", "source", "side", "says", "date", "document", "quote", "status", "conflicts"]);
+    expect(rows[0]).toEqual(["claim", "question", "source", "side", "says", "date", "document", "quote", "status", "conflicts", "range", "window"]);
     expect(rows.slice(1)).toEqual([
-      ["hostile-toll", QUESTION, PIPE_SOURCE, "workers", "10", "2011-12-17", `${TITLE} — =HYPERLINK("http://example.invalid")`, `'${QUOTE}`, "conflict", `'${FORMULA_SOURCE}`],
-      ["hostile-toll", QUESTION, `'${FORMULA_SOURCE}`, "government", "64", "2011-12-17", `${TITLE} — =HYPERLINK("http://example.invalid")`, "'@cmd -2+3", "conflict", PIPE_SOURCE],
+      ["hostile-toll", QUESTION, PIPE_SOURCE, "workers", "10", "2011-12-17", `${TITLE} — =HYPERLINK("http://example.invalid")`, `'${QUOTE}`, "conflict", `'${FORMULA_SOURCE}`, "10–64", "none"],
+      ["hostile-toll", QUESTION, `'${FORMULA_SOURCE}`, "government", "64", "2011-12-17", `${TITLE} — =HYPERLINK("http://example.invalid")`, "'@cmd -2+3", "conflict", PIPE_SOURCE, "10–64", "none"],
     ]);
   });
 

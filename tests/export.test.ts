@@ -5,7 +5,7 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { describe, expect, it } from "vitest";
-import type { Report, ReportClaim, ReportStatement } from "../src/core/report/types.js";
+import type { Report, ReportClaim, ReportInterval, ReportStatement } from "../src/core/report/types.js";
 import { EXPORT_FORMATS, EXPORT_FORMATTERS, type ExportOptions } from "../src/formats/exports/index.js";
 import { displayRating, displayValue } from "../src/formats/exports/display.js";
 import { chooseScale } from "../src/formats/exports/html.js";
@@ -55,8 +55,29 @@ function expectedSummaryRow(report: Report, claim: ReportClaim): string[] {
     claim.status,
     // As `check` counts them: sources whose position stands, and their independence groups.
     `${claim.positions.filter((p) => p.committed).length} (${claim.groups})`,
-    claim.conflicts.map(({ sources: [a, b] }) => `${name(report, a)} vs ${name(report, b)}`).join("; "),
+    // One disagreement once: a pair of origins (SPEC §6 v2).
+    claim.conflicts.map(({ origins: [a, b] }) => `${name(report, a)} vs ${name(report, b)}`).join("; "),
   ];
+}
+
+/** A range or window as SPEC §8 v2 shows it: exact bounds, the claim's unit after. */
+function bounds(interval: ReportInterval | null | undefined, unit: string | null, missing: string): string {
+  if (!interval) return missing;
+  const n = (x: number) => x.toLocaleString("en-US", { maximumFractionDigits: 12 });
+  const { min, max, minOpen, maxOpen } = interval;
+  let text: string;
+  if (min === null && max === null) text = "unbounded";
+  else if (max === null) text = `${minOpen ? ">" : "≥"} ${n(min!)}`;
+  else if (min === null) text = `${maxOpen ? "<" : "≤"} ${n(max)}`;
+  else if (!minOpen && !maxOpen) text = min === max ? n(min) : `${n(min)}–${n(max)}`;
+  else text = `${minOpen ? "> " : ""}${n(min)} to ${maxOpen ? "< " : ""}${n(max)}`;
+  return unit === null || text === "unbounded" ? text : `${text} ${unit}`;
+}
+
+/** [range, window] of a claim as every export shows them; empty for a claim that is not a quantity. */
+function rangeAndWindow(claim: ReportClaim): [string, string] {
+  if (claim.type !== "quantity") return ["", ""];
+  return [bounds(claim.range, claim.unit, "—"), bounds(claim.window, claim.unit, claim.range ? "none" : "—")];
 }
 
 function exported(report: Report, all: boolean): readonly ReportClaim[] {
@@ -186,11 +207,11 @@ describe("markdown export", () => {
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 function expectedCsv(report: Report, all: boolean): string[][] {
-  const rows = [["claim", "question", "source", "side", "says", "date", "document", "quote", "status", "conflicts"]];
+  const rows = [["claim", "question", "source", "side", "says", "date", "document", "quote", "status", "conflicts", "range", "window"]];
   for (const claim of exported(report, all)) {
     for (const s of claim.statements) {
       const [source, side, value, date, document, quote, conflicts] = expectedStatementRow(report, s) as [string, string, string, string, string, string, string];
-      rows.push([claim.id, claim.question, source, side, value, date, document, quote, claim.status, conflicts]);
+      rows.push([claim.id, claim.question, source, side, value, date, document, quote, claim.status, conflicts, ...rangeAndWindow(claim)]);
     }
   }
   return rows.map((row) => row.map((cell) => (FORMULA_START.test(cell) ? `'${cell}` : cell)));
@@ -213,6 +234,39 @@ describe("relays in every export", () => {
     const cells = (report: Report) => inspectHtml(EXPORT_FORMATTERS.html(report, ALL)).tables.flat(2);
     expect(cells(relayed)).toContain(shown);
     expect(cells(zhanaozen).some((cell) => cell.includes("(via "))).toBe(false);
+  });
+});
+
+describe("range, window and relays in every export (SPEC §8 v2, §6 v2)", () => {
+  const toll = zhanaozen.claims.find((c) => c.id === "death-toll")!;
+  // The morgue's position, reported by the union as well: one disagreement, its relay beside it.
+  const relayed: Report = {
+    ...zhanaozen,
+    claims: [{ ...toll, window: interval(64, 64), positions: toll.positions.map((p) => (p.origin === "morgue-witnesses" ? { ...p, reportedBy: ["oil-workers-union"] } : p)) }],
+  };
+  const facts = "death-toll · quantity · conflict · unit: people · range: ≥ 16 people · window: 64 people";
+  const summary = `${name(zhanaozen, "morgue-witnesses")} (reported by ${name(zhanaozen, "oil-workers-union")}) vs ${name(zhanaozen, "prosecutor-general")}`;
+
+  it("markdown gives the range and window under the heading, and relays beside their origin in the summary", () => {
+    const output = EXPORT_FORMATTERS.markdown(relayed, ALL);
+    const paragraphs = parseMarkdown(output).children.filter((node) => node.type === "paragraph").map((node) => plain(node));
+    expect(paragraphs).toContain(facts);
+    expect(tables(output)[0][1][3]).toBe(`${summary}; ${name(zhanaozen, "oil-workers-union")} vs ${name(zhanaozen, "prosecutor-general")}; ${name(zhanaozen, "prosecutor-general")} vs ${name(zhanaozen, "rferl-correspondent")}`);
+  });
+
+  it("html gives them in the claim's facts and the summary table", () => {
+    const page = EXPORT_FORMATTERS.html(relayed, ALL);
+    const text: string[] = [];
+    const parser = new Parser({ ontext: (t) => void text.push(t) }, { decodeEntities: true });
+    parser.write(page);
+    parser.end();
+    expect(text.join("")).toContain(facts.replace(" · conflict", ""));
+    expect(inspectHtml(page).tables[0][1][3]).toContain(summary);
+  });
+
+  it("csv gives them on every row of the claim", () => {
+    const rows = parseCsv(EXPORT_FORMATTERS.csv(relayed, ALL)) as string[][];
+    expect(rows.slice(1).map((row) => row.slice(-2))).toEqual(toll.statements.map(() => ["≥ 16 people", "64 people"]));
   });
 });
 
@@ -255,7 +309,7 @@ describe("csv export", () => {
     const output = EXPORT_FORMATTERS.csv(hostile, ALL);
     expect(output.endsWith("\n")).toBe(true);
     expect(output).toContain(`"""quoted"", with comma"`);
-    expect(output.split("\n")[0]).toBe("claim,question,source,side,says,date,document,quote,status,conflicts");
+    expect(output.split("\n")[0]).toBe("claim,question,source,side,says,date,document,quote,status,conflicts,range,window");
   });
 });
 

@@ -229,7 +229,7 @@ describe("sarif", () => {
       },
       {
         ruleId: "quote-unchecked",
-        ruleIndex: 14,
+        ruleIndex: 16, // after the two relay warnings (SPEC §9 v2)
         level: "note",
         message: { text: "no archive" },
         locations: [{ physicalLocation: { artifactLocation: { uri: "ledger/a.yaml", uriBaseId: "%SRCROOT%" }, region: { startLine: 4, startColumn: 5 } } }],

@@ -18,8 +18,12 @@ export function statusText(chalk: Stylist, status: Status, unresolved = false): 
   return paint(status) + (unresolved ? chalk.red(" (unresolved)") : "");
 }
 
-/** A table that fits `width`: columns keep their natural width until the total would not fit, then the widest wrap. */
-export function table(head: readonly string[], rows: readonly (readonly string[])[], ctx: TextContext, plainRows: readonly (readonly string[])[]): string {
+/**
+ * A table that fits `width`: columns keep their natural width until the total would not fit, then
+ * the widest wrap. The columns in `keep` (by default the first, which names the row: a cut id
+ * cannot be told from its neighbours) shrink only when nothing else can.
+ */
+export function table(head: readonly string[], rows: readonly (readonly string[])[], ctx: TextContext, plainRows: readonly (readonly string[])[], keep: readonly number[] = [0]): string {
   const max = Math.max(40, ctx.width ?? PIPED_WIDTH);
   const natural = head.map((h, i) => Math.max(h.length, ...plainRows.map((r) => longestLine(r[i])), 1) + 2);
   // Borders take one column per cell plus one.
@@ -28,14 +32,11 @@ export function table(head: readonly string[], rows: readonly (readonly string[]
   // Columns stop shrinking at 8, or lower when that many columns of 8 would not fit (7 columns
   // at 60: a fixed floor of 8 made the source table 64 wide).
   const floor = Math.min(8, Math.floor(budget / head.length));
-  // The first column names the row (a claim or source id): it shrinks only when nothing else can,
-  // since a cut id cannot be told from its neighbours.
-  const shrinkable = (from: number) => widths.slice(from).some((w) => w > floor);
   while (widths.reduce((a, b) => a + b, 0) > budget) {
-    const from = shrinkable(1) ? 1 : 0;
-    const rest = widths.slice(from);
-    const widest = from + rest.indexOf(Math.max(...rest));
-    if (widths[widest] <= floor) break;
+    const free = widths.map((_, i) => i).filter((i) => !keep.includes(i) && widths[i] > floor);
+    const candidates = free.length > 0 ? free : keep.filter((i) => widths[i] > floor);
+    if (candidates.length === 0) break;
+    const widest = candidates.reduce((a, b) => (widths[b] > widths[a] ? b : a));
     widths[widest]--;
   }
   const t = new Table({

@@ -26,7 +26,18 @@ export function answerOf(claim: ReportClaim): string {
   return [...answers].map(([a, n]) => (n > 1 ? `${a} (${n})` : a)).join(" / ");
 }
 
-/** The table of claims: id, type, status, sources, range or answer, window (quantities), conflicts. */
+/**
+ * The "range / answer" cell: for a quantity its range, with its window on a second line where the
+ * window says something the range does not (SPEC §8 v2); the answers otherwise.
+ */
+function answerCell(claim: ReportClaim): string {
+  const answer = answerOf(claim);
+  if (claim.type !== "quantity") return answer;
+  const window = displayWindow(claim);
+  return window === answer || window === "—" ? answer : `${answer}\nwindow: ${window}`;
+}
+
+/** The table of claims: id, type, status, sources, range (and window) or answer, conflicts. */
 export function claimTable(report: Report, ctx: TextContext): string {
   if (report.claims.length === 0) return "";
   const plain = report.claims.map((c) => [
@@ -34,12 +45,12 @@ export function claimTable(report: Report, ctx: TextContext): string {
     c.type,
     c.status + (c.unresolved ? " (unresolved)" : ""),
     sourcesAndGroups(c),
-    sanitize(answerOf(c)),
-    c.type === "quantity" ? sanitize(displayWindow(c)) : "",
+    sanitize(answerCell(c)),
     String(c.conflicts.length),
   ]);
-  const styled = report.claims.map((c, i) => [...plain[i].slice(0, 2), statusText(ctx.chalk, c.status, c.unresolved), ...plain[i].slice(3, 6), c.conflicts.length > 0 ? ctx.chalk.red(plain[i][6]) : plain[i][6]]);
-  return `${table(["claim", "type", "status", "sources (groups)", "range / answer", "window", "conflicts"], styled, ctx, plain)}\n`;
+  const styled = report.claims.map((c, i) => [plain[i][0], plain[i][1], statusText(ctx.chalk, c.status, c.unresolved), plain[i][3], plain[i][4], c.conflicts.length > 0 ? ctx.chalk.red(plain[i][5]) : plain[i][5]]);
+  // The claim and its status shrink last: "conflict (unresolved)" split over two lines is easy to miss.
+  return `${table(["claim", "type", "status", "sources (groups)", "range / answer", "conflicts"], styled, ctx, plain, [0, 2])}\n`;
 }
 
 /** The one-line summary. */
