@@ -118,3 +118,40 @@ describe("a unit list (SPEC §5 v2)", () => {
     if (!read.ok) expect(read.message).toMatch(/; the unit is "people" or "dead" or "killed"/);
   });
 });
+
+describe("a verdict's claimant (SPEC §4 v2)", () => {
+  const LEDGER = (claimant: string, extra = "") => `sources:
+  prosecutor-general: {name: Prosecutor-general, type: official}
+  morgue: {name: Morgue witnesses, type: eyewitness}
+claims:
+  toll:
+    question: How many died?
+    type: quantity
+${extra}    statements:
+      - {source: morgue, says: 64}
+    verdict: {rating: mostly-false, claim: Ten people died, claimant: ${claimant}}
+`;
+
+  it("names a source, and counts as a citation of it: no unused-source", async () => {
+    expect(await lint(LEDGER("prosecutor-general"))).toEqual({ found: [], code: 0 });
+  });
+
+  it("naming no source is an unknown-source error at the claimant, with the nearest source id", async () => {
+    expect(await lint(LEDGER("prosecuter-general"))).toEqual({
+      found: [
+        [2, 3, "unused-source", "source 'prosecutor-general' is not cited by any statement; cite it or remove it"],
+        [10, 71, "unknown-source", "unknown source 'prosecuter-general' as claimant — did you mean 'prosecutor-general'?"],
+      ],
+      code: 1,
+    });
+  });
+
+  it("naming a claim says what it is", async () => {
+    const { found } = await lint(LEDGER("toll"));
+    expect(found.map(([, , code, message]) => [code, message])).toContainEqual(["unknown-source", "unknown source 'toll' as claimant ('toll' is declared as a claim)"]);
+  });
+
+  it("still cites its source when the claim is left out for a schema error", async () => {
+    expect(await lint(LEDGER("prosecutor-general", "    margin: 2\n"))).toEqual({ found: [[8, 13, "schema", expect.stringContaining("'margin'")]], code: 1 });
+  });
+});
