@@ -4,7 +4,8 @@
 // `<!-- claims diff example[: ARGS] -->` it is `claims diff main ARGS` on a branch of a repository
 // made for it (scripts/diff-example.mjs); after `<!-- claims session -->` it is a session of
 // `$ claims …` commands run one after another on a scratch copy of the example ledger, each
-// followed by its real output.
+// followed by its real output; after `<!-- file: PATH -->` it is the content of that file of the
+// repository.
 // `node scripts/readme.mjs` rewrites the blocks; `--check` exits 1 when one is stale.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -18,6 +19,7 @@ const readmePath = new URL("../README.md", import.meta.url);
 const MARKER = /(<!-- claims(?: in ([^:>]+))?: ([^>]*?) -->\n```[a-z]*\n)([\s\S]*?)(```)/g;
 const DIFF_MARKER = /(<!-- claims diff example(?:: ([^>]*?))? -->\n```[a-z]*\n)([\s\S]*?)(```)/g;
 const SESSION = /(<!-- claims session -->\n```[a-z]*\n)([\s\S]*?)(```)/g;
+const FILE_MARKER = /(<!-- file: ([^>]*?) -->\n```[a-z]*\n)([\s\S]*?)(```)/g;
 
 /** The words of a command line: plain words, and '…' or "…" quoted ones (no escapes). */
 function shellWords(line) {
@@ -43,9 +45,13 @@ function renderSession(block) {
   }
 }
 
-/** The README with every marked block replaced by the command's real output. */
+/** The README with every marked block replaced by the command's real output, or the file's content. */
 export function renderReadme(text) {
-  const withSessions = text.replace(SESSION, (_, open, old, tail) => `${open}${renderSession(old)}${tail}`);
+  const withFiles = text.replace(FILE_MARKER, (_, open, path, _old, tail) => {
+    const content = readFileSync(new URL(`../${path.trim()}`, import.meta.url), "utf8");
+    return `${open}${content.endsWith("\n") ? content : `${content}\n`}${tail}`;
+  });
+  const withSessions = withFiles.replace(SESSION, (_, open, old, tail) => `${open}${renderSession(old)}${tail}`);
   const withDiff = withSessions.replace(DIFF_MARKER, (_, open, args = "", _old, tail) => {
     const argv = args.split(/\s+/).filter(Boolean);
     // Text is shown as at a terminal, with its command; another format is shown as it is, alone.

@@ -2,7 +2,7 @@
 import type { ReportClaim, ReportStatement } from "../../core/report/types.js";
 import { byTime } from "../../core/analysis/time.js";
 import { sanitize } from "../sanitize.js";
-import { displayRange, displayValue, displayWindow, relaysOf, STATEMENT_ERRORS } from "../exports/display.js";
+import { displayRange, displayValue, displayWindow, originWithRelays, relaysOf, STATEMENT_ERRORS } from "../exports/display.js";
 import { statusText, type TextContext } from "./table.js";
 
 function statementLine(s: ReportStatement, claim: ReportClaim, ctx: TextContext): string {
@@ -68,8 +68,9 @@ export function claimDetail(claim: ReportClaim, ctx: TextContext): string {
       }
     }
   }
+  // Each origin once, with the relays that report its position (SPEC §6 v2).
   const groups = new Map<string, string[]>();
-  for (const p of claim.positions) if (p.committed) groups.set(p.group, [...(groups.get(p.group) ?? []), p.origin]);
+  for (const p of claim.positions) if (p.committed) groups.set(p.group, [...(groups.get(p.group) ?? []), originWithRelays(claim, p.origin, (id) => id)]);
   if (groups.size > 0) {
     lines.push("", `  independence groups (${groups.size}):`);
     for (const [g, members] of groups) lines.push(`    ${sanitize(g)}: ${members.map(sanitize).join(", ")}`);
