@@ -21,7 +21,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** Bump when the output changes, so cached ledgers are regenerated. */
-export const GENERATOR_VERSION = "5";
+export const GENERATOR_VERSION = "6";
 /** Hidden (skipped by the §1 walk) marker written last; its presence means the ledger is complete. */
 export const MARKER = ".bench-complete";
 export const MANIFEST = ".bench-manifest.json";
@@ -325,6 +325,8 @@ export function generate(dir, nFiles, seed) {
       y += `    question: ${q(fill(r.pick(QUESTIONS_Q), r).replace(/people|workers|protesters|police officers|families|residents|strikers|vehicles|buildings|shops/, noun))}\n    type: quantity\n`;
       if (r.chance(0.6)) { unit = noun.includes(" ") ? "people" : noun; y += `    unit: ${unit}\n`; }
       if (r.chance(0.15)) y += `    margin: ${r.pick([0.05, 0.2, 0.25])}\n`;
+      // A running count (SPEC §8 v2): its conflicts go by the as-of order of its positions.
+      if (r.chance(0.25)) y += `    cumulative: true\n`;
       if (r.chance(0.1)) y += `    tolerance: ${r.pick([0, 0.05, 0.1])}\n`;
       const mag = r.rnd();
       const v = mag < 0.4 ? r.int(3, 99) : mag < 0.8 ? r.int(100, 9999) : r.int(10000, 90000);
@@ -396,14 +398,19 @@ export function generate(dir, nFiles, seed) {
       }
       if (doc) y += `        in: ${doc.id}\n`;
       // Repeated speakers always get distinct explicit dates: no ambiguous-revision warnings.
+      // A relay does too, and relays an origin that does not speak in this claim itself, so it
+      // is its origin's evidence and draws no relay warning (SPEC §6 v2).
       const repeated = counts.get(source) > 1;
+      const relay = r.chance(0.1);
       day += r.int(1, 9); // strictly increasing within the claim
-      if (repeated || r.chance(0.35)) y += `        on: ${isoDay(day)}\n`;
-      if (r.chance(0.1)) {
+      if (repeated || relay || r.chance(0.35)) y += `        on: ${isoDay(day)}\n`;
+      if (relay) {
         let via = r.pick(sourceIds);
-        if (via === source) via = sourceIds[(sourceIds.indexOf(source) + 1) % nSources];
+        while (speakers.includes(via)) via = sourceIds[(sourceIds.indexOf(via) + 1) % nSources];
         y += `        via: ${via}\n`;
       }
+      // The date a figure refers to, a few days before it was said (SPEC §8 v2).
+      if (r.chance(0.1)) y += `        as-of: ${isoDay(day - r.int(0, 3))}\n`;
       if (r.chance(0.06)) {
         stats.retracted++;
         y += `        retracted: ${r.chance(0.5) ? "true" : isoDay(day + r.int(1, 30))}\n`;
