@@ -182,8 +182,8 @@ const cases: readonly Case[] = [
     args: ["show", "death-toll"],
     code: 0,
     stdout: [
-      firstLine("death-toll (quantity, claims/death-toll.yaml) — conflict"),
-      has("prosecutor-general: 10 people", "morgue-witnesses: 64 people", "aljazeera: at least 10", "conflicts:\n    ✖ morgue-witnesses ↔ prosecutor-general", "verdict: unproven"),
+      firstLine("death-toll (quantity, cumulative, claims/death-toll.yaml) — conflict"),
+      has("prosecutor-general: 10 people", "morgue-witnesses: 64 people", "aljazeera: at least 10", "range:  ≥ 10 people\n  window: none", "conflicts:\n    ✖ morgue-witnesses ↔ prosecutor-general", "verdict: unproven"),
     ],
     stderr: empty,
   },
