@@ -5,18 +5,12 @@
  * it is plain that the test fails on v1's behaviour.
  */
 import { describe, expect, it } from "vitest";
-import { checkLedgerSync as checkLedger } from "./helpers/check.js";
+import { analyseFixture, claimOf } from "./helpers/check.js";
 import type { Report, ReportClaim, ReportInterval } from "../src/core/report/types.js";
 import { ROOT, runInProcess } from "./helpers/run.js";
 
 function analyse(name: string): Report {
-  return checkLedger([`tests/fixtures/analysis/${name}`], ROOT).report;
-}
-
-function claimOf(report: Report, id: string): ReportClaim {
-  const claim = report.claims.find((c) => c.id === id);
-  if (!claim) throw new Error(`no claim '${id}' in the report`);
-  return claim;
+  return analyseFixture(name, ROOT);
 }
 
 /** Positions as [speaker, origin, says, reportedBy]. */

@@ -4,18 +4,12 @@
  * before the code was run; none was copied from the code's output.
  */
 import { describe, expect, it } from "vitest";
-import { checkLedgerSync as checkLedger } from "./helpers/check.js";
+import { analyseFixture, claimOf } from "./helpers/check.js";
 import type { Report, ReportClaim } from "../src/core/report/types.js";
 import { ROOT } from "./helpers/run.js";
 
 function analyse(name: string): Report {
-  return checkLedger([`tests/fixtures/analysis/${name}`], ROOT).report;
-}
-
-function claimOf(report: Report, id: string): ReportClaim {
-  const claim = report.claims.find((c) => c.id === id);
-  if (!claim) throw new Error(`no claim '${id}' in the report`);
-  return claim;
+  return analyseFixture(name, ROOT);
 }
 
 /** Diagnostics as `code line:column`, in report order. */

@@ -13,3 +13,15 @@ export function checkLedgerSync(paths: readonly string[], cwd: string): { ledger
   const ledger = buildLedger(collectFiles(paths, cwd).map(loadFile));
   return { ledger, report: materialize(checkRead(ledger, readArchives(ledger), archiveText).report) };
 }
+
+/** The report of a fixture under tests/fixtures/analysis/. */
+export function analyseFixture(name: string, cwd: string): Report {
+  return checkLedgerSync([`tests/fixtures/analysis/${name}`], cwd).report;
+}
+
+/** A claim of a report by id; fails the test when it is missing. */
+export function claimOf(report: Report, id: string): Report["claims"][number] {
+  const claim = report.claims.find((c) => c.id === id);
+  if (!claim) throw new Error(`no claim '${id}' in the report`);
+  return claim;
+}
