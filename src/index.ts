@@ -100,7 +100,7 @@ export { compatible, formatSet, parseValue, sameSet, widen, type ClaimType, type
 
 // Diagnostics (SPEC §9) and the report (SPEC §11).
 export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Position as DiagnosticPosition, type Severity } from "./core/shared/diagnostics.js";
-export { materialize, REPORT_VERSION, type ClaimStream, type QuoteCheck, type Report, type ReportClaim, type ReportDocument, type ReportInterval, type ReportOmittedClaim, type ReportPosition, type ReportSource, type ReportStatement, type ReportVerdict } from "./core/report/types.js";
+export { materialize, REPORT_VERSION, type ClaimStream, type QuoteCheck, type Report, type ReportClaim, type ReportConflict, type ReportDocument, type ReportInterval, type ReportOmittedClaim, type ReportPosition, type ReportSource, type ReportStatement, type ReportVerdict } from "./core/report/types.js";
 
 // Formatters: pure functions from a report (or its diagnostics) to text.
 export { EXPORT_FORMATTERS, EXPORT_FORMATS, type ExportFormat, type ExportFormatter, type ExportOptions } from "./formats/exports/index.js";

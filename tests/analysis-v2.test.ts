@@ -100,6 +100,20 @@ describe("positions belong to origins (§6 v2)", () => {
     expect(claim.statements.map((s) => s.conflictsWith)).toEqual([["morgue"], ["morgue"], ["ministry", "wire-a"]]);
   });
 
+  it("`sources` counts an origin as a party to its conflicts, never a relay", async () => {
+    // v1 listed the relays too: paper and wire-b in `relayed`, paper in `relays-only`.
+    const result = await runInProcess(["sources", "--no-color", "tests/fixtures/analysis/origins"], { env: {}, tty: true, columns: 200 });
+    const rows = result.stdout.split("\n").filter((line) => line.startsWith("│ ") && !line.startsWith("│ source"));
+    expect(rows.map((row) => row.split("│").slice(1, -1).map((cell) => cell.trim())).map((cells) => [cells[0], cells[5]])).toEqual([
+      ["ministry", "relayed, relays-only, two-positions"],
+      ["morgue", "relayed, relays-only, two-positions"],
+      ["ngo", "—"],
+      ["wire-a", "two-positions"],
+      ["wire-b", "—"],
+      ["paper", "—"],
+    ]);
+  });
+
   it("relays of one origin on one day that disagree are its ambiguous revision", () => {
     const claim = claimOf(report, "same-day-relays");
     expect(positions(claim)).toEqual([["wire-b", "ngo", 9, []]]);
