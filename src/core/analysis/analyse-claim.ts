@@ -142,9 +142,11 @@ export function analyseClaim(ledger: Ledger, claim: ClaimEntry, diagnostics: Dia
     remains: s.remains,
     position: standing.has(s),
   }));
-  const committedSet = origins.positions.filter((p) => p.statement.set!.kind !== "unknown");
+  // Conflicts, groups, the window and the finding's date concern the committed positions only.
+  const committedAt = origins.positions.flatMap((p, i) => (p.statement.set!.kind !== "unknown" ? [i] : []));
+  const committedStatements = committedAt.map((i) => origins.positions[i].statement);
   // The finding speaks of the latest as-of date of the committed positions (SPEC §8 v2).
-  const latest = latestAsOf(committedSet.map((p) => p.statement));
+  const latest = latestAsOf(committedStatements);
   const positions: Position[] = origins.positions.map(({ origin, statement: s, reportedBy }) => {
     const committed = s.set!.kind !== "unknown";
     return {
@@ -159,15 +161,11 @@ export function analyseClaim(ledger: Ledger, claim: ClaimEntry, diagnostics: Dia
     };
   });
 
-  // Conflicts are between the committed positions, one per origin: two relays of one origin never conflict.
-  const committedAt = positions.flatMap((p, i) => (p.committed ? [i] : []));
-  const conflicts = conflictIndexPairs(
-    committedAt.map((i) => origins.positions[i].statement),
-    rule.cumulative,
-  ).map(([a, b]) => [committedAt[a], committedAt[b]] as const);
+  // One position per origin, so two relays of one origin never conflict.
+  const conflicts = conflictIndexPairs(committedStatements, rule.cumulative).map(([a, b]) => [committedAt[a], committedAt[b]] as const);
   const groups = new Set(committedAt.map((i) => positions[i].group)).size;
   const status: Status = conflicts.length > 0 ? "conflict" : groups >= 2 ? "corroborated" : groups === 1 ? "single-source" : "unsourced";
-  const stated = committedAt.map((i) => ({ set: positions[i].set, asOf: positions[i].statement.asOf }));
+  const stated = committedStatements.map((s) => ({ set: s.set!, asOf: s.asOf }));
   return {
     claim,
     statements,
