@@ -85,6 +85,15 @@ describe("positions belong to origins (§6 v2)", () => {
     expect(claim.conflicts).toEqual([{ sources: ["ministry", "paper"], origins: ["ministry", "morgue"] }]);
   });
 
+  it("check's lint formats give each conflicting position once, naming the origins, and a relay's as reported", async () => {
+    const result = await runInProcess(["check", "--format", "github", "tests/fixtures/analysis/origins"]);
+    const notices = result.stdout.split("\n").filter((line) => line.includes("::relays-only: "));
+    expect(notices.map((line) => line.replace(/^::notice file=[^,]+,/, ""))).toEqual([
+      "line=39,col=9,title=claims conflict::relays-only: ministry says 10, which conflicts with morgue (64)",
+      "line=41,col=9,title=claims conflict::relays-only: paper, reporting morgue, says 64, which conflicts with ministry (10)",
+    ]);
+  });
+
   it("one speaker may stand in two positions: its own and an origin's it alone relays", () => {
     const claim = claimOf(report, "two-positions");
     expect(positions(claim)).toEqual([

@@ -41,8 +41,9 @@ describe("junit", () => {
     expect(await junitErrors(result.stdout)).toBe("");
     const doc = parseDocument(result.stdout, { xmlMode: true });
     const all = (name: string) => allElements(doc, name);
-    expect(all("testsuites")[0].attribs).toEqual({ name: "claims", tests: "16", failures: "15", errors: "0" });
-    expect(all("failure")).toHaveLength(15);
+    // 18 diagnostics (the stale relay and the relay mismatch among them), all but the info failing.
+    expect(all("testsuites")[0].attribs).toEqual({ name: "claims", tests: "18", failures: "17", errors: "0" });
+    expect(all("failure")).toHaveLength(17);
     expect(all("system-out").map(textOf)).toEqual(["tests/fixtures/every-fault/toll.yaml:20:16: info: quote not checked: the archive of document 'lost-report' cannot be read (quote-unchecked)"]);
     const unknown = all("failure").find((f) => f.attribs.type === "unknown-source")!;
     expect(unknown.attribs.message).toBe("unknown source 'prosecuter-general' — did you mean 'prosecutor-general'?");
@@ -76,7 +77,7 @@ describe("gitlab", () => {
     const result = runBin(["lint", "--format", "gitlab", EVERY_FAULT]);
     const issues = JSON.parse(result.stdout);
     expect(check(issues)).toBe("");
-    expect(issues).toHaveLength(16);
+    expect(issues).toHaveLength(18);
     expect(issues.find((i: { check_name: string }) => i.check_name === "unknown-source")).toEqual({
       description: "unknown source 'prosecuter-general' — did you mean 'prosecutor-general'?",
       check_name: "unknown-source",
@@ -85,7 +86,7 @@ describe("gitlab", () => {
       location: { path: `${EVERY_FAULT}/toll.yaml`, lines: { begin: 11 } },
     });
     expect(new Set(issues.map((i: { severity: string }) => i.severity))).toEqual(new Set(["major", "minor", "info"]));
-    expect(new Set(issues.map((i: { fingerprint: string }) => i.fingerprint)).size).toBe(16);
+    expect(new Set(issues.map((i: { fingerprint: string }) => i.fingerprint)).size).toBe(18);
   });
 
   it("the validators reject what GitLab would not read", () => {
@@ -122,7 +123,7 @@ describe("sarif", () => {
     const first = JSON.parse(runBin(["lint", "--format", "sarif", EVERY_FAULT]).stdout);
     expect(check(first)).toBe("");
     const prints = first.runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints["claimsFinding/v1"]);
-    expect(prints).toHaveLength(16);
+    expect(prints).toHaveLength(18);
     expect(prints.every((p: string) => /^[0-9a-f]{64}$/.test(p))).toBe(true);
     expect(JSON.parse(runBin(["lint", "--format", "sarif", EVERY_FAULT]).stdout).runs[0].results).toEqual(first.runs[0].results);
   });
@@ -141,8 +142,8 @@ describe("sarif", () => {
       return `${r.level} ${r.ruleId} ${at.artifactLocation.uri}:${at.region.startLine}`;
     });
     expect(brief).toEqual([
-      "note conflict claims/death-toll.yaml:12",
-      "note conflict claims/death-toll.yaml:16",
+      "note conflict claims/death-toll.yaml:13",
+      "note conflict claims/death-toll.yaml:17",
       "error unresolved claims/who-fired-first.yaml:2",
       "error conflict claims/who-fired-first.yaml:8",
       "error conflict claims/who-fired-first.yaml:13",
@@ -155,8 +156,8 @@ describe("check in the lint formats", () => {
     const notices = await runInProcess(["check", "--format", "github"]);
     expect(notices.code).toBe(0);
     expect(notices.stdout.split("\n").filter(Boolean).map((l) => l.slice(0, l.indexOf("::", 2)))).toEqual([
-      "::notice file=claims/death-toll.yaml,line=12,col=9,title=claims conflict",
-      "::notice file=claims/death-toll.yaml,line=16,col=9,title=claims conflict",
+      "::notice file=claims/death-toll.yaml,line=13,col=9,title=claims conflict",
+      "::notice file=claims/death-toll.yaml,line=17,col=9,title=claims conflict",
       "::notice file=claims/who-fired-first.yaml,line=2,col=3,title=claims unresolved",
       "::notice file=claims/who-fired-first.yaml,line=8,col=9,title=claims conflict",
       "::notice file=claims/who-fired-first.yaml,line=13,col=9,title=claims conflict",
@@ -208,9 +209,9 @@ describe("the JSON report's positions (SPEC §11 v2)", () => {
     const toll = report.claims.find((c: { id: string }) => c.id === "death-toll");
     expect([toll.line, toll.column]).toEqual([2, 3]);
     expect(toll.statements.map((s: { line: number; column: number }) => [s.line, s.column])).toEqual([
-      [8, 9],
-      [12, 9],
-      [16, 9],
+      [9, 9],
+      [13, 9],
+      [17, 9],
     ]);
   });
 });

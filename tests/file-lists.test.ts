@@ -32,7 +32,7 @@ describe("a file named inside the ledger folder", () => {
     const repo = exampleRepo();
     edit(repo, "claims/death-toll.yaml", "source: prosecutor-general", "source: prosecuter-general");
     const result = await runInProcess(["lint", "--format", "json", "claims/death-toll.yaml"], { cwd: repo });
-    expect(diagnostics(result.stdout)).toEqual(["claims/death-toll.yaml:12:17 error unknown-source: unknown source 'prosecuter-general' — did you mean 'prosecutor-general'?"]);
+    expect(diagnostics(result.stdout)).toEqual(["claims/death-toll.yaml:13:17 error unknown-source: unknown source 'prosecuter-general' — did you mean 'prosecutor-general'?"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("");
   });

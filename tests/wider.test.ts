@@ -140,26 +140,26 @@ describe("death-toll: a running count — a prosecutor raising the toll, relays 
     expect(claim.cumulative).toBe(true);
     expect(claim.unit).toBe("people"); // the first of [people, dead, killed]
     expect(claim.statements).toEqual([
-      statement(8, "prosecutor-general", 10, "2011-12-16", false, {
+      statement(9, "prosecutor-general", 10, "2011-12-16", false, {
         in: "wire-bulletin-2011-12-16",
         quote: "ten people had died in the unrest",
         quoteCheck: "verified",
       }),
-      statement(12, "interior-ministry", "at least 10", "2011-12-16", false, {
+      statement(13, "interior-ministry", "at least 10", "2011-12-16", false, {
         in: "wire-bulletin-2011-12-16",
         quote: "“at least ten” people had been killed",
         quoteCheck: "verified",
       }),
-      statement(16, "opposition-outlet", 70, "2011-12-17", false, { retracted: "2011-12-19" }),
-      statement(20, "prosecutor-general", 16, "2011-12-20", true, { conflictsWith: PG_CONFLICTS }),
-      statement(24, "prosecutor-general", "eleven", "2011-12-17", false),
-      statement(27, "morgue-witnesses", 64, "2011-12-18", true, { conflictsWith: ["prosecutor-general"] }),
-      statement(30, "odak-union", "about 60", "2011-12-18", true, { conflictsWith: ["prosecutor-general"] }),
+      statement(17, "opposition-outlet", 70, "2011-12-17", false, { retracted: "2011-12-19" }),
+      statement(21, "prosecutor-general", 16, "2011-12-20", true, { conflictsWith: PG_CONFLICTS }),
+      statement(25, "prosecutor-general", "eleven", "2011-12-17", false),
+      statement(28, "morgue-witnesses", 64, "2011-12-18", true, { conflictsWith: ["prosecutor-general"] }),
+      statement(31, "odak-union", "about 60", "2011-12-18", true, { conflictsWith: ["prosecutor-general"] }),
       // Relays are evidence of their origin's position, never positions of their own here (§6 v2).
-      statement(33, "wire-agency-a", 64, "2011-12-19", false, { in: "wire-report-2011-12-19", via: "morgue-witnesses" }),
-      statement(37, "regional-paper", "64 people", null, false, { via: "morgue-witnesses" }),
-      statement(40, "opposition-outlet", "dozens", "2011-12-20", true, { conflictsWith: ["prosecutor-general"] }),
-      statement(43, "oil-company", "unknown", "2011-12-17", true),
+      statement(34, "wire-agency-a", 64, "2011-12-19", false, { in: "wire-report-2011-12-19", via: "morgue-witnesses" }),
+      statement(38, "regional-paper", "64 people", null, false, { via: "morgue-witnesses" }),
+      statement(41, "opposition-outlet", "dozens", "2011-12-20", true, { conflictsWith: ["prosecutor-general"] }),
+      statement(44, "oil-company", "unknown", "2011-12-17", true),
       statement(47, "interior-ministry", "no fewer than ten people", "2011-12-18", true, { asOf: "2011-12-16" }),
       statement(52, "wire-agency-a", "eleven dead", "2011-12-21", false, { via: "prosecutor-general" }),
       statement(57, "regional-paper", "70 killed", "2011-12-21", false, {
