@@ -19,7 +19,7 @@ describe("loading with contents given in memory", () => {
     const report = await check(["claims"], { cwd: ROOT, threads: 0, contents: new Map([[DEATH_TOLL, text]]) });
     const unknown = report.diagnostics.filter((d) => d.code === "unknown-source");
     expect(unknown).toHaveLength(1);
-    expect(unknown[0]).toMatchObject({ file: "claims/death-toll.yaml", line: 16, column: 17 });
+    expect(unknown[0]).toMatchObject({ file: "claims/death-toll.yaml", line: 17, column: 17 });
     expect(unknown[0].message).toBe("unknown source 'morgue-witneses' — did you mean 'morgue-witnesses'?");
     // The file on disk is untouched, and a run without contents sees it.
     expect((await check(["claims"], { cwd: ROOT, threads: 0 })).summary.errors).toBe(0);
