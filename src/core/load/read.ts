@@ -42,9 +42,17 @@ export function readTextFile(path: string): ReadResult {
 
 /**
  * Text given in memory instead of a file (an editor's unsaved buffer, a change not yet written),
- * held to the same rules as a file read from disk: the size limit, one leading BOM, no NUL.
+ * held to the same rules as a file read from disk: the size limit, one leading BOM, no NUL; and
+ * nothing UTF-8 cannot encode: a JavaScript string may hold an unpaired surrogate, which encoding
+ * would silently turn into U+FFFD.
  */
 export function readGivenText(text: string): ReadResult {
+  // With the `u` flag, \p{Surrogate} matches only a surrogate that is not half of a pair.
+  const unpaired = text.search(/\p{Surrogate}/u);
+  if (unpaired !== -1) {
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    return { ok: false, message: "text holds an unpaired surrogate, which UTF-8 cannot encode; save the file as UTF-8", ...placeOf(text.slice(bom), unpaired - bom) };
+  }
   const bytes = Buffer.from(text, "utf8");
   if (bytes.length > MAX_FILE_BYTES) return { ok: false, message: `file is ${formatMiB(bytes.length)}, over the 10 MiB limit` };
   return decode(bytes);

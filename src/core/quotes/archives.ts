@@ -31,15 +31,24 @@ export function hasHtmlArchive(archives: Archives): boolean {
   return false;
 }
 
-/** Resolves, confines, reads and hashes every archive once. */
-export function readArchives(ledger: Ledger): Archives {
+/** An archive file as read, by real path; its hash is worked out (and its bytes let go) when first asked for. */
+export interface ArchiveFile {
+  readonly state: ArchiveState;
+  /** Why it cannot be read, for an unreadable one. */
+  readonly fault?: string;
+  bytes?: Buffer | undefined;
+  hash?: string;
+}
+
+/**
+ * Resolves, confines, reads and hashes every archive once. Files are read through `files` (by
+ * real path): one run's by default, or a longer-lived one (the language server's) that keeps the
+ * states, and so their identity, until a file changes.
+ */
+export function readArchives(ledger: Ledger, files: Map<string, ArchiveFile> = new Map()): Archives {
   const byDocument = new Map<string, ArchiveState>();
   const diagnostics: Diagnostic[] = [];
-  // Several documents may share one archive file: read and hash it once.
-  const cache = new Map<string, ArchiveState>();
-  // Hashing is only paid for archives that have a recorded `sha256`.
-  const bytesOf = new Map<string, Buffer>();
-  const hashes = new Map<string, string>();
+  const reported = new Set<string>();
   for (const document of ledger.documents.values()) {
     const { archive, sha256 } = document.data;
     if (archive === undefined) {
@@ -66,29 +75,33 @@ export function readArchives(ledger: Ledger): Archives {
       byDocument.set(document.id, { status: "unreadable" });
       continue;
     }
-    let state = cache.get(real);
-    if (!state) {
+    // Several documents may share one archive file: it is read once, and a fault in it is reported once per run.
+    let file = files.get(real);
+    if (!file) {
       const read = readTextFile(real);
-      if (!read.ok) {
-        diagnostics.push(diagnostic("unreadable-file", `archive '${archive}': ${read.message}`, at()));
-        state = { status: "unreadable" };
-      } else {
-        bytesOf.set(real, read.bytes);
-        state = { status: "ok", text: read.text, extension: extname(real).toLowerCase() };
-      }
-      cache.set(real, state);
+      file = read.ok ? { state: { status: "ok", text: read.text, extension: extname(real).toLowerCase() }, bytes: read.bytes } : { state: { status: "unreadable" }, fault: read.message };
+      files.set(real, file);
     }
-    const bytes = bytesOf.get(real);
-    if (sha256 !== undefined && bytes !== undefined) {
-      let actual = hashes.get(real);
-      if (actual === undefined) hashes.set(real, (actual = sha256Of(bytes)));
+    if (file.fault !== undefined && !reported.has(real)) diagnostics.push(diagnostic("unreadable-file", `archive '${archive}': ${file.fault}`, at()));
+    reported.add(real);
+    // Hashing is only paid for archives that have a recorded `sha256`.
+    if (sha256 !== undefined && file.state.status === "ok") {
+      const actual = hashOf(file);
       if (actual !== sha256.toLowerCase()) {
         diagnostics.push(diagnostic("archive-changed", `archive '${archive}' has SHA-256 ${actual}, not the recorded ${sha256.toLowerCase()}; check the change, then update \`sha256\``, locate(document.file, ["documents", document.id, "sha256"])));
       }
     }
-    byDocument.set(document.id, state);
+    byDocument.set(document.id, file.state);
   }
   return { byDocument, diagnostics };
+}
+
+function hashOf(file: ArchiveFile): string {
+  if (file.hash === undefined) {
+    file.hash = sha256Of(file.bytes!);
+    file.bytes = undefined;
+  }
+  return file.hash;
 }
 
 function sha256Of(bytes: Buffer): string {

@@ -3,7 +3,7 @@ import type { Archives, ArchiveState } from "./archives.js";
 import { diagnostic, type Diagnostic, type Position } from "../shared/diagnostics.js";
 import type { ClaimEntry, Ledger } from "../load/ledger.js";
 import { locate } from "../load/locate.js";
-import { checkQuote, prepareArchive } from "./match.js";
+import { checkQuote, type PreparedArchive, prepareArchive } from "./match.js";
 
 /** The result of one quote check (SPEC §7). */
 export type QuoteCheck = "verified" | "not-found" | "unchecked";
@@ -17,11 +17,15 @@ export interface QuoteChecks {
 /** Turns an archive's raw text into the text quotes are checked against (SPEC §3). */
 export type ArchiveTextFn = (raw: string, extension: string) => string;
 
+/** Archives prepared for quote checks, kept by their state: a long-lived caller (the language server) prepares each once. */
+export type PreparedArchives = WeakMap<ArchiveState, PreparedArchive>;
+
 /**
  * Checks every quote of the ledger. Quotes are grouped by archive, so each archive is prepared
- * once and released before the next: a large ledger never holds every prepared archive at once.
+ * once and released before the next: a large ledger never holds every prepared archive at once
+ * (unless `prepared` is given, which keeps them).
  */
-export function checkQuotes(ledger: Ledger, archives: Archives, archiveText: ArchiveTextFn): QuoteChecks {
+export function checkQuotes(ledger: Ledger, archives: Archives, archiveText: ArchiveTextFn, prepared?: PreparedArchives): QuoteChecks {
   const diagnostics: Diagnostic[] = [];
   const byClaim = new Map<string, (QuoteCheck | null)[]>();
   // Keyed by archive state: documents that share one archive file share one state.
@@ -50,7 +54,8 @@ export function checkQuotes(ledger: Ledger, archives: Archives, archiveText: Arc
     byClaim.set(claim.id, results);
   }
   for (const [state, list] of jobs) {
-    const archive = prepareArchive(archiveText(state.text, state.extension));
+    const archive = prepared?.get(state) ?? prepareArchive(archiveText(state.text, state.extension));
+    prepared?.set(state, archive);
     for (const { claim, k, quote, document } of list) {
       const match = checkQuote(quote, archive);
       byClaim.get(claim.id)![k] = match.result === "verified" ? "verified" : "not-found";
