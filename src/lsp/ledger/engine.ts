@@ -1,0 +1,233 @@
+/**
+ * The ledger as the language server holds it, kept up to date edit by edit. The files are loaded
+ * once; after that a pass re-reads only the files that changed (from the editor's buffer when one
+ * is open), reassembles the ledger from the records every file already gave, runs the
+ * cross-reference checks over the whole ledger (lookups in maps, cheap), and re-checks only the
+ * claims the change can reach: those of a changed file, and those that read an id whose record
+ * changed. The outcome is the same as a full `claims check` of the same contents
+ * (tests/lsp-engine.test.ts holds it to that).
+ */
+import { existsSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
+import { LEDGER_CHECKS } from "../../core/analysis/checks/index.js";
+import type { Diagnostic } from "../../core/shared/diagnostics.js";
+import type { Kind, Ledger, LedgerFile } from "../../core/load/ledger.js";
+import { type LoadedFile, loadFile } from "../../core/load/load-file.js";
+import { loadFiles, type ParseOptions } from "../../core/load/parse-pool.js";
+import { buildLedger } from "../../core/load/validate.js";
+import { collectFiles, isInside, type WorkspaceFile } from "../../core/load/workspace.js";
+import { type ArchiveFile, type Archives, type ArchiveState, hasHtmlArchive, readArchives } from "../../core/quotes/archives.js";
+import type { ArchiveTextFn, PreparedArchives } from "../../core/quotes/check-quotes.js";
+import { checkClaim, type ClaimResult, ClaimResults } from "./claim-results.js";
+import { changedGroups, groupByFile } from "./diagnostic-sets.js";
+import { keepUnchanged, resolutionChanged } from "./records.js";
+
+export interface EngineOptions {
+  /** The workspace folder: ledger paths start here, and diagnostics name files relative to it. */
+  readonly cwd: string;
+  /** The ledger's roots (files or folders), relative to `cwd` or absolute. */
+  readonly paths: readonly string[];
+  /** Worker threads for loading many files at once (the first pass). */
+  readonly parse?: ParseOptions;
+}
+
+/** What one pass changed. */
+export interface Update {
+  /** Per file (display path) whose diagnostics changed, or that was edited: all its diagnostics now. */
+  readonly diagnostics: ReadonlyMap<string, readonly Diagnostic[]>;
+  /** The incremental work done: files parsed and claims checked again. */
+  readonly parsed: number;
+  readonly checked: number;
+}
+
+export class LedgerEngine {
+  private files: readonly WorkspaceFile[] = [];
+  private byAbs = new Map<string, WorkspaceFile>();
+  private byDisplay = new Map<string, WorkspaceFile>();
+  private readonly loaded = new Map<string, LoadedFile>();
+  private readonly supplied = new Map<string, string>();
+  private readonly dirty = new Set<string>();
+  private relistNeeded = true;
+  private archivesStale = true;
+  private current: Ledger = buildLedger([]);
+  private archives: Archives = { byDocument: new Map(), diagnostics: [] };
+  private readonly archiveFiles = new Map<string, ArchiveFile>();
+  private readonly prepared: PreparedArchives = new WeakMap();
+  private archiveText: ArchiveTextFn = (raw) => raw;
+  private readonly results = new ClaimResults();
+  private published = new Map<string, readonly Diagnostic[]>();
+
+  constructor(private readonly options: EngineOptions) {}
+
+  get ledger(): Ledger {
+    return this.current;
+  }
+
+  /** The ledger file at an absolute path, if the ledger has one there. */
+  fileAt(abs: string): WorkspaceFile | undefined {
+    return this.byAbs.get(abs);
+  }
+
+  /** The ledger file a diagnostic or a report names by its display path. */
+  fileNamed(display: string): WorkspaceFile | undefined {
+    return this.byDisplay.get(display);
+  }
+
+  /** The loaded form of a file: its LedgerFile (positions) and records, valid or not. */
+  loadedAt(abs: string): LoadedFile | undefined {
+    return this.loaded.get(abs);
+  }
+
+  /** Every diagnostic of the ledger as of the last pass, by file. */
+  diagnostics(): ReadonlyMap<string, readonly Diagnostic[]> {
+    return this.published;
+  }
+
+  /** Where an id is declared first, valid record or not: its kind and file. */
+  declaration(id: string): { readonly kind: Kind; readonly file: LedgerFile } | undefined {
+    for (const file of this.files) {
+      const loaded = this.loaded.get(file.abs);
+      const record = loaded?.records.find((r) => r.id === id && r.badId === undefined);
+      if (loaded && record) return { kind: record.kind, file: loaded.file };
+    }
+    return undefined;
+  }
+
+  /** One claim's checks, as of the last pass. */
+  claim(id: string): ClaimResult | undefined {
+    return this.results.get(id);
+  }
+
+  /** The claims whose last check read an id: those citing a source or a document. */
+  claimsReading(id: string): ClaimResult[] {
+    return [...this.results.readersOf([id])].flatMap((claim) => this.results.get(claim) ?? []);
+  }
+
+  /** A document's archive as last read. */
+  archiveOf(documentId: string): ArchiveState | undefined {
+    return this.archives.byDocument.get(documentId);
+  }
+
+  /** Whether a path lies under one of the ledger's roots, so that a new file there joins the ledger. */
+  underRoots(abs: string): boolean {
+    return this.options.paths.some((p) => isInside(isAbsolute(p) ? p : join(this.options.cwd, p), abs));
+  }
+
+  /** The editor's text for a file (opened or edited), or undefined to read it from disk again (closed). */
+  setText(abs: string, text: string | undefined): void {
+    if (text === undefined) this.supplied.delete(abs);
+    else this.supplied.set(abs, text);
+    // A file only in the editor (new, never saved) leaves the ledger when closed.
+    if (this.byAbs.has(abs) && (text !== undefined || existsSync(abs))) this.dirty.add(abs);
+    else if (this.underRoots(abs)) this.relistNeeded = true;
+  }
+
+  /** A file changed on disk: a ledger file not open in the editor is read again; any other may be an archive. */
+  changedOnDisk(abs: string): void {
+    if (this.byAbs.has(abs)) {
+      if (!this.supplied.has(abs)) this.dirty.add(abs);
+      return;
+    }
+    // An archive may be reached through links or shared: forget every archive read (hashes too), re-resolve all.
+    this.archiveFiles.clear();
+    this.archivesStale = true;
+  }
+
+  /** A file was created or deleted: the list of files is read again. */
+  createdOrDeleted(abs: string): void {
+    this.relistNeeded = true;
+    this.changedOnDisk(abs);
+  }
+
+  /** Brings everything up to date and says what changed. The first pass loads the whole ledger. */
+  async refresh(): Promise<Update> {
+    const before = this.current;
+    const touched = new Map<string, LoadedFile | undefined>();
+    if (this.relistNeeded) await this.relist(touched);
+    for (const abs of this.dirty) {
+      const file = this.byAbs.get(abs);
+      if (!file) continue;
+      const old = this.loaded.get(abs);
+      touched.set(abs, old);
+      this.loaded.set(abs, keepUnchanged(loadFile(this.withText(file)), old));
+    }
+    this.dirty.clear();
+    if (touched.size > 0) this.current = buildLedger(this.files.map((f) => this.loaded.get(f.abs)!));
+    const ledger = this.current;
+
+    // Ids whose record changed; a claim of a touched file counts as changed, since its positions may have moved.
+    const changedIds = new Set<string>();
+    let documentsTouched = false;
+    for (const [abs, old] of touched) {
+      for (const record of [...(old?.records ?? []), ...(this.loaded.get(abs)?.records ?? [])]) {
+        if (record.kind === "documents") documentsTouched = true;
+        if (resolutionChanged(before, ledger, record.id) || ledger.claims.get(record.id)?.file.abs === abs) changedIds.add(record.id);
+      }
+    }
+    if (this.archivesStale || documentsTouched || [...changedIds].some((id) => before.documents.has(id) || ledger.documents.has(id))) {
+      await this.rereadArchives(changedIds);
+    }
+
+    const recheck = this.results.readersOf(changedIds);
+    for (const id of changedIds) if (ledger.claims.has(id)) recheck.add(id);
+    for (const id of ledger.claims.keys()) if (!this.results.get(id)) recheck.add(id);
+    this.results.keepOnly(ledger.claims);
+    const context = { ledger, archives: this.archives, archiveText: this.archiveText, prepared: this.prepared };
+    for (const id of recheck) {
+      const entry = ledger.claims.get(id);
+      if (entry) this.results.set(checkClaim(context, entry));
+    }
+
+    const all = [...ledger.diagnostics, ...LEDGER_CHECKS.flatMap((check) => check(ledger)), ...this.archives.diagnostics];
+    for (const result of this.results.values()) all.push(...result.diagnostics);
+    const groups = groupByFile(all);
+    // Files edited or gone are sent even when unchanged: the editor learns that this version was checked.
+    const edited = [...touched].flatMap(([abs, old]) => this.byAbs.get(abs)?.display ?? old?.file.display ?? []);
+    const diagnostics = changedGroups(this.published, groups, edited);
+    this.published = groups;
+    return { diagnostics, parsed: touched.size, checked: recheck.size };
+  }
+
+  /** Lists the files again; files new or gone count as touched, and new ones are read (on workers, when many). */
+  private async relist(touched: Map<string, LoadedFile | undefined>): Promise<void> {
+    this.relistNeeded = false;
+    const files = collectFiles(this.options.paths, this.options.cwd, this.supplied).map(({ text: _, ...file }) => file);
+    const next = new Map(files.map((f) => [f.abs, f]));
+    for (const [abs, old] of this.loaded) {
+      if (next.has(abs)) continue;
+      touched.set(abs, old);
+      this.loaded.delete(abs);
+    }
+    const fresh = files.filter((f) => !this.loaded.has(f.abs) || this.byAbs.get(f.abs)?.fault !== f.fault || this.byAbs.get(f.abs)?.display !== f.display);
+    const read = await loadFiles(fresh.map((f) => this.withText(f)), this.options.parse);
+    fresh.forEach((f, i) => {
+      touched.set(f.abs, this.loaded.get(f.abs));
+      this.loaded.set(f.abs, read[i]);
+      this.dirty.delete(f.abs);
+    });
+    this.files = files;
+    this.byAbs = next;
+    this.byDisplay = new Map(files.map((f) => [f.display, f]));
+  }
+
+  /** Reads the archives again (through the kept files); documents whose archive state changed join `changedIds`. */
+  private async rereadArchives(changedIds: Set<string>): Promise<void> {
+    const old = this.archives.byDocument;
+    this.archives = readArchives(this.current, this.archiveFiles);
+    this.archivesStale = false;
+    for (const [id, state] of this.archives.byDocument) if (!sameState(old.get(id), state)) changedIds.add(id);
+    for (const id of old.keys()) if (!this.archives.byDocument.has(id)) changedIds.add(id);
+    // The HTML reader is loaded only once a ledger has an HTML archive, as the CLI does.
+    if (hasHtmlArchive(this.archives)) this.archiveText = (await import("../../core/quotes/archive-text.js")).archiveText;
+  }
+
+  private withText(file: WorkspaceFile): WorkspaceFile {
+    const text = this.supplied.get(file.abs);
+    return text === undefined || file.fault !== undefined ? file : { ...file, text };
+  }
+}
+
+/** Read archives are the same by identity (kept until their file changes); "none" and "unreadable" by their status. */
+function sameState(a: ArchiveState | undefined, b: ArchiveState): boolean {
+  return a === b || (a !== undefined && a.status !== "ok" && a.status === b.status);
+}
