@@ -6,6 +6,7 @@
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
 import { tryParseIsoDay } from "../values/date.js";
+import { CLAIM_TYPE_DESCRIPTIONS, KEY_DESCRIPTIONS, type MappingKind } from "./descriptions.js";
 import { RATINGS, RELIABILITIES, SOURCE_TYPES } from "./records.js";
 import type { ClaimInput, DocumentInput, SettingsInput, SourceInput, StatementInput, VerdictInput } from "./records.js";
 
@@ -30,7 +31,7 @@ const id = z.string().check(
 
 const text = z.string({ message: "expected text (a YAML string)" });
 
-const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+export const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar date written YYYY-MM-DD. */
 export const isoDate = z
@@ -73,10 +74,7 @@ const unitWord = z.string({ message: "expected a unit word (text)" }).check(
 );
 
 /** `says` and `finding`: any YAML value; its grammar depends on the claim type (SPEC §5). */
-const claimValue = z.unknown().check(
-  z.refine((v) => v !== undefined, { message: "required" }),
-  z.describe("A value of the claim's type (SPEC §5), or `unknown`."),
-);
+const claimValue = z.unknown().check(z.refine((v) => v !== undefined, { message: "required" }));
 
 /** A schema with a description for `claims schema`. */
 function described<T extends z.ZodMiniType>(schema: T, description: string): T {
@@ -84,100 +82,116 @@ function described<T extends z.ZodMiniType>(schema: T, description: string): T {
 }
 
 
+const SOURCE = KEY_DESCRIPTIONS.source;
 export const sourceSchema = z.strictObject({
-  name: described(text, "Who speaks."),
-  type: z.enum(SOURCE_TYPES),
-  side: described(z.optional(id), "The interest the source speaks for; sources of one side count as one independence group."),
-  reliability: described(z.optional(z.enum(RELIABILITIES)), "Admiralty source-reliability grade."),
-  url: z.optional(webUrl),
-  note: z.optional(text),
+  name: described(text, SOURCE.name),
+  type: described(z.enum(SOURCE_TYPES), SOURCE.type),
+  side: described(z.optional(id), SOURCE.side),
+  reliability: described(z.optional(z.enum(RELIABILITIES)), SOURCE.reliability),
+  url: described(z.optional(webUrl), SOURCE.url),
+  note: described(z.optional(text), SOURCE.note),
 });
 
+const DOCUMENT = KEY_DESCRIPTIONS.document;
 export const documentSchema = z.strictObject({
-  title: text,
-  publisher: text,
-  url: z.optional(webUrl),
-  published: z.optional(isoDate),
-  archive: described(z.optional(text), "Path of the archived text, relative to this file, inside the workspace."),
-  sha256: z.optional(z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, { message: "expected 64 hexadecimal digits" }))),
+  title: described(text, DOCUMENT.title),
+  publisher: described(text, DOCUMENT.publisher),
+  url: described(z.optional(webUrl), DOCUMENT.url),
+  published: described(z.optional(isoDate), DOCUMENT.published),
+  archive: described(z.optional(text), DOCUMENT.archive),
+  sha256: described(z.optional(z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, { message: "expected 64 hexadecimal digits" }))), DOCUMENT.sha256),
 });
 
+const STATEMENT = KEY_DESCRIPTIONS.statement;
 export const statementSchema = z.strictObject({
-  source: described(id, "A source id."),
-  says: claimValue,
-  quote: z.optional(text),
-  in: described(z.optional(id), "A document id."),
-  on: z.optional(isoDate),
-  via: described(z.optional(id), "The source id this speaker only relays."),
-  retracted: z.optional(z.union([z.literal(true), isoDate], { message: "expected true or a date written YYYY-MM-DD" })),
-  "as-of": described(z.optional(isoDate), "The date the figure refers to (default: the date the statement was made)."),
-  url: described(z.optional(webUrl), "A link to the exact place it was said: a post, a timestamp, an anchor."),
-  note: z.optional(text),
+  source: described(id, STATEMENT.source),
+  says: described(claimValue, STATEMENT.says),
+  quote: described(z.optional(text), STATEMENT.quote),
+  in: described(z.optional(id), STATEMENT.in),
+  on: described(z.optional(isoDate), STATEMENT.on),
+  via: described(z.optional(id), STATEMENT.via),
+  retracted: described(z.optional(z.union([z.literal(true), isoDate], { message: "expected true or a date written YYYY-MM-DD" })), STATEMENT.retracted),
+  "as-of": described(z.optional(isoDate), STATEMENT["as-of"]),
+  url: described(z.optional(webUrl), STATEMENT.url),
+  note: described(z.optional(text), STATEMENT.note),
 });
 
+const VERDICT = KEY_DESCRIPTIONS.verdict;
 export const verdictSchema = z.strictObject({
-  finding: z.optional(claimValue),
+  finding: described(z.optional(claimValue), VERDICT.finding),
   // Plain YAML 1.2 reads `rating: true` / `rating: false` as booleans; they mean the ratings.
-  rating: z.optional(
-    z.union([z.enum(RATINGS), z.pipe(z.boolean(), z.transform((b) => (b ? "true" : "false") as (typeof RATINGS)[number]))], {
-      message: `expected one of ${RATINGS.join(", ")}`,
-    }),
+  rating: described(
+    z.optional(
+      z.union([z.enum(RATINGS), z.pipe(described(z.boolean(), "YAML reads `true` and `false` as booleans: they are the ratings true and false."), z.transform((b) => (b ? "true" : "false") as (typeof RATINGS)[number]))], {
+        message: `expected one of ${RATINGS.join(", ")}`,
+      }),
+    ),
+    VERDICT.rating,
   ),
-  claim: described(z.optional(text), "The assertion the rating is about, as published (ClaimReview's claimReviewed)."),
-  claimant: described(z.optional(id), "The source id of who made that assertion."),
-  note: z.optional(text),
-  by: z.optional(text),
-  on: z.optional(isoDate),
+  claim: described(z.optional(text), VERDICT.claim),
+  claimant: described(z.optional(id), VERDICT.claimant),
+  note: described(z.optional(text), VERDICT.note),
+  by: described(z.optional(text), VERDICT.by),
+  on: described(z.optional(isoDate), VERDICT.on),
 });
 
+const CLAIM = KEY_DESCRIPTIONS.claim;
 const claimCommon = {
-  question: text,
-  tags: z.optional(z.array(text)),
-  statements: z.array(statementSchema).check(z.minLength(1, { message: "a claim needs at least one statement" })),
-  verdict: z.optional(verdictSchema),
+  question: described(text, CLAIM.question),
+  tags: described(z.optional(z.array(text)), CLAIM.tags),
+  statements: described(z.array(statementSchema).check(z.minLength(1, { message: "a claim needs at least one statement" })), CLAIM.statements),
+  verdict: described(z.optional(verdictSchema), CLAIM.verdict),
 };
+
+/** A claim's `type`, described with what that type's values are. */
+function claimType<T extends keyof typeof CLAIM_TYPE_DESCRIPTIONS>(type: T) {
+  return described(z.literal(type), `${CLAIM.type} ${type}: ${CLAIM_TYPE_DESCRIPTIONS[type]}`);
+}
 
 export const quantityClaimSchema = z.strictObject({
   ...claimCommon,
-  type: z.literal("quantity"),
-  unit: z.optional(
-    z.union([text, z.array(unitWord).check(z.minLength(1, { message: "a unit list needs at least one word; leave `unit` out for none" }))], {
-      message: "expected a unit word, or a list of them such as [people, dead, killed]",
-    }),
+  type: claimType("quantity"),
+  unit: described(
+    z.optional(
+      z.union([text, z.array(unitWord).check(z.minLength(1, { message: "a unit list needs at least one word; leave `unit` out for none" }))], {
+        message: "expected a unit word, or a list of them such as [people, dead, killed]",
+      }),
+    ),
+    CLAIM.unit,
   ),
-  cumulative: described(z.optional(z.boolean({ message: "expected true or false" })), "A running count that can only grow over time (a death toll as bodies are counted)."),
-  margin: z.optional(z.number().check(z.gte(0), z.lt(1))),
-  tolerance: z.optional(z.number().check(z.gte(0))),
+  cumulative: described(z.optional(z.boolean({ message: "expected true or false" })), CLAIM.cumulative),
+  margin: described(z.optional(z.number().check(z.gte(0), z.lt(1))), CLAIM.margin),
+  tolerance: described(z.optional(z.number().check(z.gte(0))), CLAIM.tolerance),
 });
 export const choiceClaimSchema = z.strictObject({
   ...claimCommon,
-  type: z.literal("choice"),
-  options: z.array(id).check(
-    z.minLength(1, { message: "a choice claim needs at least one option" }),
-    z.refine((options) => new Set(options).size === options.length, { message: "an option is listed twice; list each option once" }),
+  type: claimType("choice"),
+  options: described(
+    z.array(id).check(
+      z.minLength(1, { message: "a choice claim needs at least one option" }),
+      z.refine((options) => new Set(options).size === options.length, { message: "an option is listed twice; list each option once" }),
+    ),
+    CLAIM.options,
   ),
 });
-export const booleanClaimSchema = z.strictObject({ ...claimCommon, type: z.literal("boolean") });
-export const dateClaimSchema = z.strictObject({ ...claimCommon, type: z.literal("date") });
+export const booleanClaimSchema = z.strictObject({ ...claimCommon, type: claimType("boolean") });
+export const dateClaimSchema = z.strictObject({ ...claimCommon, type: claimType("date") });
 
 export const claimSchema = z.discriminatedUnion("type", [quantityClaimSchema, choiceClaimSchema, booleanClaimSchema, dateClaimSchema]);
 
 
 /** Ledger-wide settings (an extension of SPEC §1): given in at most one file. */
 export const settingsSchema = z.strictObject({
-  publisher: described(z.optional(text), "The fact-checking organisation: ClaimReview's author (overridden by --publisher)."),
-  url: described(
-    z.optional(webUrl),
-    "Where the fact-checks are published; a claim's ClaimReview url is this URL with #claim-<id>.",
-  ),
+  publisher: described(z.optional(text), KEY_DESCRIPTIONS.settings.publisher),
+  url: described(z.optional(webUrl), KEY_DESCRIPTIONS.settings.url),
 });
 
 /** One ledger file. */
 export const fileSchema = z.strictObject({
-  settings: z.optional(settingsSchema),
-  sources: z.optional(z.record(id, sourceSchema)),
-  documents: z.optional(z.record(id, documentSchema)),
-  claims: z.optional(z.record(id, claimSchema)),
+  settings: described(z.optional(settingsSchema), KEY_DESCRIPTIONS.file.settings),
+  sources: described(z.optional(z.record(id, sourceSchema)), KEY_DESCRIPTIONS.file.sources),
+  documents: described(z.optional(z.record(id, documentSchema)), KEY_DESCRIPTIONS.file.documents),
+  claims: described(z.optional(z.record(id, claimSchema)), KEY_DESCRIPTIONS.file.claims),
 });
 
 export type FileInput = z.infer<typeof fileSchema>;
@@ -192,6 +206,17 @@ export type SchemasMatchRecords = [
   Holds<Same<z.infer<typeof verdictSchema>, VerdictInput>>,
   Holds<Same<z.infer<typeof claimSchema>, ClaimInput>>,
   Holds<Same<z.infer<typeof settingsSchema>, SettingsInput>>,
+];
+
+/** Every key of every record has its description in KEY_DESCRIPTIONS, and nothing else is described there. */
+export type DescriptionsMatchSchemas = [
+  Holds<Same<keyof typeof KEY_DESCRIPTIONS.file, keyof typeof fileSchema.shape>>,
+  Holds<Same<keyof typeof KEY_DESCRIPTIONS.settings, keyof typeof settingsSchema.shape>>,
+  Holds<Same<keyof typeof KEY_DESCRIPTIONS.source, keyof typeof sourceSchema.shape>>,
+  Holds<Same<keyof typeof KEY_DESCRIPTIONS.document, keyof typeof documentSchema.shape>>,
+  Holds<Same<keyof typeof KEY_DESCRIPTIONS.statement, keyof typeof statementSchema.shape>>,
+  Holds<Same<keyof typeof KEY_DESCRIPTIONS.verdict, keyof typeof verdictSchema.shape>>,
+  Holds<Same<keyof typeof KEY_DESCRIPTIONS.claim, { [T in keyof typeof CLAIM_VARIANTS]: keyof (typeof CLAIM_VARIANTS)[T]["shape"] }[keyof typeof CLAIM_VARIANTS]>>,
 ];
 
 /** Keys that belong to one claim type only, for a message that says which type takes them. */
@@ -215,19 +240,19 @@ export const claimCommonSchema = z.strictObject({
  * themselves: "did you mean" suggests only keys that belong where the unknown one stands. A claim
  * whose `type` is known takes the keys of that type.
  */
-export function mappingAt(path: readonly PropertyKey[], claimType?: unknown): { readonly noun: string; readonly takes: string; readonly keys: readonly string[] } | undefined {
+export function mappingAt(path: readonly PropertyKey[], claimType?: unknown): { readonly kind: MappingKind; readonly noun: string; readonly takes: string; readonly keys: readonly string[] } | undefined {
   const [section, , field] = path;
-  const place = (noun: string, keys: readonly string[], takes = "takes") => ({ noun, takes, keys });
-  if (path.length === 0) return place("a ledger file", Object.keys(fileSchema.shape), "holds");
-  if (section === "settings" && path.length === 1) return place("settings", Object.keys(settingsSchema.shape), "take");
-  if (path.length === 2 && section === "sources") return place("a source", Object.keys(sourceSchema.shape));
-  if (path.length === 2 && section === "documents") return place("a document", Object.keys(documentSchema.shape));
+  const place = (kind: MappingKind, noun: string, keys: readonly string[], takes = "takes") => ({ kind, noun, takes, keys });
+  if (path.length === 0) return place("file", "a ledger file", Object.keys(fileSchema.shape), "holds");
+  if (section === "settings" && path.length === 1) return place("settings", "settings", Object.keys(settingsSchema.shape), "take");
+  if (path.length === 2 && section === "sources") return place("source", "a source", Object.keys(sourceSchema.shape));
+  if (path.length === 2 && section === "documents") return place("document", "a document", Object.keys(documentSchema.shape));
   if (section !== "claims") return undefined;
   if (path.length === 2) {
     const variant = typeof claimType === "string" && Object.hasOwn(CLAIM_VARIANTS, claimType) ? CLAIM_VARIANTS[claimType as keyof typeof CLAIM_VARIANTS] : undefined;
-    return variant ? place(`a ${claimType} claim`, Object.keys(variant.shape)) : place("a claim", CLAIM_KEYS);
+    return variant ? place("claim", `a ${claimType} claim`, Object.keys(variant.shape)) : place("claim", "a claim", CLAIM_KEYS);
   }
-  if (path.length === 4 && field === "statements") return place("a statement", Object.keys(statementSchema.shape));
-  if (path.length === 3 && field === "verdict") return place("a verdict", Object.keys(verdictSchema.shape));
+  if (path.length === 4 && field === "statements") return place("statement", "a statement", Object.keys(statementSchema.shape));
+  if (path.length === 3 && field === "verdict") return place("verdict", "a verdict", Object.keys(verdictSchema.shape));
   return undefined;
 }

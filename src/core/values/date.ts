@@ -70,6 +70,16 @@ export function formatDay(day: number): string {
   return `${y}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+/**
+ * The dates `tryParseIsoDay` accepts, as one regular expression (for the JSON Schema, where no code
+ * runs): months of 31 and 30 days, February to the 28th, and the 29th in leap years — the years
+ * divisible by 4 but not by 100 (the last two digits 04, 08, …, 96), and the centuries divisible
+ * by 400 (the first two digits 00, 04, …, 96).
+ */
+export const ISO_DAY_PATTERN =
+  "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))" +
+  "|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$";
+
 /** The day number of a real calendar date written `YYYY-MM-DD`, or null for anything else. */
 export function tryParseIsoDay(s: string): number | null {
   const m = ISO_DAY.exec(s);

@@ -12,7 +12,7 @@ import { UNKNOWN } from "./sets.js";
 
 export type { ClaimType, ParseResult, ValueContext, ValueSet } from "./types.js";
 export { UNKNOWN, compatible, envelope, formatNumber, formatSet, sameSet, toInterval, widen } from "./sets.js";
-export { formatDay, parseIsoDay, tryParseIsoDay } from "./date.js";
+export { formatDay, ISO_DAY_PATTERN, parseIsoDay, tryParseIsoDay } from "./date.js";
 export { MAX_VALUE_LENGTH } from "./raw.js";
 
 /** Read one written value (as the `yaml` package produced it) as the set of answers it allows. */
