@@ -7,7 +7,7 @@
  * changed. The outcome is the same as a full `claims check` of the same contents
  * (tests/lsp-engine.test.ts holds it to that).
  */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { LEDGER_CHECKS } from "../../core/analysis/checks/index.js";
 import type { Diagnostic } from "../../core/shared/diagnostics.js";
@@ -44,9 +44,13 @@ export class LedgerEngine {
   private files: readonly WorkspaceFile[] = [];
   private byAbs = new Map<string, WorkspaceFile>();
   private byDisplay = new Map<string, WorkspaceFile>();
+  /** Files the ledger no longer has, by display path: their diagnostics are cleared in the editor. */
+  private readonly gone = new Map<string, string>();
   private readonly loaded = new Map<string, LoadedFile>();
   private readonly supplied = new Map<string, string>();
   private readonly dirty = new Set<string>();
+  /** Size and modification time of each file as last read from disk. */
+  private readonly stamps = new Map<string, string>();
   private relistNeeded = true;
   private archivesStale = true;
   private current: Ledger = buildLedger([]);
@@ -71,6 +75,11 @@ export class LedgerEngine {
   /** The ledger file a diagnostic or a report names by its display path. */
   fileNamed(display: string): WorkspaceFile | undefined {
     return this.byDisplay.get(display);
+  }
+
+  /** The absolute path of a file named by its display path, also of a file the ledger had and lost. */
+  pathNamed(display: string): string | undefined {
+    return this.byDisplay.get(display)?.abs ?? this.gone.get(display);
   }
 
   /** The loaded form of a file: its LedgerFile (positions) and records, valid or not. */
@@ -133,6 +142,17 @@ export class LedgerEngine {
     this.archivesStale = true;
   }
 
+  /**
+   * Looks at every file not open in the editor again, by size and modification time, and at every
+   * archive: for clients that watch no files, after a save.
+   */
+  rereadDisk(): void {
+    this.relistNeeded = true;
+    for (const abs of this.byAbs.keys()) if (!this.supplied.has(abs) && this.stamps.get(abs) !== stampOf(abs)) this.dirty.add(abs);
+    this.archiveFiles.clear();
+    this.archivesStale = true;
+  }
+
   /** A file was created or deleted: the list of files is read again. */
   createdOrDeleted(abs: string): void {
     this.relistNeeded = true;
@@ -150,6 +170,7 @@ export class LedgerEngine {
       const old = this.loaded.get(abs);
       touched.set(abs, old);
       this.loaded.set(abs, keepUnchanged(loadFile(this.withText(file)), old));
+      this.stamp(abs);
     }
     this.dirty.clear();
     if (touched.size > 0) this.current = buildLedger(this.files.map((f) => this.loaded.get(f.abs)!));
@@ -181,8 +202,9 @@ export class LedgerEngine {
     const all = [...ledger.diagnostics, ...LEDGER_CHECKS.flatMap((check) => check(ledger)), ...this.archives.diagnostics];
     for (const result of this.results.values()) all.push(...result.diagnostics);
     const groups = groupByFile(all);
-    // Files edited or gone are sent even when unchanged: the editor learns that this version was checked.
-    const edited = [...touched].flatMap(([abs, old]) => this.byAbs.get(abs)?.display ?? old?.file.display ?? []);
+    // Open files and files changed or gone are sent even when unchanged: the editor learns that
+    // this version was checked. A file read for the first time is sent only with diagnostics.
+    const edited = [...touched].flatMap(([abs, old]) => (old !== undefined || this.supplied.has(abs) ? (this.byAbs.get(abs)?.display ?? old?.file.display ?? []) : []));
     const diagnostics = changedGroups(this.published, groups, edited);
     this.published = groups;
     return { diagnostics, parsed: touched.size, checked: recheck.size };
@@ -196,6 +218,7 @@ export class LedgerEngine {
     for (const [abs, old] of this.loaded) {
       if (next.has(abs)) continue;
       touched.set(abs, old);
+      this.gone.set(old.file.display, abs);
       this.loaded.delete(abs);
     }
     const fresh = files.filter((f) => !this.loaded.has(f.abs) || this.byAbs.get(f.abs)?.fault !== f.fault || this.byAbs.get(f.abs)?.display !== f.display);
@@ -203,7 +226,7 @@ export class LedgerEngine {
     fresh.forEach((f, i) => {
       touched.set(f.abs, this.loaded.get(f.abs));
       this.loaded.set(f.abs, read[i]);
-      this.dirty.delete(f.abs);
+      this.stamp(f.abs);
     });
     this.files = files;
     this.byAbs = next;
@@ -221,9 +244,24 @@ export class LedgerEngine {
     if (hasHtmlArchive(this.archives)) this.archiveText = (await import("../../core/quotes/archive-text.js")).archiveText;
   }
 
+  private stamp(abs: string): void {
+    if (this.supplied.has(abs)) this.stamps.delete(abs);
+    else this.stamps.set(abs, stampOf(abs));
+  }
+
   private withText(file: WorkspaceFile): WorkspaceFile {
     const text = this.supplied.get(file.abs);
     return text === undefined || file.fault !== undefined ? file : { ...file, text };
+  }
+}
+
+/** A file's size and modification time, to tell whether it changed since it was read. */
+function stampOf(abs: string): string {
+  try {
+    const stat = statSync(abs);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return "gone";
   }
 }
 

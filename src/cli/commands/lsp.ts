@@ -1,0 +1,22 @@
+/** `claims lsp`: the language server, over this process's stdin and stdout. */
+import pkg from "../../../package.json" with { type: "json" };
+import { startServer } from "../../lsp/server.js";
+import type { Io } from "../io.js";
+import { threadsFrom } from "./common.js";
+
+/**
+ * Serves the Language Server Protocol on stdin and stdout until the client ends the session.
+ * The protocol's `exit` notification ends the process (0 after `shutdown`, else 1), as the
+ * protocol prescribes; so does the client closing stdin.
+ */
+export function runLsp(io: Io): Promise<number> {
+  const threads = threadsFrom(io.env);
+  startServer({
+    input: process.stdin,
+    output: process.stdout,
+    cwd: io.cwd,
+    version: pkg.version,
+    parse: { ...(io.parseWorker ? { worker: io.parseWorker } : {}), ...(threads === undefined ? {} : { threads }) },
+  });
+  return new Promise<number>(() => {});
+}

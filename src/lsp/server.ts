@@ -1,0 +1,116 @@
+/**
+ * `claims lsp`: a Language Server Protocol server over a pair of streams (stdin and stdout). It
+ * holds the workspace's ledger (see ledger/engine.ts), reads unsaved buffers from the editor,
+ * follows files changed on disk through the client's file watcher, and answers with the core's
+ * diagnostics, completion, hover, definitions, references, quick fixes and document symbols.
+ */
+import {
+  type ClientCapabilities,
+  CodeActionKind,
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  type InitializeParams,
+  type InitializeResult,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { defaultPaths } from "../core/load/workspace.js";
+import type { ParseOptions } from "../core/load/parse-pool.js";
+import { pathOf } from "./convert.js";
+import { codeActions } from "./features/actions.js";
+import { complete } from "./features/completion.js";
+import { hover } from "./features/hover.js";
+import { definition, references } from "./features/navigation.js";
+import { documentSymbols } from "./features/symbols.js";
+import { Session, type SeverityOverrides } from "./session.js";
+
+export interface ServerOptions {
+  readonly input: NodeJS.ReadableStream;
+  readonly output: NodeJS.WritableStream;
+  /** The folder to check when the client names no workspace folder. */
+  readonly cwd: string;
+  readonly version: string;
+  /** Parse workers for the first load of a large ledger. */
+  readonly parse?: ParseOptions;
+  /**
+   * The ledger's paths and severity overrides for a workspace folder. The seam for the
+   * configuration of SPEC §13; by default `./claims` if it exists, else the folder, as the CLI.
+   */
+  readonly configure?: (root: string) => { readonly paths: readonly string[]; readonly severities?: SeverityOverrides };
+}
+
+/** The workspace folder the client names (the first one), else `cwd`. */
+function rootOf(params: InitializeParams, cwd: string): string {
+  const uri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+  return (uri ? pathOf(uri) : undefined) ?? params.rootPath ?? cwd;
+}
+
+/** Starts the server on the given streams; it runs until the client ends the session. */
+export function startServer(options: ServerOptions): void {
+  const connection = createConnection(new StreamMessageReader(options.input), new StreamMessageWriter(options.output));
+  const documents = new TextDocuments(TextDocument);
+  let session: Session | undefined;
+  let client: ClientCapabilities = {};
+  let root = options.cwd;
+
+  connection.onInitialize((params): InitializeResult => {
+    client = params.capabilities;
+    root = rootOf(params, options.cwd);
+    const configured = options.configure?.(root) ?? { paths: defaultPaths(root) };
+    session = new Session(connection, documents, configured.severities);
+    session.configure({ cwd: root, paths: configured.paths, ...(options.parse ? { parse: options.parse } : {}) });
+    return {
+      capabilities: {
+        positionEncoding: "utf-16",
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        completionProvider: { triggerCharacters: [":", " ", "-", "[", ","] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: true,
+      },
+      serverInfo: { name: "claims", version: options.version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      // Ledger files, and archives of any extension: every file under the workspace folder.
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*" }] });
+    }
+    session?.start();
+  });
+
+  documents.onDidOpen((event) => session?.opened(event.document));
+  documents.onDidChangeContent((event) => session?.opened(event.document));
+  documents.onDidClose((event) => session?.closed(event.document));
+  // Without a file watcher, a save is the moment files changed by other tools are looked at again.
+  documents.onDidSave(() => {
+    if (!client.workspace?.didChangeWatchedFiles?.dynamicRegistration) session?.rereadDisk();
+  });
+  connection.onDidChangeWatchedFiles((params) => session?.watched(params.changes));
+
+  const snippets = () => client.textDocument?.completion?.completionItem?.snippetSupport === true;
+  /** Runs a request on an open document once the ledger is loaded; nothing for a document the server does not hold. */
+  const withDocument = <P extends { textDocument: { uri: string } }, R>(empty: R, answer: (s: Session, d: TextDocument, p: P) => R) => async (params: P): Promise<R> => {
+    const document = documents.get(params.textDocument.uri);
+    if (!session || !document) return empty;
+    await session.ready;
+    await session.settled();
+    return session.engine ? answer(session, document, params) : empty;
+  };
+
+  connection.onCompletion(withDocument([], (s, d, p) => complete(s.engine!, d, p.position, snippets())));
+  connection.onHover(withDocument(null, (s, d, p) => hover(s.engine!, d, p.position)));
+  connection.onDefinition(withDocument(null, (s, d, p) => definition(s.engine!, (abs) => s.uriAt(abs), d, p.position)));
+  connection.onReferences(withDocument([], (s, d, p) => references(s.engine!, (abs) => s.uriAt(abs), d, p.position, p.context.includeDeclaration)));
+  connection.onCodeAction(withDocument([], (s, d, p) => codeActions(d, s.diagnosticsOf(d), p.range)));
+  connection.onDocumentSymbol(withDocument([], (_, d) => documentSymbols(d)));
+
+  documents.listen(connection);
+  connection.listen();
+}

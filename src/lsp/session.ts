@@ -1,0 +1,150 @@
+/**
+ * One editor session: the ledger of the workspace, the open buffers feeding it, passes of the
+ * checks scheduled after changes (a burst of edits makes one pass), and the diagnostics sent.
+ */
+import type { Connection, FileEvent } from "vscode-languageserver";
+import { FileChangeType } from "vscode-languageserver";
+import type { TextDocuments } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { Diagnostic, DiagnosticCode, Severity } from "../core/shared/diagnostics.js";
+import { LedgerEngine, type EngineOptions } from "./ledger/engine.js";
+import { pathOf, toLspDiagnostic, uriOf } from "./convert.js";
+
+/**
+ * Severities per code as the configuration sets them ("off" drops the code). The seam for the
+ * `.claims.yaml` of SPEC §13: empty until a configuration is read.
+ */
+export type SeverityOverrides = ReadonlyMap<DiagnosticCode, Severity | "off">;
+
+export class Session {
+  private engineOf: LedgerEngine | undefined;
+  private options: EngineOptions | undefined;
+  private readonly openUris = new Map<string, string>();
+  private queue: Promise<void> = Promise.resolve();
+  private pending = false;
+  /** Resolves after the first pass: requests that need the ledger wait for it. */
+  readonly ready: Promise<void>;
+  private markReady!: () => void;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly severities: SeverityOverrides = new Map(),
+  ) {
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+  }
+
+  /** The ledger; undefined before the session starts. */
+  get engine(): LedgerEngine | undefined {
+    return this.engineOf;
+  }
+
+  /** Where the ledger is: set when the client names its workspace. */
+  configure(options: EngineOptions): void {
+    this.options = options;
+  }
+
+  /** Loads the workspace's ledger and sends its diagnostics; buffers opened before now are read from the editor. */
+  start(): void {
+    if (!this.options || this.engineOf) return;
+    this.engineOf = new LedgerEngine(this.options);
+    for (const document of this.documents.all()) this.opened(document);
+    this.schedule();
+  }
+
+  /** Looks at every closed file again (for clients without a file watcher, on each save). */
+  rereadDisk(): void {
+    this.engineOf?.rereadDisk();
+    this.schedule();
+  }
+
+  /** The core's diagnostics of an open document, as of the last pass. */
+  diagnosticsOf(document: TextDocument): readonly Diagnostic[] {
+    const abs = pathOf(document.uri);
+    const display = abs === undefined ? undefined : this.engineOf?.fileAt(abs)?.display;
+    return display === undefined ? [] : (this.engineOf?.diagnostics().get(display) ?? []);
+  }
+
+  /** A buffer was opened or changed: its text is what the ledger holds for that file. */
+  opened(document: TextDocument): void {
+    const abs = pathOf(document.uri);
+    if (abs === undefined) return;
+    this.openUris.set(abs, document.uri);
+    this.engineOf?.setText(abs, document.getText());
+    this.schedule();
+  }
+
+  /** A buffer was closed: the file on disk counts again, errors and all. */
+  closed(document: TextDocument): void {
+    const abs = pathOf(document.uri);
+    if (abs === undefined) return;
+    this.openUris.delete(abs);
+    this.engineOf?.setText(abs, undefined);
+    this.schedule();
+  }
+
+  /** Files changed on disk (the client's file watcher). */
+  watched(changes: readonly FileEvent[]): void {
+    for (const change of changes) {
+      const abs = pathOf(change.uri);
+      if (abs === undefined || !this.engineOf) continue;
+      if (change.type === FileChangeType.Changed) this.engineOf.changedOnDisk(abs);
+      else this.engineOf.createdOrDeleted(abs);
+    }
+    this.schedule();
+  }
+
+  /** The open buffer of a file, if there is one. */
+  documentAt(abs: string): TextDocument | undefined {
+    const uri = this.openUris.get(abs);
+    return uri === undefined ? undefined : this.documents.get(uri);
+  }
+
+  /** The URI the editor knows a file by: its own for an open buffer. */
+  uriAt(abs: string): string {
+    return this.openUris.get(abs) ?? uriOf(abs);
+  }
+
+  /** Runs a pass soon; changes arriving before it starts join it, so a burst of edits makes one pass. */
+  schedule(): void {
+    if (this.pending || !this.engineOf) return;
+    this.pending = true;
+    this.queue = this.queue
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() => {
+        this.pending = false;
+        return this.pass();
+      });
+  }
+
+  /** Waits until every scheduled pass has run. */
+  async settled(): Promise<void> {
+    await this.queue;
+    if (this.pending) await this.settled();
+  }
+
+  private async pass(): Promise<void> {
+    const engine = this.engineOf!;
+    try {
+      const update = await engine.refresh();
+      for (const [display, diagnostics] of update.diagnostics) this.publish(engine, display, diagnostics);
+    } catch (error) {
+      // A fault in one pass must not end the session; the next edit tries again.
+      this.connection.console.error(`claims: a check failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      this.markReady();
+    }
+  }
+
+  private publish(engine: LedgerEngine, display: string, diagnostics: readonly Diagnostic[]): void {
+    const abs = engine.pathNamed(display);
+    if (abs === undefined) return;
+    const document = this.documentAt(abs);
+    const line = document ? (n: number) => document.getText({ start: { line: n, character: 0 }, end: { line: n + 1, character: 0 } }).replace(/\r?\n$/, "") : undefined;
+    const shown = diagnostics.flatMap((d) => {
+      const severity = this.severities.get(d.code) ?? d.severity;
+      return severity === "off" ? [] : [toLspDiagnostic({ ...d, severity }, line)];
+    });
+    void this.connection.sendDiagnostics({ uri: this.uriAt(abs), ...(document ? { version: document.version } : {}), diagnostics: shown });
+  }
+}
