@@ -6,7 +6,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FileChangeType } from "vscode-languageserver-protocol/node";
+import { FileChangeType, type PublishDiagnosticsParams } from "vscode-languageserver-protocol/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { LspClient, uri } from "../helpers/lsp-client.js";
 import { FIXTURES, runBin } from "../helpers/run.js";
@@ -20,8 +20,8 @@ afterEach(() => {
   client = cleanup = undefined;
 });
 
-const shown = (p: { diagnostics: { range: { start: { line: number; character: number } }; code?: string | number; message: string }[] }) =>
-  p.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`);
+/** Diagnostics as "line:column code message" (the server sends messages as plain strings). */
+const shown = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${typeof d.message === "string" ? d.message : "(markup)"}`);
 
 describe("claims lsp", () => {
   it("initializes with its capabilities and ends with exit code 0 after shutdown", async () => {

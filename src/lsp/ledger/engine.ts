@@ -107,9 +107,10 @@ export class LedgerEngine {
     return this.results.get(id);
   }
 
-  /** The claims whose last check read an id: those citing a source or a document. */
+  /** The claims whose last check read an id (those citing a source or a document), in ledger order. */
   claimsReading(id: string): ClaimResult[] {
-    return [...this.results.readersOf([id])].flatMap((claim) => this.results.get(claim) ?? []);
+    const readers = this.results.readersOf([id]);
+    return [...this.current.claims.keys()].filter((claim) => readers.has(claim)).flatMap((claim) => this.results.get(claim) ?? []);
   }
 
   /** A document's archive as last read. */
