@@ -216,25 +216,28 @@ Exit codes: 0 printed, 2 bad usage.`,
   program
     .command("lsp")
     .description("a Language Server Protocol server over stdin/stdout: the whole ledger's diagnostics as you type, completion, hover, go to definition, quick fixes")
+    .argument("[paths...]", "the ledger's files or folders, relative to the editor's workspace folder")
     .option("--stdio", "talk over stdin and stdout (the default and only transport; editors pass it)")
     .addOption(new Option("--clientProcessId <pid>", "the editor's process id, as some clients pass it (the server also exits when the client does)").hideHelp())
     .addHelpText(
       "after",
       `
-The ledger is the workspace folder's ./claims if it exists, else the folder itself (as for
-'claims check'). Open files are checked as you type, unsaved; every file of the ledger gets its
-diagnostics. Nothing is written to disk: a quick fix is an edit the editor applies.
+The ledger is the paths given, relative to the workspace folder the editor names; with none, the
+folder's ./claims if it exists, else the folder itself (as for 'claims check'). Open files are
+checked as you type, unsaved; every file of the ledger gets its diagnostics. Nothing is written
+to disk: a quick fix is an edit the editor applies.
 
 Examples (see the README, "Editor support", for VS Code, Neovim, Helix and Zed):
   claims lsp --stdio
+  claims lsp --stdio data/ledger        a ledger elsewhere in the workspace
   nvim: vim.lsp.start({ name = "claims", cmd = { "npx", "claims", "lsp", "--stdio" }, root_dir = vim.fn.getcwd() })
 
 Exit codes: 0 after the client's shutdown and exit, 1 when the client exits without shutdown
 or closes the connection, 2 bad usage.`,
     )
-    .action(async () => {
+    .action(async (paths) => {
       const { runLsp } = await import("./commands/lsp.js");
-      exitCode = await runLsp(io);
+      exitCode = await runLsp(io, paths);
     });
 
   program

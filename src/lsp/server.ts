@@ -35,11 +35,13 @@ export interface ServerOptions {
   readonly version: string;
   /** Parse workers for the first load of a large ledger. */
   readonly parse?: ParseOptions;
+  /** The ledger's paths, relative to the workspace folder; none: `./claims` if it exists, else the folder, as the CLI. */
+  readonly paths?: readonly string[];
   /**
-   * The ledger's paths and severity overrides for a workspace folder. The seam for the
-   * configuration of SPEC §13; by default `./claims` if it exists, else the folder, as the CLI.
+   * Severity overrides for a workspace folder: the seam for the configuration of SPEC §13, which
+   * is read per workspace folder once it exists.
    */
-  readonly configure?: (root: string) => { readonly paths: readonly string[]; readonly severities?: SeverityOverrides };
+  readonly configure?: (root: string) => { readonly severities?: SeverityOverrides };
 }
 
 /** The workspace folder the client names (the first one), else `cwd`. */
@@ -59,9 +61,10 @@ export function startServer(options: ServerOptions): void {
   connection.onInitialize((params): InitializeResult => {
     client = params.capabilities;
     root = rootOf(params, options.cwd);
-    const configured = options.configure?.(root) ?? { paths: defaultPaths(root) };
+    const configured = options.configure?.(root) ?? {};
+    const paths = options.paths !== undefined && options.paths.length > 0 ? options.paths : defaultPaths(root);
     session = new Session(connection, documents, configured.severities);
-    session.configure({ cwd: root, paths: configured.paths, ...(options.parse ? { parse: options.parse } : {}) });
+    session.configure({ cwd: root, paths, ...(options.parse ? { parse: options.parse } : {}) });
     return {
       capabilities: {
         positionEncoding: "utf-16",

@@ -126,8 +126,11 @@ export class Session {
   private async pass(): Promise<void> {
     const engine = this.engineOf!;
     try {
+      const started = performance.now();
       const update = await engine.refresh();
       for (const [display, diagnostics] of update.diagnostics) this.publish(engine, display, diagnostics);
+      // Sent only when the client turned tracing on (`$/setTrace`, or `trace` at initialize).
+      this.connection.tracer.log(`claims: ${update.parsed} file(s) parsed, ${update.checked} claim(s) checked, ${update.diagnostics.size} file(s) sent in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
       // A fault in one pass must not end the session; the next edit tries again.
       this.connection.console.error(`claims: a check failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

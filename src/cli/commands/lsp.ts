@@ -9,13 +9,14 @@ import { threadsFrom } from "./common.js";
  * The protocol's `exit` notification ends the process (0 after `shutdown`, else 1), as the
  * protocol prescribes; so does the client closing stdin.
  */
-export function runLsp(io: Io): Promise<number> {
+export function runLsp(io: Io, paths: readonly string[]): Promise<number> {
   const threads = threadsFrom(io.env);
   startServer({
     input: process.stdin,
     output: process.stdout,
     cwd: io.cwd,
     version: pkg.version,
+    paths,
     parse: { ...(io.parseWorker ? { worker: io.parseWorker } : {}), ...(threads === undefined ? {} : { threads }) },
   });
   return new Promise<number>(() => {});

@@ -10,17 +10,19 @@
 import { existsSync, statSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { LEDGER_CHECKS } from "../../core/analysis/checks/index.js";
+import { checkReferences } from "../../core/analysis/checks/references.js";
+import { checkUnused, reportUnused } from "../../core/analysis/checks/unused.js";
 import type { Diagnostic } from "../../core/shared/diagnostics.js";
 import type { Kind, Ledger, LedgerFile } from "../../core/load/ledger.js";
 import { type LoadedFile, loadFile } from "../../core/load/load-file.js";
 import { loadFiles, type ParseOptions } from "../../core/load/parse-pool.js";
-import { buildLedger } from "../../core/load/validate.js";
 import { collectFiles, isInside, type WorkspaceFile } from "../../core/load/workspace.js";
 import { type ArchiveFile, type Archives, type ArchiveState, hasHtmlArchive, readArchives } from "../../core/quotes/archives.js";
 import type { ArchiveTextFn, PreparedArchives } from "../../core/quotes/check-quotes.js";
+import { Assembly } from "./assembly.js";
 import { checkClaim, type ClaimResult, ClaimResults } from "./claim-results.js";
-import { changedGroups, groupByFile } from "./diagnostic-sets.js";
-import { keepUnchanged, resolutionChanged } from "./records.js";
+import { groupByFile, PublishedDiagnostics } from "./diagnostic-sets.js";
+import { keepUnchanged } from "./records.js";
 
 export interface EngineOptions {
   /** The workspace folder: ledger paths start here, and diagnostics name files relative to it. */
@@ -53,18 +55,18 @@ export class LedgerEngine {
   private readonly stamps = new Map<string, string>();
   private relistNeeded = true;
   private archivesStale = true;
-  private current: Ledger = buildLedger([]);
+  private readonly assembly = new Assembly();
   private archives: Archives = { byDocument: new Map(), diagnostics: [] };
   private readonly archiveFiles = new Map<string, ArchiveFile>();
   private readonly prepared: PreparedArchives = new WeakMap();
   private archiveText: ArchiveTextFn = (raw) => raw;
   private readonly results = new ClaimResults();
-  private published = new Map<string, readonly Diagnostic[]>();
+  private readonly published = new PublishedDiagnostics();
 
   constructor(private readonly options: EngineOptions) {}
 
   get ledger(): Ledger {
-    return this.current;
+    return this.assembly.ledger;
   }
 
   /** The ledger file at an absolute path, if the ledger has one there. */
@@ -89,7 +91,7 @@ export class LedgerEngine {
 
   /** Every diagnostic of the ledger as of the last pass, by file. */
   diagnostics(): ReadonlyMap<string, readonly Diagnostic[]> {
-    return this.published;
+    return this.published.all;
   }
 
   /** Where an id is declared first, valid record or not: its kind and file. */
@@ -110,7 +112,7 @@ export class LedgerEngine {
   /** The claims whose last check read an id (those citing a source or a document), in ledger order. */
   claimsReading(id: string): ClaimResult[] {
     const readers = this.results.readersOf([id]);
-    return [...this.current.claims.keys()].filter((claim) => readers.has(claim)).flatMap((claim) => this.results.get(claim) ?? []);
+    return [...this.ledger.claims.keys()].filter((claim) => readers.has(claim)).flatMap((claim) => this.results.get(claim) ?? []);
   }
 
   /** A document's archive as last read. */
@@ -162,9 +164,8 @@ export class LedgerEngine {
 
   /** Brings everything up to date and says what changed. The first pass loads the whole ledger. */
   async refresh(): Promise<Update> {
-    const before = this.current;
     const touched = new Map<string, LoadedFile | undefined>();
-    if (this.relistNeeded) await this.relist(touched);
+    const relisted = this.relistNeeded && (await this.relist(touched));
     for (const abs of this.dirty) {
       const file = this.byAbs.get(abs);
       if (!file) continue;
@@ -174,45 +175,53 @@ export class LedgerEngine {
       this.stamp(abs);
     }
     this.dirty.clear();
-    if (touched.size > 0) this.current = buildLedger(this.files.map((f) => this.loaded.get(f.abs)!));
-    const ledger = this.current;
-
-    // Ids whose record changed; a claim of a touched file counts as changed, since its positions may have moved.
-    const changedIds = new Set<string>();
-    let documentsTouched = false;
-    for (const [abs, old] of touched) {
-      for (const record of [...(old?.records ?? []), ...(this.loaded.get(abs)?.records ?? [])]) {
-        if (record.kind === "documents") documentsTouched = true;
-        if (resolutionChanged(before, ledger, record.id) || ledger.claims.get(record.id)?.file.abs === abs) changedIds.add(record.id);
-      }
-    }
-    if (this.archivesStale || documentsTouched || [...changedIds].some((id) => before.documents.has(id) || ledger.documents.has(id))) {
+    const changedIds = this.assembly.apply(touched, (abs) => this.loaded.get(abs), this.files, relisted);
+    const ledger = this.assembly.ledger;
+    const documentsTouched = [...touched].some(([abs, old]) => [...(old?.records ?? []), ...(this.loaded.get(abs)?.records ?? [])].some((r) => r.kind === "documents"));
+    if (this.archivesStale || documentsTouched || [...changedIds].some((id) => ledger.documents.has(id) || this.archives.byDocument.has(id))) {
       await this.rereadArchives(changedIds);
     }
 
+    // The claims to check again: those that read a changed id, and those changed themselves.
     const recheck = this.results.readersOf(changedIds);
-    for (const id of changedIds) if (ledger.claims.has(id)) recheck.add(id);
-    for (const id of ledger.claims.keys()) if (!this.results.get(id)) recheck.add(id);
-    this.results.keepOnly(ledger.claims);
+    const claimFiles = new Set<string>();
+    for (const id of changedIds) {
+      if (ledger.claims.has(id)) recheck.add(id);
+      const gone = this.results.get(id);
+      if (gone && !ledger.claims.has(id)) {
+        claimFiles.add(gone.entry.file.display);
+        this.results.delete(id);
+      }
+    }
+    if (this.results.size + [...recheck].filter((id) => !this.results.get(id)).length !== ledger.claims.size) {
+      // Not expected; a full reconciliation keeps the results right whatever happened.
+      for (const id of ledger.claims.keys()) if (!this.results.get(id)) recheck.add(id);
+      for (const id of [...this.results.ids()]) if (!ledger.claims.has(id)) (claimFiles.add(this.results.get(id)!.entry.file.display), this.results.delete(id));
+    }
     const context = { ledger, archives: this.archives, archiveText: this.archiveText, prepared: this.prepared };
     for (const id of recheck) {
+      const old = this.results.get(id);
+      if (old) claimFiles.add(old.entry.file.display);
       const entry = ledger.claims.get(id);
-      if (entry) this.results.set(checkClaim(context, entry));
+      if (!entry) continue;
+      this.results.set(checkClaim(context, entry));
+      claimFiles.add(entry.file.display);
     }
 
-    const all = [...ledger.diagnostics, ...LEDGER_CHECKS.flatMap((check) => check(ledger)), ...this.archives.diagnostics];
-    for (const result of this.results.values()) all.push(...result.diagnostics);
-    const groups = groupByFile(all);
+    // Ledger-wide diagnostics: loading (parse, schema, duplicate ids, settings), other checks, unused records, archives.
+    const others = LEDGER_CHECKS.filter((check) => check !== checkReferences && check !== checkUnused).flatMap((check) => check(ledger));
+    const unused = reportUnused(ledger, { has: (id) => this.results.isCited(id) || ledger.citedByInvalid.has(id) });
+    const ledgerWide = groupByFile([...ledger.diagnostics, ...others, ...unused, ...this.archives.diagnostics]);
     // Open files and files changed or gone are sent even when unchanged: the editor learns that
     // this version was checked. A file read for the first time is sent only with diagnostics.
     const edited = [...touched].flatMap(([abs, old]) => (old !== undefined || this.supplied.has(abs) ? (this.byAbs.get(abs)?.display ?? old?.file.display ?? []) : []));
-    const diagnostics = changedGroups(this.published, groups, edited);
-    this.published = groups;
+    const touchedFiles = [...touched].flatMap(([abs, old]) => this.byAbs.get(abs)?.display ?? old?.file.display ?? []);
+    const diagnostics = this.published.update(ledgerWide, (file) => this.results.ofFile(file).flatMap((r) => r.diagnostics), [...touchedFiles, ...claimFiles], edited);
     return { diagnostics, parsed: touched.size, checked: recheck.size };
   }
 
-  /** Lists the files again; files new or gone count as touched, and new ones are read (on workers, when many). */
-  private async relist(touched: Map<string, LoadedFile | undefined>): Promise<void> {
+  /** Lists the files again; files new or gone count as touched, and new ones are read (on workers, when many). True when the list changed. */
+  private async relist(touched: Map<string, LoadedFile | undefined>): Promise<boolean> {
     this.relistNeeded = false;
     const files = collectFiles(this.options.paths, this.options.cwd, this.supplied).map(({ text: _, ...file }) => file);
     const next = new Map(files.map((f) => [f.abs, f]));
@@ -229,15 +238,17 @@ export class LedgerEngine {
       this.loaded.set(f.abs, read[i]);
       this.stamp(f.abs);
     });
+    const reordered = files.length !== this.files.length || files.some((f, i) => f.abs !== this.files[i].abs);
     this.files = files;
     this.byAbs = next;
     this.byDisplay = new Map(files.map((f) => [f.display, f]));
+    return reordered || fresh.length > 0;
   }
 
   /** Reads the archives again (through the kept files); documents whose archive state changed join `changedIds`. */
   private async rereadArchives(changedIds: Set<string>): Promise<void> {
     const old = this.archives.byDocument;
-    this.archives = readArchives(this.current, this.archiveFiles);
+    this.archives = readArchives(this.ledger, this.archiveFiles);
     this.archivesStale = false;
     for (const [id, state] of this.archives.byDocument) if (!sameState(old.get(id), state)) changedIds.add(id);
     for (const id of old.keys()) if (!this.archives.byDocument.has(id)) changedIds.add(id);
