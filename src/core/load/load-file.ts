@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from "../shared/diagnostics.js";
 import type { LedgerFile } from "./ledger.js";
-import { statementHints } from "./locate.js";
+import { keepSyntax, statementHints } from "./locate.js";
 import { type FileRecords, validateFile } from "./validate.js";
 import { parseYaml } from "./parse.js";
 import { readGivenText, readTextFile } from "./read.js";
@@ -40,6 +40,7 @@ export function parseFile(found: WorkspaceFile): ParsedLedgerFile {
   const value = parsed.faults.some((f) => f.code === "yaml-syntax") ? undefined : parsed.value;
   const hints = parsed.doc && value !== undefined ? statementHints(parsed.doc, parsed.lineCounter) : undefined;
   const file: LedgerFile = { ...bare, parsed: parsed.doc !== undefined, ...(hints ? { hints } : {}), ...(found.text !== undefined ? { text: found.text } : {}) };
+  if (found.text !== undefined && parsed.doc) keepSyntax(file, { doc: parsed.doc, lineCounter: parsed.lineCounter });
   const diagnostics = parsed.faults.map((f) => {
     const { line, col } = parsed.lineCounter.linePos(f.offset);
     return diagnostic(f.code, f.message, at(line, col));

@@ -72,7 +72,7 @@ function targetOffset(doc: Document.Parsed, path: readonly PropertyKey[], part: 
   return target?.range?.[0] ?? 0;
 }
 
-interface Syntax {
+export interface Syntax {
   readonly doc: Document.Parsed;
   readonly lineCounter: LineCounter;
 }
@@ -90,10 +90,19 @@ function syntaxOf(file: LedgerFile): Syntax | null {
     const read = file.text !== undefined ? readGivenText(file.text) : readTextFile(file.abs);
     const parsed = read.ok ? parseYaml(read.text) : undefined;
     syntax = parsed?.doc ? { doc: parsed.doc, lineCounter: parsed.lineCounter } : null;
-    if (syntaxCache.size >= SYNTAX_CACHE_SIZE) syntaxCache.delete(syntaxCache.keys().next().value!);
-    syntaxCache.set(file, syntax);
+    keepSyntax(file, syntax);
   }
   return syntax;
+}
+
+/**
+ * Keeps a file's tree from its first parse, for a file whose text was supplied (an editor's
+ * buffer): its diagnostics are placed as soon as it is loaded, and parsing it twice per keystroke
+ * doubles the cost of an edit. Files read from disk are not kept (see `LedgerFile`).
+ */
+export function keepSyntax(file: LedgerFile, syntax: Syntax | null): void {
+  if (syntaxCache.size >= SYNTAX_CACHE_SIZE) syntaxCache.delete(syntaxCache.keys().next().value!);
+  syntaxCache.set(file, syntax);
 }
 
 /** Where a key (`"key"`) or its value (`"value"`) stands in a file; the nearest existing ancestor if it is absent. */
