@@ -64,6 +64,8 @@ describe("completion", () => {
     const items = await complete("claims/toll.yaml", TOLL.replace("      - source: union", "      - source: ‸"), "source");
     expect(items.map((i) => [i.label, i.detail])).toEqual([["prosecutor-general", "Prosecutor-General"], ["union", "Oil workers' union"]]);
     expect(items[0].textEdit).toEqual({ range: { start: { line: 10, character: 16 }, end: { line: 10, character: 16 } }, newText: "prosecutor-general" });
+    const claimant = await complete("claims/toll.yaml", `${TOLL}    verdict:\n      claimant: ‸`, "claimant");
+    expect(labels(claimant)).toEqual(["prosecutor-general", "union"]);
     const via = await complete("claims/toll.yaml", TOLL.replace("        on: 2011-12-18", "        on: 2011-12-18\n        via: pro‸"), "via");
     expect(labels(via)).toEqual(["prosecutor-general", "union"]);
     expect(via[0].textEdit).toEqual({ range: { start: { line: 13, character: 13 }, end: { line: 13, character: 16 } }, newText: "prosecutor-general" });
@@ -88,11 +90,11 @@ describe("completion", () => {
 
   it("offers the keys a record of that kind takes and does not have yet", async () => {
     const statement = await complete("claims/toll.yaml", TOLL.replace("        on: 2011-12-18", "        on: 2011-12-18\n        ‸"), "statement");
-    expect(labels(statement)).toEqual(["quote", "in", "via", "retracted", "note"]);
+    expect(labels(statement)).toEqual(["quote", "in", "via", "retracted", "as-of", "url", "note"]);
     expect(statement[1]).toMatchObject({ detail: "a statement", textEdit: { newText: "in: " }, documentation: { kind: "markdown", value: "The document id where it was said." } });
-    expect(labels(await complete("claims/toll.yaml", `${TOLL}    ‸`, "quantity claim"))).toEqual(["tags", "verdict", "margin", "tolerance"]);
+    expect(labels(await complete("claims/toll.yaml", `${TOLL}    ‸`, "quantity claim"))).toEqual(["tags", "verdict", "cumulative", "margin", "tolerance"]);
     expect(labels(await complete("claims/fired.yaml", `${FILES["claims/fired.yaml"]}    ‸`, "choice claim"))).toEqual(["tags", "verdict"]);
-    expect(labels(await complete("claims/toll.yaml", `${TOLL}    verdict:\n      ‸`, "verdict"))).toEqual(["finding", "rating", "note", "by", "on"]);
+    expect(labels(await complete("claims/toll.yaml", `${TOLL}    verdict:\n      ‸`, "verdict"))).toEqual(["finding", "rating", "claim", "claimant", "note", "by", "on"]);
     const sources = FILES["claims/sources.yaml"];
     expect(labels(await complete("claims/sources.yaml", sources.replace("    side: workers", "    side: workers\n    ‸"), "source"))).toEqual(["reliability", "url", "note"]);
     expect(labels(await complete("claims/sources.yaml", `${sources}    ‸`, "document"))).toEqual(["url"]);
@@ -159,12 +161,20 @@ describe("hover", () => {
   });
 
   it("on a key: what it means", async () => {
-    expect(await hoverAt("claims/toll.yaml", "unit:")).toBe("`unit` (a quantity claim): Quantity claims: the unit word values may carry (`10 people`), singular or plural.");
+    expect(await hoverAt("claims/toll.yaml", "unit:")).toBe("`unit` (a quantity claim): Quantity claims: the unit word values may carry (`10 people`), singular or plural; or a list of words (`[people, dead, killed]`), any of which may follow a number, the first shown.");
     expect(await hoverAt("claims/sources.yaml", "reliability: B", 13)).toBe("`B`: Usually reliable.");
   });
 });
 
 describe("navigation", () => {
+  it("counts a verdict's claimant among a source's references", async () => {
+    const withVerdict = `${TOLL}    verdict:\n      rating: mixed\n      claimant: union\n`;
+    await setText("claims/toll.yaml", withVerdict);
+    const refs = await client.connection.sendRequest(ReferencesRequest.type, { ...doc("claims/toll.yaml"), position: find(withVerdict, "claimant: union", 12), context: { includeDeclaration: false } });
+    expect(refs?.map((r) => `${r.uri.split("/").pop()}:${r.range.start.line + 1}:${r.range.start.character + 1}`)).toEqual(["fired.yaml:7:17", "toll.yaml:11:17", "toll.yaml:16:17"]);
+    await setText("claims/toll.yaml", TOLL);
+  });
+
   const location = (rel: string, needle: string, length: number, offset = 0): Location => {
     const start = find(FILES[rel], needle, offset);
     return { uri: uri(ledger.path(rel)), range: { start, end: { line: start.line, character: start.character + length } } };

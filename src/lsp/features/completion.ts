@@ -13,7 +13,7 @@ import type { ClaimType } from "../../core/values/types.js";
 import { completionPlace } from "../context.js";
 import type { LedgerEngine } from "../ledger/engine.js";
 import { syntaxOf, type Syntax } from "../syntax.js";
-import { claimShape, isStatementField, valuePath, valueAt } from "./targets.js";
+import { claimShape, isClaimant, isStatementField, unitWords, valuePath, valueAt } from "./targets.js";
 import { valueForms } from "./value-forms.js";
 import { isMap, isScalar } from "yaml";
 
@@ -26,7 +26,7 @@ export function complete(engine: LedgerEngine, document: TextDocument, position:
   const { path } = place;
   if (place.part === "key") return keys(syntax, path, range);
   const key = path[path.length - 1];
-  if (isStatementField(path) && path.length === 5 && (key === "source" || key === "via")) return sourceIds(engine, range);
+  if ((isStatementField(path) && path.length === 5 && (key === "source" || key === "via")) || isClaimant(path)) return sourceIds(engine, range);
   if (isStatementField(path) && path.length === 5 && key === "in") return documentIds(engine, range);
   if (valuePath(path)?.length === path.length) return claimValues(syntax, String(path[1]), range, snippets, place.item);
   if (key === "type" && path.length === 3 && path[0] === "sources") return enumValues(SOURCE_TYPE_DESCRIPTIONS, range);
@@ -95,8 +95,8 @@ function claimValues(syntax: Syntax | undefined, claim: string, range: Range, sn
     return [...options, { label: "unknown", kind: CompletionItemKind.Keyword, detail: "commits to nothing and never conflicts", sortText: "999", textEdit: { range, newText: "unknown" } }];
   }
   if (item || typeof shape.type !== "string" || !Object.hasOwn(CLAIM_TYPE_DESCRIPTIONS, shape.type)) return [];
-  const unit = syntax ? valueAt(syntax, ["claims", claim, "unit"]) : undefined;
-  return valueForms(shape.type as ClaimType, range, snippets, typeof unit === "string" ? unit : undefined);
+  const units = syntax ? unitWords(valueAt(syntax, ["claims", claim, "unit"])) : [];
+  return valueForms(shape.type as ClaimType, range, snippets, units[0]);
 }
 
 function enumValues(meanings: Readonly<Record<string, string>>, range: Range): CompletionItem[] {

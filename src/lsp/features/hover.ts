@@ -13,7 +13,7 @@ import { answerOf } from "../../formats/text/text.js";
 import type { LedgerEngine } from "../ledger/engine.js";
 import { code, md } from "../markdown.js";
 import { placeAt, rangeOf, syntaxOf, type Syntax } from "../syntax.js";
-import { claimShape, type Target, targetOf, valueAt } from "./targets.js";
+import { claimShape, type Target, targetOf, unitWords, valueAt } from "./targets.js";
 
 /** The hover at a position, or null where there is nothing to say. */
 export function hover(engine: LedgerEngine, document: TextDocument, position: Position): Hover | null {
@@ -114,11 +114,11 @@ function valueText(syntax: Syntax, claim: string, path: readonly PropertyKey[]):
   const key = path[path.length - 1] === "finding" ? "finding" : "says";
   const type = shape.type as ClaimType;
   if (!Object.hasOwn(CLAIM_TYPE_DESCRIPTIONS, String(type))) return `${code(key)}: ${KEY_DESCRIPTIONS.statement.says} The claim has no valid \`type\` yet.`;
-  const unit = valueAt(syntax, ["claims", claim, "unit"]);
+  const units = unitWords(valueAt(syntax, ["claims", claim, "unit"]));
   const margin = valueAt(syntax, ["claims", claim, "margin"]);
-  const ctx = { type, unit: typeof unit === "string" ? unit : undefined, margin: typeof margin === "number" ? margin : 0.1, options: shape.options };
+  const ctx = { type, unit: units.length > 1 ? units : units[0], margin: typeof margin === "number" ? margin : 0.1, options: shape.options };
   const raw = valueAt(syntax, path);
   const read = parseValue(ctx, raw);
-  const reading = read.ok ? `Reads as **${md(formatSet(read.set, type))}**${typeof unit === "string" && type === "quantity" && read.set.kind === "interval" ? ` ${md(unit)}` : ""}.` : `Cannot be read: ${md(read.message)}`;
+  const reading = read.ok ? `Reads as **${md(formatSet(read.set, type))}**${units.length > 0 && type === "quantity" && read.set.kind === "interval" ? ` ${md(units[0])}` : ""}.` : `Cannot be read: ${md(read.message)}`;
   return `${code(displayValue(raw) || "(empty)")} — ${reading}\n\n${valueDescription(key, type)}`;
 }

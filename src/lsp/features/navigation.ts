@@ -34,7 +34,7 @@ export function definition(engine: LedgerEngine, uriOf: UriOf, document: TextDoc
   return (at && declarationOf(engine, uriOf, at.id)) ?? null;
 }
 
-/** Every statement that cites the id (`source` or `via` for a source, `in` for a document), and its declaration if asked. */
+/** Every statement that cites the id (`source` or `via` for a source, `in` for a document), every verdict naming a source as its claimant, and the declaration if asked. */
 export function references(engine: LedgerEngine, uriOf: UriOf, document: TextDocument, position: Position, includeDeclaration: boolean): Location[] {
   const at = idAt(document, position);
   if (!at) return [];
@@ -50,6 +50,10 @@ export function references(engine: LedgerEngine, uriOf: UriOf, document: TextDoc
         out.push(locationOf(uriOf, claim.file.abs, place, at.id.length));
       }
     });
+    // A verdict's claimant (SPEC §4 v2) names a source too.
+    if (at.idKind === "sources" && claim.data.verdict?.claimant === at.id) {
+      out.push(locationOf(uriOf, claim.file.abs, locate(claim.file, ["claims", claim.id, "verdict", "claimant"]), at.id.length));
+    }
   }
   return out;
 }

@@ -22,6 +22,11 @@ export function isStatementField(path: readonly PropertyKey[]): boolean {
   return path.length >= 5 && path[0] === "claims" && path[2] === "statements" && typeof path[3] === "number";
 }
 
+/** Whether a path is a verdict's `claimant` (SPEC §4 v2): a source id. */
+export function isClaimant(path: readonly PropertyKey[]): boolean {
+  return path.length === 4 && path[0] === "claims" && path[2] === "verdict" && path[3] === "claimant";
+}
+
 /** The path of a claim's value (`says` or `finding`) that a path lies in, if it does. */
 export function valuePath(path: readonly PropertyKey[]): readonly PropertyKey[] | undefined {
   if (isStatementField(path) && path[4] === "says") return path.slice(0, 5);
@@ -43,6 +48,7 @@ export function targetOf(place: Place): Target | undefined {
   if (isStatementField(path) && path.length === 5 && Object.hasOwn(CITING, last) && typeof value === "string") {
     return { kind: "id", idKind: CITING[last], id: value, declared: false };
   }
+  if (isClaimant(path) && typeof value === "string") return { kind: "id", idKind: "sources", id: value, declared: false };
   if (last === "type" || last === "reliability" || last === "rating") return { kind: "enum", key: last, mapping: path.slice(0, -1), value: String(value) };
   return undefined;
 }
@@ -57,6 +63,12 @@ export function claimShape(syntax: Syntax | undefined, claim: string): { readonl
     type: type.reached ? plain(syntax, type.node) : undefined,
     options: Array.isArray(list) ? list.filter((o): o is string => typeof o === "string") : [],
   };
+}
+
+/** A claim's unit words as written: one word, or (v2) a list whose first word is shown. */
+export function unitWords(unit: unknown): string[] {
+  if (typeof unit === "string") return [unit];
+  return Array.isArray(unit) ? unit.filter((u): u is string => typeof u === "string") : [];
 }
 
 /** The value at a path of the buffer, as plain data (what `says` holds). */
