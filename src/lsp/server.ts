@@ -50,8 +50,12 @@ function rootOf(params: InitializeParams, cwd: string): string {
   return (uri ? pathOf(uri) : undefined) ?? params.rootPath ?? cwd;
 }
 
-/** Starts the server on the given streams; it runs until the client ends the session. */
-export function startServer(options: ServerOptions): void {
+/**
+ * Starts the server on the given streams. The protocol's `exit` notification ends the process (as
+ * the protocol library does it); the promise resolves when the input closes first, with the exit
+ * code the protocol prescribes: 0 after a `shutdown` request, else 1.
+ */
+export function startServer(options: ServerOptions): Promise<number> {
   const connection = createConnection(new StreamMessageReader(options.input), new StreamMessageWriter(options.output));
   const documents = new TextDocuments(TextDocument);
   let session: Session | undefined;
@@ -114,6 +118,15 @@ export function startServer(options: ServerOptions): void {
   connection.onCodeAction(withDocument([], (s, d, p) => codeActions(d, s.diagnosticsOf(d), p.range)));
   connection.onDocumentSymbol(withDocument([], (_, d) => documentSymbols(d)));
 
+  let shutdown = false;
+  connection.onShutdown(() => {
+    shutdown = true;
+  });
   documents.listen(connection);
   connection.listen();
+  return new Promise((resolve) => {
+    const ended = () => resolve(shutdown ? 0 : 1);
+    options.input.once("end", ended);
+    options.input.once("close", ended);
+  });
 }

@@ -54,8 +54,8 @@ export class LspClient {
   private readonly versions = new Map<string, number>();
   private waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
 
-  constructor(cwd: string, env: Record<string, string> = {}) {
-    this.process = spawn(process.execPath, [BIN, "lsp", "--stdio"], { cwd, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } });
+  constructor(cwd: string, env: Record<string, string> = {}, paths: readonly string[] = []) {
+    this.process = spawn(process.execPath, [BIN, "lsp", "--stdio", ...paths], { cwd, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } });
     this.process.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {

@@ -58,6 +58,42 @@ describe("claims lsp", () => {
     expect(await exited).toBe(1);
   });
 
+  it("exits with 1 when the client closes the connection without shutdown, and 0 after it", async () => {
+    const ledger = writeLedger();
+    cleanup = ledger.cleanup;
+    for (const [shutdown, code] of [[false, 1], [true, 0]] as const) {
+      client = new LspClient(ledger.root);
+      await client.initialize(ledger.root);
+      if (shutdown) await client.connection.sendRequest("shutdown");
+      const exited = new Promise<number | null>((resolve) => client!.process.once("exit", resolve));
+      client.process.stdin.end();
+      expect(await exited).toBe(code);
+      client.kill();
+    }
+    client = undefined;
+  });
+
+  it("takes the ledger's paths, relative to the workspace folder", async () => {
+    const ledger = writeLedger({ "elsewhere/ledger/stray.yaml": "sources:\n  stray:\n    name: Stray\n    type: other\n" });
+    cleanup = ledger.cleanup;
+    client = new LspClient(ledger.root, {}, ["elsewhere/ledger"]);
+    await client.initialize(ledger.root);
+    const stray = await client.waitFor((p) => p.uri === uri(ledger.path("elsewhere/ledger/stray.yaml")));
+    expect(shown(stray)).toEqual(["2:3 unused-source source 'stray' is not cited by any statement; cite it or remove it"]);
+    // The default ledger (./claims) is not read: its archive-changed error is never sent.
+    expect(client.published.filter((p) => p.uri.includes("/claims/")).length).toBe(0);
+  });
+
+  it("explains itself in --help, and refuses a transport it does not speak", () => {
+    const help = runBin(["lsp", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: claims lsp \[options\] \[paths\.\.\.\]\n/);
+    expect(help.stdout).toContain("--stdio");
+    expect(help.stdout).toContain("Editor support");
+    const socket = runBin(["lsp", "--socket=5000"]);
+    expect([socket.code, socket.stderr]).toEqual([2, expect.stringContaining("unknown option '--socket=5000'")]);
+  });
+
   it("publishes every diagnostic of the whole ledger, exactly as `claims lint` reports them", async () => {
     const root = mkdtempSync(join(tmpdir(), "claims-lsp-faults-"));
     cleanup = () => rmSync(root, { recursive: true, force: true });

@@ -9,9 +9,9 @@ import { threadsFrom } from "./common.js";
  * The protocol's `exit` notification ends the process (0 after `shutdown`, else 1), as the
  * protocol prescribes; so does the client closing stdin.
  */
-export function runLsp(io: Io, paths: readonly string[]): Promise<number> {
+export async function runLsp(io: Io, paths: readonly string[]): Promise<number> {
   const threads = threadsFrom(io.env);
-  startServer({
+  const code = await startServer({
     input: process.stdin,
     output: process.stdout,
     cwd: io.cwd,
@@ -19,5 +19,7 @@ export function runLsp(io: Io, paths: readonly string[]): Promise<number> {
     paths,
     parse: { ...(io.parseWorker ? { worker: io.parseWorker } : {}), ...(threads === undefined ? {} : { threads }) },
   });
-  return new Promise<number>(() => {});
+  // The session is over. The protocol library keeps a timer that watches the editor's process,
+  // so the process is ended here, as the library ends it on the `exit` notification.
+  process.exit(code);
 }
