@@ -1,50 +1,49 @@
 /**
- * The ledger assembled from its files' records: by the core's `buildLedger` when an edit changes
- * which ids a file declares, and otherwise patched in place, in time proportional to the edited
- * file. Typing inside a record leaves its file's declarations as they were: then the ledger the
- * core would build differs from the last one only in that file's entries and diagnostics.
+ * The ledger assembled from its files' records, as the core's `buildLedger` builds it, kept up to
+ * date file by file. An edit that involves no id declared twice and no settings changes only the
+ * edited file's part of the ledger: its entries (in the same places of each map's file order),
+ * its declarations and its diagnostics. That part is replaced — in place when the file declares
+ * the same ids as before (typing inside a record), else by re-threading the maps, which costs a
+ * pass over their entries but allocates none. Anything else builds the ledger again.
  */
-import { isDeepStrictEqual } from "node:util";
-import type { ClaimEntry, Ledger, LedgerFile } from "../../core/load/ledger.js";
+import type { ClaimEntry, Kind, Ledger, LedgerFile } from "../../core/load/ledger.js";
 import type { LoadedFile } from "../../core/load/load-file.js";
 import type { ClaimInput, DocumentInput, SourceInput } from "../../core/load/records.js";
-import { buildLedger } from "../../core/load/validate.js";
+import { buildLedger, type LoadedRecord } from "../../core/load/validate.js";
 import { keysOf } from "./claim-results.js";
 import { resolutionChanged } from "./records.js";
 
-type Maps = {
-  files: LedgerFile[];
-  sources: Map<string, { id: string; file: LedgerFile; data: SourceInput }>;
-  documents: Map<string, { id: string; file: LedgerFile; data: DocumentInput }>;
-  claims: Map<string, ClaimEntry>;
-  diagnostics: Ledger["diagnostics"];
-};
+type Entry = { readonly id: string; readonly file: LedgerFile; readonly data: SourceInput | DocumentInput | ClaimInput; readonly statementIndexes?: readonly number[] };
+const MAPS = ["sources", "documents", "claims"] as const;
+/** The ledger as this module writes it (the core's type is read-only to everyone else). */
+type Writable = { files: LedgerFile[]; diagnostics: Ledger["diagnostics"]; declared: Map<string, Kind> } & Record<(typeof MAPS)[number], Map<string, Entry>>;
 
 export class Assembly {
   private current: Ledger = buildLedger([]);
-  /** Ids declared more than once: a file declaring one is always rebuilt whole (the messages name each other's places). */
+  /** Ids declared more than once: the messages of their duplicates name each other's places. */
   private duplicated = new Set<string>();
   private indexOf = new Map<string, number>();
+  /** The file (by path) of each id's first declaration. */
+  private declaredIn = new Map<string, string>();
 
   get ledger(): Ledger {
     return this.current;
   }
 
   /**
-   * Puts the touched files' records (`loaded`, by path) into the ledger: patched in place when
-   * their declarations are unchanged, else built again from every file. Returns the ids whose
+   * Puts the touched files' records (`loaded`, by path) into the ledger. Returns the ids whose
    * record changed, `keysOf` each map whose set of ids changed, and every claim of a touched file
    * (its places may have moved).
    */
   apply(touched: ReadonlyMap<string, LoadedFile | undefined>, loaded: (abs: string) => LoadedFile | undefined, files: readonly { readonly abs: string }[], relisted: boolean): Set<string> {
     const changed = new Set<string>();
     if (touched.size === 0) return changed;
-    if (!relisted && [...touched].every(([abs, old]) => old !== undefined && loaded(abs) !== undefined && this.patch(old, loaded(abs)!))) {
-      for (const [abs, old] of touched) {
-        loaded(abs)!.records.forEach((record, i) => {
-          if (record.kind === "claims" || record.data !== old!.records[i].data) changed.add(record.id);
-        });
-      }
+    const edits = [...touched].map(([abs, old]) => ({ old, fresh: loaded(abs) }));
+    // Every file is judged before any is patched (a half-patched ledger would hide what changed),
+    // and together: two files that both declare a new id make a duplicate neither makes alone.
+    const ids = edits.flatMap(({ fresh }) => (fresh ? declaredIds(fresh) : []));
+    if (!relisted && new Set(ids).size === ids.length && edits.every(({ old, fresh }) => old !== undefined && fresh !== undefined && this.patchable(old, fresh))) {
+      for (const { old, fresh } of edits) this.patch(old!, fresh!, changed);
       return changed;
     }
     const before = this.current;
@@ -63,48 +62,108 @@ export class Assembly {
   private build(loaded: readonly LoadedFile[]): void {
     this.current = buildLedger(loaded);
     this.indexOf = new Map(loaded.map((l, i) => [l.file.abs, i]));
-    const seen = new Set<string>();
     this.duplicated = new Set();
-    for (const { records } of loaded) {
+    this.declaredIn = new Map();
+    for (const { file, records } of loaded) {
       for (const record of records) {
         if (record.badId) continue;
-        if (seen.has(record.id)) this.duplicated.add(record.id);
-        seen.add(record.id);
+        if (this.declaredIn.has(record.id)) this.duplicated.add(record.id);
+        else this.declaredIn.set(record.id, file.abs);
       }
     }
   }
 
-  /**
-   * Replaces one file's part of the ledger, when its declarations are unchanged: the same ids and
-   * kinds in the same order, each valid or not as before, citing as before, no settings, no id
-   * declared twice. Returns false (and changes nothing) otherwise: the caller builds it whole.
-   */
-  private patch(old: LoadedFile, fresh: LoadedFile): boolean {
-    const index = this.indexOf.get(fresh.file.abs);
-    if (index === undefined || old.settings !== undefined || fresh.settings !== undefined || old.records.length !== fresh.records.length) return false;
-    const same = old.records.every((o, i) => {
-      const f = fresh.records[i];
-      return o.kind === f.kind && o.id === f.id && !o.badId === !f.badId && (o.data === undefined) === (f.data === undefined) && !this.duplicated.has(f.id) && isDeepStrictEqual(o.cited, f.cited);
-    });
-    if (!same) return false;
-    const ledger = this.current as unknown as Maps;
+  /** Whether a file's new records change only its own part of the ledger (see the module's comment). */
+  private patchable(old: LoadedFile, fresh: LoadedFile): boolean {
+    const abs = fresh.file.abs;
+    if (!this.indexOf.has(abs) || old.settings !== undefined || fresh.settings !== undefined) return false;
+    if (declaredIds(old).some((id) => this.duplicated.has(id))) return false;
+    const ids = declaredIds(fresh);
+    if (new Set(ids).size !== ids.length || ids.some((id) => this.current.declared.has(id) && this.declaredIn.get(id) !== abs)) return false;
+    // What records left out cite still counts as cited (`citedByInvalid`): it must not change.
+    const cited = (file: LoadedFile) => new Set(file.records.flatMap((r) => r.cited));
+    const before = cited(old);
+    const after = cited(fresh);
+    return before.size === after.size && [...after].every((id) => before.has(id));
+  }
+
+  private patch(old: LoadedFile, fresh: LoadedFile, changed: Set<string>): void {
     const file = fresh.file;
+    const index = this.indexOf.get(file.abs)!;
+    const entries = fresh.records.flatMap((r) => (r.badId || r.data === undefined ? [] : [{ kind: r.kind, entry: entryOf(r, file) }]));
+    const sameIds = old.records.length === fresh.records.length && old.records.every((o, i) => sameDeclaration(o, fresh.records[i]));
+    const ledger = this.current as unknown as Writable;
     ledger.files[index] = file;
-    for (const record of fresh.records) {
-      if (record.badId || record.data === undefined) continue;
-      const entry = { id: record.id, file };
-      if (record.kind === "sources") ledger.sources.set(record.id, { ...entry, data: record.data as SourceInput });
-      else if (record.kind === "documents") ledger.documents.set(record.id, { ...entry, data: record.data as DocumentInput });
-      else ledger.claims.set(record.id, { ...entry, data: record.data as ClaimInput, statementIndexes: record.statementIndexes ?? [] });
+    if (sameIds) {
+      // The same ids in the same places: each entry is replaced where it stands.
+      for (const { kind, entry } of entries) ledger[kind].set(entry.id, entry);
+    } else {
+      const next = { ...ledger };
+      const entryFile = (_: string, entry: Entry) => entry.file.abs;
+      for (const name of MAPS) next[name] = this.rethread(ledger[name], file.abs, index, entries.filter((e) => e.kind === name).map(({ entry }) => [entry.id, entry] as const), entryFile);
+      const declarations = fresh.records.flatMap((r) => (r.badId ? [] : [[r.id, r.kind] as const]));
+      next.declared = this.rethread(ledger.declared, file.abs, index, declarations, (id) => this.declaredIn.get(id)!);
+      for (const id of declaredIds(old)) this.declaredIn.delete(id);
+      for (const [id] of declarations) this.declaredIn.set(id, file.abs);
+      for (const name of ["sources", "documents", "declared"] as const) if (!sameKeys(ledger[name], next[name])) changed.add(keysOf(name));
+      this.current = next as unknown as Ledger;
     }
     // The file's diagnostics of loading: its own, its records' (each a first declaration), its bad ids'.
-    const display = old.file.display;
-    const all = ledger.diagnostics;
+    const all = (this.current as unknown as Writable).diagnostics;
     let kept = 0;
-    for (const d of all) if (d.file !== display) all[kept++] = d;
+    for (const d of all) if (d.file !== old.file.display) all[kept++] = d;
     all.length = kept;
     for (const d of fresh.diagnostics) all.push(d);
     for (const record of fresh.records) for (const d of record.badId ? [record.badId] : record.diagnostics) all.push(d);
-    return true;
+    // What changed: ids gone, new, or standing for another record; and every claim of the file.
+    const before = new Map(old.records.filter((r) => !r.badId).map((r) => [r.id, r]));
+    for (const record of fresh.records) {
+      if (record.badId) continue;
+      const was = before.get(record.id);
+      if (record.kind === "claims" || was === undefined || was.kind !== record.kind || was.data !== record.data) changed.add(record.id);
+      before.delete(record.id);
+    }
+    for (const id of before.keys()) changed.add(id);
   }
+
+  /**
+   * A map in file order with one file's entries replaced by `fresh`, placed where that file stands:
+   * before the first entry of a later file. `fileOf` gives an entry's file (by path).
+   */
+  private rethread<V>(map: ReadonlyMap<string, V>, abs: string, index: number, pairs: readonly (readonly [string, V])[], fileOf: (id: string, value: V) => string): Map<string, V> {
+    const next = new Map<string, V>();
+    let placed = false;
+    for (const [id, value] of map) {
+      const from = fileOf(id, value);
+      if (from === abs) continue;
+      if (!placed && this.indexOf.get(from)! > index) {
+        for (const [k, v] of pairs) next.set(k, v);
+        placed = true;
+      }
+      next.set(id, value);
+    }
+    if (!placed) for (const [k, v] of pairs) next.set(k, v);
+    return next;
+  }
+}
+
+/** The ids a file declares (its records with a well-formed id). */
+function declaredIds(file: LoadedFile): string[] {
+  return file.records.flatMap((r) => (r.badId ? [] : [r.id]));
+}
+
+function sameDeclaration(a: LoadedRecord, b: LoadedRecord): boolean {
+  return a.kind === b.kind && a.id === b.id && !a.badId === !b.badId && (a.data === undefined) === (b.data === undefined);
+}
+
+function sameKeys(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): boolean {
+  if (a.size !== b.size) return false;
+  for (const key of a.keys()) if (!b.has(key)) return false;
+  return true;
+}
+
+/** A record's ledger entry, shaped as `buildLedger` shapes it. */
+function entryOf(record: LoadedRecord, file: LedgerFile): Entry {
+  const entry = { id: record.id, file };
+  return record.kind === "claims" ? ({ ...entry, data: record.data as ClaimInput, statementIndexes: record.statementIndexes ?? [] } satisfies ClaimEntry) : { ...entry, data: record.data as SourceInput | DocumentInput };
 }
