@@ -1,10 +1,11 @@
 /**
  * The ledger assembled from its files' records, as the core's `buildLedger` builds it, kept up to
  * date file by file. An edit that involves no id declared twice and no settings changes only the
- * edited file's part of the ledger: its entries (in the same places of each map's file order),
- * its declarations and its diagnostics. That part is replaced — in place when the file declares
- * the same ids as before (typing inside a record), else by re-threading the maps, which costs a
- * pass over their entries but allocates none. Anything else builds the ledger again.
+ * edited file's part of the ledger: its entries (at the file's place in each map's file order),
+ * its declarations and its diagnostics. That part is replaced: each entry where it stands when
+ * the file declares the same ids of that kind as before (typing inside a record), else by
+ * re-threading that one map, a pass over its entries that allocates none of them. Anything else
+ * builds the ledger again with `buildLedger`.
  */
 import type { ClaimEntry, Kind, Ledger, LedgerFile } from "../../core/load/ledger.js";
 import type { LoadedFile } from "../../core/load/load-file.js";
@@ -91,23 +92,33 @@ export class Assembly {
     const file = fresh.file;
     const index = this.indexOf.get(file.abs)!;
     const entries = fresh.records.flatMap((r) => (r.badId || r.data === undefined ? [] : [{ kind: r.kind, entry: entryOf(r, file) }]));
-    const sameIds = old.records.length === fresh.records.length && old.records.every((o, i) => sameDeclaration(o, fresh.records[i]));
     const ledger = this.current as unknown as Writable;
     ledger.files[index] = file;
-    if (sameIds) {
-      // The same ids in the same places: each entry is replaced where it stands.
-      for (const { kind, entry } of entries) ledger[kind].set(entry.id, entry);
-    } else {
-      const next = { ...ledger };
-      const entryFile = (_: string, entry: Entry) => entry.file.abs;
-      for (const name of MAPS) next[name] = this.rethread(ledger[name], file.abs, index, entries.filter((e) => e.kind === name).map(({ entry }) => [entry.id, entry] as const), entryFile);
-      const declarations = fresh.records.flatMap((r) => (r.badId ? [] : [[r.id, r.kind] as const]));
-      next.declared = this.rethread(ledger.declared, file.abs, index, declarations, (id) => this.declaredIn.get(id)!);
-      for (const id of declaredIds(old)) this.declaredIn.delete(id);
-      for (const [id] of declarations) this.declaredIn.set(id, file.abs);
-      for (const name of ["sources", "documents", "declared"] as const) if (!sameKeys(ledger[name], next[name])) changed.add(keysOf(name));
-      this.current = next as unknown as Ledger;
+    const next = { ...ledger };
+    for (const name of MAPS) {
+      const mine = entries.filter((e) => e.kind === name).map(({ entry }) => [entry.id, entry] as const);
+      const had = old.records.filter((r) => r.kind === name && !r.badId && r.data !== undefined).map((r) => r.id);
+      if (had.length === mine.length && had.every((id, i) => id === mine[i][0])) {
+        // The same ids in the same places: each entry is replaced where it stands.
+        for (const [id, entry] of mine) ledger[name].set(id, entry);
+      } else {
+        next[name] = this.rethread(ledger[name], file.abs, index, mine);
+        changed.add(keysOf(name));
+      }
     }
+    // `declared` is a lookup table (nothing walks it), so its order is not kept.
+    const declarations = fresh.records.flatMap((r) => (r.badId ? [] : [[r.id, r.kind] as const]));
+    const had = new Set(declaredIds(old));
+    if (had.size !== declarations.length || declarations.some(([id]) => !had.has(id))) changed.add(keysOf("declared"));
+    for (const id of had) {
+      ledger.declared.delete(id);
+      this.declaredIn.delete(id);
+    }
+    for (const [id, kind] of declarations) {
+      ledger.declared.set(id, kind);
+      this.declaredIn.set(id, file.abs);
+    }
+    this.current = next as unknown as Ledger;
     // The file's diagnostics of loading: its own, its records' (each a first declaration), its bad ids'.
     const all = (this.current as unknown as Writable).diagnostics;
     let kept = 0;
@@ -127,14 +138,14 @@ export class Assembly {
   }
 
   /**
-   * A map in file order with one file's entries replaced by `fresh`, placed where that file stands:
-   * before the first entry of a later file. `fileOf` gives an entry's file (by path).
+   * A map in file order with one file's entries replaced by `pairs`, placed where that file stands:
+   * before the first entry of a later file.
    */
-  private rethread<V>(map: ReadonlyMap<string, V>, abs: string, index: number, pairs: readonly (readonly [string, V])[], fileOf: (id: string, value: V) => string): Map<string, V> {
-    const next = new Map<string, V>();
+  private rethread(map: ReadonlyMap<string, Entry>, abs: string, index: number, pairs: readonly (readonly [string, Entry])[]): Map<string, Entry> {
+    const next = new Map<string, Entry>();
     let placed = false;
     for (const [id, value] of map) {
-      const from = fileOf(id, value);
+      const from = value.file.abs;
       if (from === abs) continue;
       if (!placed && this.indexOf.get(from)! > index) {
         for (const [k, v] of pairs) next.set(k, v);
@@ -150,16 +161,6 @@ export class Assembly {
 /** The ids a file declares (its records with a well-formed id). */
 function declaredIds(file: LoadedFile): string[] {
   return file.records.flatMap((r) => (r.badId ? [] : [r.id]));
-}
-
-function sameDeclaration(a: LoadedRecord, b: LoadedRecord): boolean {
-  return a.kind === b.kind && a.id === b.id && !a.badId === !b.badId && (a.data === undefined) === (b.data === undefined);
-}
-
-function sameKeys(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): boolean {
-  if (a.size !== b.size) return false;
-  for (const key of a.keys()) if (!b.has(key)) return false;
-  return true;
 }
 
 /** A record's ledger entry, shaped as `buildLedger` shapes it. */
