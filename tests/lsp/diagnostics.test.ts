@@ -20,6 +20,16 @@ afterEach(() => {
   client = cleanup = undefined;
 });
 
+/** The test ledger in a new folder, and a server on it, initialized; both are ended after the test. */
+async function serve(extra: Record<string, string> = {}, paths: readonly string[] = []): Promise<{ ledger: ReturnType<typeof writeLedger>; client: LspClient }> {
+  const ledger = writeLedger(extra);
+  cleanup = ledger.cleanup;
+  const started = new LspClient(ledger.root, {}, paths);
+  client = started;
+  await started.initialize(ledger.root);
+  return { ledger, client: started };
+}
+
 /** Diagnostics as "line:column code message" (the server sends messages as plain strings). */
 const shown = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${typeof d.message === "string" ? d.message : "(markup)"}`);
 
@@ -49,11 +59,8 @@ describe("claims lsp", () => {
   });
 
   it("exits with 1 when the client exits without shutdown", async () => {
-    const ledger = writeLedger();
-    cleanup = ledger.cleanup;
-    client = new LspClient(ledger.root);
-    await client.initialize(ledger.root);
-    const exited = new Promise<number | null>((resolve) => client!.process.once("exit", resolve));
+    const { client } = await serve();
+    const exited = new Promise<number | null>((resolve) => client.process.once("exit", resolve));
     await client.connection.sendNotification("exit");
     expect(await exited).toBe(1);
   });
@@ -74,10 +81,7 @@ describe("claims lsp", () => {
   });
 
   it("takes the ledger's paths, relative to the workspace folder", async () => {
-    const ledger = writeLedger({ "elsewhere/ledger/stray.yaml": "sources:\n  stray:\n    name: Stray\n    type: other\n" });
-    cleanup = ledger.cleanup;
-    client = new LspClient(ledger.root, {}, ["elsewhere/ledger"]);
-    await client.initialize(ledger.root);
+    const { ledger, client } = await serve({ "elsewhere/ledger/stray.yaml": "sources:\n  stray:\n    name: Stray\n    type: other\n" }, ["elsewhere/ledger"]);
     const stray = await client.waitFor((p) => p.uri === uri(ledger.path("elsewhere/ledger/stray.yaml")));
     expect(shown(stray)).toEqual(["2:3 unused-source source 'stray' is not cited by any statement; cite it or remove it"]);
     // The default ledger (./claims) is not read: its archive-changed error is never sent.
@@ -113,10 +117,7 @@ describe("claims lsp", () => {
   });
 
   it("checks an unsaved buffer, re-diagnoses the claims citing a changed sources.yaml, and leaves the files on disk alone", async () => {
-    const ledger = writeLedger();
-    cleanup = ledger.cleanup;
-    client = new LspClient(ledger.root);
-    await client.initialize(ledger.root);
+    const { ledger, client } = await serve();
     const toll = ledger.path("claims/toll.yaml");
     const sources = ledger.path("claims/sources.yaml");
     expect(shown(await client.diagnosticsOf(toll, await client.open(toll)))).toEqual([]);
@@ -143,10 +144,7 @@ describe("claims lsp", () => {
   });
 
   it("keeps a closed file's errors until they are fixed on disk", async () => {
-    const ledger = writeLedger();
-    cleanup = ledger.cleanup;
-    client = new LspClient(ledger.root);
-    await client.initialize(ledger.root);
+    const { ledger, client } = await serve();
     const toll = ledger.path("claims/toll.yaml");
     await client.diagnosticsOf(toll, await client.open(toll));
     // Saved with an error, then closed: the error stays, from the file on disk.
@@ -169,10 +167,7 @@ describe("claims lsp", () => {
   });
 
   it("adds a new file created on disk to the ledger, and clears a deleted file's diagnostics", async () => {
-    const ledger = writeLedger();
-    cleanup = ledger.cleanup;
-    client = new LspClient(ledger.root);
-    await client.initialize(ledger.root);
+    const { ledger, client } = await serve();
     const extra = ledger.path("claims/extra.yaml");
     writeFileSync(extra, "sources:\n  nobody:\n    name: Nobody\n    type: other\n");
     const unused = client.waitFor((p) => p.uri === uri(extra));
