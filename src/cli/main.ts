@@ -222,10 +222,11 @@ Exit codes: 0 printed, 2 bad usage.`,
     .addHelpText(
       "after",
       `
-The ledger is the paths given, relative to the workspace folder the editor names; with none, the
-folder's ./claims if it exists, else the folder itself (as for 'claims check'). Open files are
-checked as you type, unsaved; every file of the ledger gets its diagnostics. Nothing is written
-to disk: a quick fix is an edit the editor applies.
+The ledger is the paths given, relative to the workspace folder the editor names; with none,
+as for 'claims check' there: .claims.yaml's ledger, else ./claims if it exists, else the folder.
+.claims.yaml's ignores and severities apply (and it is read again when it changes); --no-ignore
+reads ignored files too. Open files are checked as you type, unsaved; every file of the ledger
+gets its diagnostics. Nothing is written to disk: a quick fix is an edit the editor applies.
 
 Examples (see the README, "Editor support", for VS Code, Neovim, Helix and Zed):
   claims lsp --stdio
@@ -237,7 +238,7 @@ or closes the connection, 2 bad usage.`,
     )
     .action(async (paths) => {
       const { runLsp } = await import("./commands/lsp.js");
-      exitCode = await runLsp(io, paths);
+      exitCode = await runLsp(io, paths, { ignore: ignore() });
     });
 
   program

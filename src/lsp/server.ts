@@ -11,13 +11,16 @@ import {
   DidChangeWatchedFilesNotification,
   type InitializeParams,
   type InitializeResult,
+  MessageType,
+  ShowMessageNotification,
   StreamMessageReader,
   StreamMessageWriter,
   TextDocumentSyncKind,
   TextDocuments,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { defaultPaths } from "../core/load/workspace.js";
+import { basename } from "node:path";
+import { CONFIG_FILE } from "../core/load/config.js";
 import type { ParseOptions } from "../core/load/parse-pool.js";
 import { pathOf } from "./convert.js";
 import { codeActions } from "./features/actions.js";
@@ -25,7 +28,8 @@ import { complete } from "./features/completion.js";
 import { hover } from "./features/hover.js";
 import { definition, references } from "./features/navigation.js";
 import { documentSymbols } from "./features/symbols.js";
-import { Session, type SeverityOverrides } from "./session.js";
+import { planWorkspace, type WorkspacePlan } from "./plan.js";
+import { Session } from "./session.js";
 
 export interface ServerOptions {
   readonly input: NodeJS.ReadableStream;
@@ -35,13 +39,10 @@ export interface ServerOptions {
   readonly version: string;
   /** Parse workers for the first load of a large ledger. */
   readonly parse?: ParseOptions;
-  /** The ledger's paths, relative to the workspace folder; none: `./claims` if it exists, else the folder, as the CLI. */
+  /** The ledger's paths, relative to the workspace folder; none: `.claims.yaml`'s ledger, else `./claims` if it exists, else the folder, as the CLI. */
   readonly paths?: readonly string[];
-  /**
-   * Severity overrides for a workspace folder: the seam for the configuration of SPEC §13, which
-   * is read per workspace folder once it exists.
-   */
-  readonly configure?: (root: string) => { readonly severities?: SeverityOverrides };
+  /** False with `--no-ignore`: the configuration's ignores and what git ignores are read too. */
+  readonly useIgnores?: boolean;
 }
 
 /** The workspace folder the client names (the first one), else `cwd`. */
@@ -61,14 +62,34 @@ export function startServer(options: ServerOptions): Promise<number> {
   let session: Session | undefined;
   let client: ClientCapabilities = {};
   let root = options.cwd;
+  let plan: WorkspacePlan | undefined;
+  /** Plans the folder (`.claims.yaml`), shows the configuration's faults on it, and sets the session to the plan. */
+  const planned = (target: Session, reload = false): WorkspacePlan => {
+    const next = planWorkspace(root, options.paths ?? [], options.useIgnores ?? true);
+    const engine = { cwd: root, paths: next.paths, ignore: next.ignore, ...(options.parse ? { parse: options.parse } : {}) };
+    if (reload) {
+      target.reconfigure(engine, next.severity);
+      report(target, next);
+    } else target.configure(engine, next.severity);
+    return next;
+  };
+  /** Tells the user about the plan: the configuration's faults on its file (cleared once valid), and notices. */
+  const report = (target: Session, current: WorkspacePlan): void => {
+    if (current.configFile !== undefined) target.send(current.configFile, current.faults);
+    for (const notice of current.notices) connection.console.warn(`claims: ${notice}`);
+    if (current.faults.length > 0) {
+      const message = `claims: ${current.configFile ?? CONFIG_FILE} is not a valid configuration; the ledger is checked without it until it is fixed (see its diagnostics).`;
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
+    }
+  };
+  /** Whether a changed file is the configuration (or could become it). */
+  const isConfig = (abs: string | undefined) => abs !== undefined && (abs === plan?.configFile || basename(abs) === CONFIG_FILE);
 
   connection.onInitialize((params): InitializeResult => {
     client = params.capabilities;
     root = rootOf(params, options.cwd);
-    const configured = options.configure?.(root) ?? {};
-    const paths = options.paths !== undefined && options.paths.length > 0 ? options.paths : defaultPaths(root);
-    session = new Session(connection, documents, configured.severities);
-    session.configure({ cwd: root, paths, ...(options.parse ? { parse: options.parse } : {}) });
+    session = new Session(connection, documents);
+    plan = planned(session);
     return {
       capabilities: {
         positionEncoding: "utf-16",
@@ -89,6 +110,7 @@ export function startServer(options: ServerOptions): Promise<number> {
       // Ledger files, and archives of any extension: every file under the workspace folder.
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*" }] });
     }
+    if (session && plan) report(session, plan);
     session?.start();
   });
 
@@ -96,10 +118,15 @@ export function startServer(options: ServerOptions): Promise<number> {
   documents.onDidChangeContent((event) => session?.opened(event.document));
   documents.onDidClose((event) => session?.closed(event.document));
   // Without a file watcher, a save is the moment files changed by other tools are looked at again.
-  documents.onDidSave(() => {
-    if (!client.workspace?.didChangeWatchedFiles?.dynamicRegistration) session?.rereadDisk();
+  documents.onDidSave((event) => {
+    if (session && isConfig(pathOf(event.document.uri))) plan = planned(session, true);
+    else if (!client.workspace?.didChangeWatchedFiles?.dynamicRegistration) session?.rereadDisk();
   });
-  connection.onDidChangeWatchedFiles((params) => session?.watched(params.changes));
+  connection.onDidChangeWatchedFiles((params) => {
+    // A changed `.claims.yaml` changes what the ledger is: it is planned and loaded again.
+    if (session && params.changes.some((change) => isConfig(pathOf(change.uri)))) plan = planned(session, true);
+    else session?.watched(params.changes);
+  });
 
   const snippets = () => client.textDocument?.completion?.completionItem?.snippetSupport === true;
   /** Runs a request on an open document once the ledger is loaded; nothing for a document the server does not hold. */

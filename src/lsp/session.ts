@@ -6,19 +6,20 @@ import type { Connection, FileEvent } from "vscode-languageserver";
 import { FileChangeType } from "vscode-languageserver";
 import type { TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { Diagnostic, DiagnosticCode, Severity } from "../core/shared/diagnostics.js";
+import type { Diagnostic } from "../core/shared/diagnostics.js";
+import { applySeverity, type SeverityOverrides } from "../core/shared/severity.js";
 import { LedgerEngine, type EngineOptions } from "./ledger/engine.js";
 import { pathOf, toLspDiagnostic, uriOf } from "./convert.js";
-
-/**
- * Severities per code as the configuration sets them ("off" drops the code). The seam for the
- * `.claims.yaml` of SPEC §13: empty until a configuration is read.
- */
-export type SeverityOverrides = ReadonlyMap<DiagnosticCode, Severity | "off">;
 
 export class Session {
   private engineOf: LedgerEngine | undefined;
   private options: EngineOptions | undefined;
+  /** Severities per code, as `.claims.yaml` sets them (SPEC §13). */
+  private severities: SeverityOverrides = {};
+  /** Files sent diagnostics by an engine that a new configuration replaced: cleared after its first pass. */
+  private replaced = new Map<string, string>();
+  /** Files the editor shows diagnostics for. */
+  private readonly showing = new Set<string>();
   private readonly openUris = new Map<string, string>();
   private queue: Promise<void> = Promise.resolve();
   private pending = false;
@@ -29,7 +30,6 @@ export class Session {
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly severities: SeverityOverrides = new Map(),
   ) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
   }
@@ -39,9 +39,10 @@ export class Session {
     return this.engineOf;
   }
 
-  /** Where the ledger is: set when the client names its workspace. */
-  configure(options: EngineOptions): void {
+  /** Where the ledger is, what is ignored, and the severities: set when the client names its workspace. */
+  configure(options: EngineOptions, severities: SeverityOverrides): void {
     this.options = options;
+    this.severities = severities;
   }
 
   /** Loads the workspace's ledger and sends its diagnostics; buffers opened before now are read from the editor. */
@@ -52,17 +53,26 @@ export class Session {
     this.schedule();
   }
 
+  /** A new configuration: the ledger is loaded again under it, and files it no longer reports are cleared. */
+  reconfigure(options: EngineOptions, severities: SeverityOverrides): void {
+    const old = this.engineOf;
+    if (old) for (const display of old.diagnostics().keys()) this.replaced.set(display, old.pathNamed(display)!);
+    this.engineOf = undefined;
+    this.configure(options, severities);
+    this.start();
+  }
+
   /** Looks at every closed file again (for clients without a file watcher, on each save). */
   rereadDisk(): void {
     this.engineOf?.rereadDisk();
     this.schedule();
   }
 
-  /** The core's diagnostics of an open document, as of the last pass. */
+  /** An open document's diagnostics as of the last pass, as the editor shows them (configured severities). */
   diagnosticsOf(document: TextDocument): readonly Diagnostic[] {
     const abs = pathOf(document.uri);
     const display = abs === undefined ? undefined : this.engineOf?.fileAt(abs)?.display;
-    return display === undefined ? [] : (this.engineOf?.diagnostics().get(display) ?? []);
+    return display === undefined ? [] : applySeverity(this.engineOf?.diagnostics().get(display) ?? [], this.severities);
   }
 
   /** A buffer was opened or changed: its text is what the ledger holds for that file. */
@@ -129,6 +139,8 @@ export class Session {
       const started = performance.now();
       const update = await engine.refresh();
       for (const [display, diagnostics] of update.diagnostics) this.publish(engine, display, diagnostics);
+      for (const [display, abs] of this.replaced) if (!update.diagnostics.has(display)) this.send(abs, []);
+      this.replaced.clear();
       // Sent only when the client turned tracing on (`$/setTrace`, or `trace` at initialize).
       this.connection.tracer.log(`claims: ${update.parsed} file(s) parsed, ${update.checked} claim(s) checked, ${update.diagnostics.size} file(s) sent in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
@@ -141,13 +153,20 @@ export class Session {
 
   private publish(engine: LedgerEngine, display: string, diagnostics: readonly Diagnostic[]): void {
     const abs = engine.pathNamed(display);
-    if (abs === undefined) return;
+    if (abs !== undefined) this.send(abs, applySeverity(diagnostics, this.severities));
+  }
+
+  /**
+   * Sends a file's diagnostics (already at their configured severity), ranges cut from its buffer
+   * when it is open. An empty list is sent only to clear a file, or for an open one.
+   */
+  send(abs: string, diagnostics: readonly Diagnostic[]): void {
     const document = this.documentAt(abs);
+    if (diagnostics.length === 0 && !document && !this.showing.has(abs)) return;
+    if (diagnostics.length > 0) this.showing.add(abs);
+    else this.showing.delete(abs);
     const line = document ? (n: number) => document.getText({ start: { line: n, character: 0 }, end: { line: n + 1, character: 0 } }).replace(/\r?\n$/, "") : undefined;
-    const shown = diagnostics.flatMap((d) => {
-      const severity = this.severities.get(d.code) ?? d.severity;
-      return severity === "off" ? [] : [toLspDiagnostic({ ...d, severity }, line)];
-    });
+    const shown = diagnostics.map((d) => toLspDiagnostic(d, line));
     void this.connection.sendDiagnostics({ uri: this.uriAt(abs), ...(document ? { version: document.version } : {}), diagnostics: shown });
   }
 }

@@ -9,7 +9,7 @@ import { threadsFrom } from "./common.js";
  * The protocol's `exit` notification ends the process (0 after `shutdown`, else 1), as the
  * protocol prescribes; so does the client closing stdin.
  */
-export async function runLsp(io: Io, paths: readonly string[]): Promise<number> {
+export async function runLsp(io: Io, paths: readonly string[], flags: { readonly ignore: boolean }): Promise<number> {
   const threads = threadsFrom(io.env);
   const code = await startServer({
     input: process.stdin,
@@ -17,6 +17,7 @@ export async function runLsp(io: Io, paths: readonly string[]): Promise<number> 
     cwd: io.cwd,
     version: pkg.version,
     paths,
+    useIgnores: flags.ignore,
     parse: { ...(io.parseWorker ? { worker: io.parseWorker } : {}), ...(threads === undefined ? {} : { threads }) },
   });
   // The session is over. The protocol library keeps a timer that watches the editor's process,

@@ -16,7 +16,7 @@ import type { Diagnostic } from "../../core/shared/diagnostics.js";
 import type { Kind, Ledger, LedgerFile } from "../../core/load/ledger.js";
 import { type LoadedFile, loadFile } from "../../core/load/load-file.js";
 import { loadFiles, type ParseOptions } from "../../core/load/parse-pool.js";
-import { collectFiles, isInside, type WorkspaceFile } from "../../core/load/workspace.js";
+import { collectFiles, isInside, type SkipTest, type WorkspaceFile } from "../../core/load/workspace.js";
 import { type ArchiveFile, type Archives, type ArchiveState, hasHtmlArchive, readArchives } from "../../core/quotes/archives.js";
 import type { ArchiveTextFn, PreparedArchives } from "../../core/quotes/check-quotes.js";
 import { Assembly } from "./assembly.js";
@@ -31,6 +31,8 @@ export interface EngineOptions {
   readonly paths: readonly string[];
   /** Worker threads for loading many files at once (the first pass). */
   readonly parse?: ParseOptions;
+  /** Files and folders not to read (SPEC §13: the configuration's ignores, and what git ignores). */
+  readonly ignore?: SkipTest;
 }
 
 /** What one pass changed. */
@@ -223,7 +225,7 @@ export class LedgerEngine {
   /** Lists the files again; files new or gone count as touched, and new ones are read (on workers, when many). True when the list changed. */
   private async relist(touched: Map<string, LoadedFile | undefined>): Promise<boolean> {
     this.relistNeeded = false;
-    const files = collectFiles(this.options.paths, this.options.cwd, this.supplied).map(({ text: _, ...file }) => file);
+    const files = collectFiles(this.options.paths, this.options.cwd, this.options.ignore, this.supplied).map(({ text: _, ...file }) => file);
     const next = new Map(files.map((f) => [f.abs, f]));
     for (const [abs, old] of this.loaded) {
       if (next.has(abs)) continue;
