@@ -40,7 +40,7 @@ const key = (d: Diagnostic) => `${d.file}:${d.line}:${d.column} ${d.severity} ${
 
 /** The engine's diagnostics after a pass, against a full check of the same contents. */
 async function expectSameAsFullCheck(): Promise<void> {
-  const { ledger, report } = await checkLedger(["ledger"], dir, { threads: 0, supplied });
+  const { ledger, report } = await checkLedger(["ledger"], dir, { threads: 0, contents: supplied });
   const full = [...report.diagnostics].sort(compareDiagnostics).map(key);
   const incremental = [...engine.diagnostics().values()].flat().sort(compareDiagnostics).map(key);
   expect(incremental).toEqual(full);

@@ -6,7 +6,7 @@ import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node as Y
 import type { Position, Range } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { parseYaml } from "../core/load/parse.js";
-import { checkSuppliedText } from "../core/load/read.js";
+import { readGivenText } from "../core/load/read.js";
 import { positionOf } from "./convert.js";
 
 export interface Syntax {
@@ -22,7 +22,7 @@ const cache = new WeakMap<TextDocument, { readonly version: number; readonly syn
 export function syntaxOf(document: TextDocument): Syntax | undefined {
   const kept = cache.get(document);
   if (kept?.version === document.version) return kept.syntax;
-  const checked = checkSuppliedText(document.getText());
+  const checked = readGivenText(document.getText());
   const parsed = checked.ok ? parseYaml(checked.text) : undefined;
   const syntax = parsed?.doc ? { doc: parsed.doc, lineCounter: parsed.lineCounter, value: parsed.value } : undefined;
   cache.set(document, { version: document.version, syntax });
