@@ -36,7 +36,7 @@ export interface ArchiveFile {
   readonly state: ArchiveState;
   /** Why it cannot be read, for an unreadable one. */
   readonly fault?: string;
-  bytes?: Buffer | undefined;
+  bytes?: Uint8Array | undefined;
   hash?: string;
 }
 
@@ -104,6 +104,6 @@ function hashOf(file: ArchiveFile): string {
   return file.hash;
 }
 
-function sha256Of(bytes: Buffer): string {
+function sha256Of(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
