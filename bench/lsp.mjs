@@ -6,7 +6,8 @@
 // server (`node bin/claims.js lsp --stdio .` in that folder) and drive it through a real client
 // (vscode-languageserver-protocol over stdio), as an editor does:
 //   - start-up: from `initialized` to the first diagnostics of an opened claim file (the whole
-//     ledger loaded, parsed on workers, checked and its diagnostics sent);
+//     ledger loaded, parsed on workers, checked and its diagnostics sent); the server runs with
+//     --no-ignore, since bench/out/ is git-ignored;
 //   - a claim file edited: each change alternates a figure that puts the claim in an invalid value
 //     and back; the time from sending `didChange` to the diagnostics of that version;
 //   - sources.yaml edited inside a record: the name of a source the claim file cites, changed
@@ -57,7 +58,8 @@ const spread = (xs) => `${Math.round(Math.min(...xs))}–${Math.round(Math.max(.
 /** Starts the server in `dir` with a client; resolves once initialized. */
 async function startClient(dir, profile) {
   const cpuProf = profile ? ["--cpu-prof", `--cpu-prof-dir=${join(OUT_DIR, "lsp-profile")}`] : [];
-  const child = spawn(process.execPath, [...cpuProf, BIN, "lsp", "--stdio", "."], { cwd: dir, stdio: ["pipe", "pipe", "inherit"] });
+  // --no-ignore: bench/out/ is git-ignored, and the server skips what git ignores, as `check` does.
+  const child = spawn(process.execPath, [...cpuProf, BIN, "lsp", "--stdio", "--no-ignore", "."], { cwd: dir, stdio: ["pipe", "pipe", "inherit"] });
   const connection = lsp.createProtocolConnection(new lsp.StreamMessageReader(child.stdout), new lsp.StreamMessageWriter(child.stdin));
   const waiters = [];
   const traces = [];
@@ -70,7 +72,12 @@ async function startClient(dir, profile) {
   connection.listen();
   const rootUri = pathToFileURL(dir).href;
   await connection.sendRequest(lsp.InitializeRequest.type, { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: "bench" }], capabilities: {}, trace: "messages" });
-  const waitFor = (test) => new Promise((resolve) => waiters.push({ test, resolve }));
+  // A wait that never ends would hang the benchmark: ten minutes is far beyond any pass.
+  const waitFor = (test) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("no diagnostics from the server within 10 minutes")), 600_000);
+      waiters.push({ test, resolve: (at) => (clearTimeout(timer), resolve(at)) });
+    });
   return { child, connection, waitFor, traces };
 }
 
