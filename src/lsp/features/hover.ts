@@ -6,7 +6,7 @@ import type { Hover, Position } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { KEY_DESCRIPTIONS, CLAIM_TYPE_DESCRIPTIONS, RATING_DESCRIPTIONS, RELIABILITY_DESCRIPTIONS, SOURCE_TYPE_DESCRIPTIONS, valueDescription } from "../../core/load/descriptions.js";
 import { mappingAt } from "../../core/load/schema.js";
-import { formatSet, parseValue } from "../../core/values/index.js";
+import { formatNumber, formatSet, parseValue } from "../../core/values/index.js";
 import type { ClaimType } from "../../core/values/types.js";
 import { displayValue } from "../../formats/exports/display.js";
 import { answerOf } from "../../formats/text/text.js";
@@ -103,7 +103,7 @@ function claimText(engine: LedgerEngine, id: string): string {
     "",
     `${report.type === "quantity" ? "Range" : "Answers"}: ${md(answerOf(report))}`,
   ];
-  if (window !== undefined) lines.push(`Window: ${md(displayValue(window))}`);
+  if (window !== undefined) lines.push(`Window: ${md(windowText(window))}`);
   if (report.conflicts.length > 0) lines.push("", "Conflicts:", ...report.conflicts.map((c) => `- ${c.sources.map(code).join(" ↔ ")}`));
   if (report.verdict) lines.push("", `Verdict: ${report.verdict.rating ?? "no rating"}${report.verdict.finding !== null ? `, finding ${md(displayValue(report.verdict.finding))}` : ""}`);
   return lines.join("\n");
@@ -121,4 +121,17 @@ function valueText(syntax: Syntax, claim: string, path: readonly PropertyKey[]):
   const read = parseValue(ctx, raw);
   const reading = read.ok ? `Reads as **${md(formatSet(read.set, type))}**${units.length > 0 && type === "quantity" && read.set.kind === "interval" ? ` ${md(units[0])}` : ""}.` : `Cannot be read: ${md(read.message)}`;
   return `${code(displayValue(raw) || "(empty)")} — ${reading}\n\n${valueDescription(key, type)}`;
+}
+
+/**
+ * The window of SPEC §8 v2 (what every committed position allows), once the report carries it: an
+ * interval with open or closed ends, or null when the positions allow no common value.
+ */
+export function windowText(window: unknown): string {
+  if (window === null) return "none: the positions allow no common value";
+  const w = window as { min?: number | null; max?: number | null; minOpen?: boolean; maxOpen?: boolean };
+  if (typeof w !== "object" || !("min" in w || "max" in w)) return displayValue(window);
+  const low = w.min === null || w.min === undefined ? "(−∞" : `${w.minOpen ? "(" : "["}${formatNumber(w.min)}`;
+  const high = w.max === null || w.max === undefined ? "∞)" : `${formatNumber(w.max)}${w.maxOpen ? ")" : "]"}`;
+  return `${low}, ${high}`;
 }
