@@ -141,13 +141,14 @@ describe("hover", () => {
     ]);
   });
 
-  it("on a claim id: status, range and conflicts", async () => {
+  it("on a claim id: status, range, window and conflicts", async () => {
     expect((await hoverAt("claims/toll.yaml", "toll:", 1)).split("\n")).toEqual([
       "**How many people were killed\\?** · `toll`",
       "",
       "quantity · **conflict** (unresolved: no verdict yet) · 2 independence group(s)",
       "",
       "Range: 10–66 people",
+      "Window: none\\: the positions allow no common value",
       "",
       "Conflicts:",
       "- `prosecutor-general` ↔ `union`",

@@ -104,7 +104,9 @@ function claimText(engine: LedgerEngine, id: string): string {
     `${report.type === "quantity" ? "Range" : "Answers"}: ${md(answerOf(report))}`,
   ];
   if (window !== undefined) lines.push(`Window: ${md(windowText(window))}`);
-  if (report.conflicts.length > 0) lines.push("", "Conflicts:", ...report.conflicts.map((c) => `- ${c.sources.map(code).join(" ↔ ")}`));
+  // Conflicts are between origins (SPEC §6 v2); the speakers whose statements stand are named when they differ.
+  const pair = (ids: readonly string[]) => ids.map(code).join(" ↔ ");
+  if (report.conflicts.length > 0) lines.push("", "Conflicts:", ...report.conflicts.map((c) => `- ${pair(c.origins)}${c.sources.join() === c.origins.join() ? "" : ` (as reported by ${pair(c.sources)})`}`));
   if (report.verdict) lines.push("", `Verdict: ${report.verdict.rating ?? "no rating"}${report.verdict.finding !== null ? `, finding ${md(displayValue(report.verdict.finding))}` : ""}`);
   return lines.join("\n");
 }
