@@ -52,6 +52,7 @@ export class LspClient {
   readonly registrations: Registration[] = [];
   stderr = "";
   private readonly versions = new Map<string, number>();
+  private ended = false;
   private waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
 
   constructor(cwd: string, env: Record<string, string> = {}, paths: readonly string[] = []) {
@@ -125,11 +126,14 @@ export class LspClient {
     await this.connection.sendRequest(ShutdownRequest.type);
     await this.connection.sendNotification(ExitNotification.type);
     const code = await exited;
-    this.connection.dispose();
+    this.kill();
     return code;
   }
 
+  /** Ends the connection and the server, whatever state they are in (again is harmless). */
   kill(): void {
+    if (this.ended) return;
+    this.ended = true;
     this.connection.dispose();
     this.process.kill();
   }

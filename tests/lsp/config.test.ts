@@ -8,15 +8,9 @@ import { FileChangeType, ShowMessageNotification, type PublishDiagnosticsParams 
 import { afterEach, describe, expect, it } from "vitest";
 import { LspClient, uri } from "../helpers/lsp-client.js";
 import { runBin } from "../helpers/run.js";
-import { writeLedger } from "./ledger.js";
+import { endServers, track, writeLedger } from "./ledger.js";
 
-let client: LspClient | undefined;
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  client?.kill();
-  cleanup?.();
-  client = cleanup = undefined;
-});
+afterEach(endServers);
 
 const shown = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code}`);
 
@@ -27,21 +21,20 @@ async function until(ready: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !ready(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
 }
 
-async function serve(files: Record<string, string>) {
+/** A server on the test ledger with `files` added, and the messages it shows the user. */
+async function serveWith(files: Record<string, string>) {
   const ledger = writeLedger({ ...STRAY, ...files });
-  cleanup = ledger.cleanup;
-  const started = new LspClient(ledger.root);
-  client = started;
+  const client = track(new LspClient(ledger.root), ledger.cleanup);
   const messages: string[] = [];
-  started.connection.onNotification(ShowMessageNotification.type, (p) => void messages.push(p.message));
-  await started.initialize(ledger.root);
-  return { ledger, client: started, messages };
+  client.connection.onNotification(ShowMessageNotification.type, (p) => void messages.push(p.message));
+  await client.initialize(ledger.root);
+  return { ledger, client, messages };
 }
 
 describe("claims lsp under .claims.yaml", () => {
   it("applies its ignores and severities, as claims lint does", async () => {
     const config = "ignore:\n  - claims/drafts/**\nseverity:\n  unused-source: off\n  archive-changed: warning\n";
-    const { ledger, client } = await serve({ ".claims.yaml": config });
+    const { ledger, client } = await serveWith({ ".claims.yaml": config });
     const sources = await client.waitFor((p) => p.uri === uri(ledger.path("claims/sources.yaml")));
     // archive-changed lowered to a warning (2); the ignored draft and the unused source are not reported.
     expect(shown(sources)).toEqual(["17:13 2 archive-changed"]);
@@ -56,14 +49,14 @@ describe("claims lsp under .claims.yaml", () => {
   });
 
   it("reads the ledger the configuration names", async () => {
-    const { ledger, client } = await serve({ ".claims.yaml": "ledger: data\n", "data/only.yaml": "sources:\n  lonely:\n    name: Lonely\n    type: other\n" });
+    const { ledger, client } = await serveWith({ ".claims.yaml": "ledger: data\n", "data/only.yaml": "sources:\n  lonely:\n    name: Lonely\n    type: other\n" });
     const only = await client.waitFor((p) => p.uri === uri(ledger.path("data/only.yaml")));
     expect(shown(only)).toEqual(["2:3 2 unused-source"]);
     expect(client.published.filter((p) => p.uri.includes("/claims/"))).toEqual([]);
   });
 
   it("shows a faulty configuration's faults on it, checks without it, and reads it again once fixed", async () => {
-    const { ledger, client, messages } = await serve({ ".claims.yaml": "severity:\n  unused-sourc: off\n" });
+    const { ledger, client, messages } = await serveWith({ ".claims.yaml": "severity:\n  unused-sourc: off\n" });
     const fault = await client.waitFor((p) => p.uri === uri(ledger.path(".claims.yaml")));
     expect(fault.diagnostics.map((d) => [d.range.start.line + 1, d.range.start.character + 1, d.code, d.message])).toEqual([[2, 3, "schema", expect.stringContaining("unused-sourc")]]);
     await until(() => messages.length > 0);

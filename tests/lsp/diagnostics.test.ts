@@ -10,25 +10,9 @@ import { FileChangeType, type PublishDiagnosticsParams } from "vscode-languagese
 import { afterEach, describe, expect, it } from "vitest";
 import { LspClient, uri } from "../helpers/lsp-client.js";
 import { FIXTURES, runBin } from "../helpers/run.js";
-import { FILES, writeLedger } from "./ledger.js";
+import { endServers, FILES, serve, track, writeLedger } from "./ledger.js";
 
-let client: LspClient | undefined;
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  client?.kill();
-  cleanup?.();
-  client = cleanup = undefined;
-});
-
-/** The test ledger in a new folder, and a server on it, initialized; both are ended after the test. */
-async function serve(extra: Record<string, string> = {}, paths: readonly string[] = []): Promise<{ ledger: ReturnType<typeof writeLedger>; client: LspClient }> {
-  const ledger = writeLedger(extra);
-  cleanup = ledger.cleanup;
-  const started = new LspClient(ledger.root, {}, paths);
-  client = started;
-  await started.initialize(ledger.root);
-  return { ledger, client: started };
-}
+afterEach(endServers);
 
 /** Diagnostics as "line:column code message" (the server sends messages as plain strings). */
 const shown = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${typeof d.message === "string" ? d.message : "(markup)"}`);
@@ -36,8 +20,7 @@ const shown = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => `${d.ran
 describe("claims lsp", () => {
   it("initializes with its capabilities and ends with exit code 0 after shutdown", async () => {
     const ledger = writeLedger();
-    cleanup = ledger.cleanup;
-    client = new LspClient(ledger.root);
+    const client = track(new LspClient(ledger.root), ledger.cleanup);
     const result = await client.initialize(ledger.root);
     expect(result.serverInfo?.name).toBe("claims");
     expect(result.capabilities).toEqual({
@@ -55,7 +38,6 @@ describe("claims lsp", () => {
     expect(shown(sources)).toEqual([expect.stringMatching(/^17:13 archive-changed archive 'archive\/report.txt' has SHA-256 [0-9a-f]{64}, not the recorded (ab){32}; /)]);
     expect(client.registrations.map((r) => r.method)).toEqual(["workspace/didChangeWatchedFiles"]);
     expect(await client.shutdown()).toBe(0);
-    client = undefined;
   });
 
   it("exits with 1 when the client exits without shutdown", async () => {
@@ -67,17 +49,15 @@ describe("claims lsp", () => {
 
   it("exits with 1 when the client closes the connection without shutdown, and 0 after it", async () => {
     const ledger = writeLedger();
-    cleanup = ledger.cleanup;
     for (const [shutdown, code] of [[false, 1], [true, 0]] as const) {
-      client = new LspClient(ledger.root);
+      const client = track(new LspClient(ledger.root), () => {});
       await client.initialize(ledger.root);
       if (shutdown) await client.connection.sendRequest("shutdown");
-      const exited = new Promise<number | null>((resolve) => client!.process.once("exit", resolve));
+      const exited = new Promise<number | null>((resolve) => client.process.once("exit", resolve));
       client.process.stdin.end();
       expect(await exited).toBe(code);
-      client.kill();
     }
-    client = undefined;
+    ledger.cleanup();
   });
 
   it("takes the ledger's paths, relative to the workspace folder", async () => {
@@ -100,7 +80,7 @@ describe("claims lsp", () => {
 
   it("publishes every diagnostic of the whole ledger, exactly as `claims lint` reports them", async () => {
     const root = mkdtempSync(join(tmpdir(), "claims-lsp-faults-"));
-    cleanup = () => rmSync(root, { recursive: true, force: true });
+    const cleanup = () => rmSync(root, { recursive: true, force: true });
     cpSync(join(FIXTURES, "every-fault"), join(root, "claims"), { recursive: true });
     const lint = runBin(["lint", "--format", "json"], { cwd: root });
     const expected = (JSON.parse(lint.stdout) as { file: string; line: number; column: number; code: string; message: string }[]).map((d) => `${d.file} ${d.line}:${d.column} ${d.code} ${d.message}`);
@@ -109,9 +89,9 @@ describe("claims lsp", () => {
     expect(expected.filter((e) => e.startsWith("claims/toll.yaml")).map((e) => e.split(" ")[2])).toEqual(
       expect.arrayContaining(["unknown-source", "unknown-document", "invalid-value", "quote-not-found", "quote-unchecked"]),
     );
-    client = new LspClient(root);
+    const client = track(new LspClient(root), cleanup);
     await client.initialize(root);
-    await Promise.all([...files].map((file) => client!.waitFor((p) => p.uri === uri(join(root, file)))));
+    await Promise.all([...files].map((file) => client.waitFor((p) => p.uri === uri(join(root, file)))));
     const got = [...client.diagnostics.values()].flatMap((p) => shown(p).map((d) => `${p.uri.slice(uri(root).length + 1)} ${d}`));
     expect(got.sort()).toEqual([...expected].sort());
   });

@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { LspClient } from "../helpers/lsp-client.js";
 
 export const REPORT_TEXT = "Ten people were killed as a result of mass disorder. It was police that was shooting.\n";
 
@@ -75,4 +76,28 @@ export function find(text: string, needle: string, offset = 0): { line: number; 
   const line = lines.findIndex((l) => l.includes(needle));
   if (line < 0) throw new Error(`'${needle}' is not in the text`);
   return { line, character: lines[line].indexOf(needle) + offset };
+}
+
+const running: { readonly client: LspClient; readonly cleanup: () => void }[] = [];
+
+/** Keeps a server and its folder to be ended by `endServers`. */
+export function track(client: LspClient, cleanup: () => void): LspClient {
+  running.push({ client, cleanup });
+  return client;
+}
+
+/** Ends every server a test started and removes its folders: each test file calls it after each test. */
+export function endServers(): void {
+  for (const { client, cleanup } of running.splice(0)) {
+    client.kill();
+    cleanup();
+  }
+}
+
+/** The test ledger (with `extra` files) in a new folder and a server on it (with `paths`), initialized. */
+export async function serve(extra: Record<string, string> = {}, paths: readonly string[] = []): Promise<{ ledger: ReturnType<typeof writeLedger>; client: LspClient }> {
+  const ledger = writeLedger(extra);
+  const client = track(new LspClient(ledger.root, {}, paths), ledger.cleanup);
+  await client.initialize(ledger.root);
+  return { ledger, client };
 }
