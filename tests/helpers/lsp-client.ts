@@ -83,10 +83,19 @@ export class LspClient {
     });
   }
 
+  /**
+   * The first publication, already received or still to come, that passes `test`. The server
+   * publishes the whole ledger as soon as it is initialised, so a test that waits only for what is
+   * still to come can miss what arrived while it awaited something else.
+   */
+  sent(test: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+    const seen = this.published.find(test);
+    return seen ? Promise.resolve(seen) : this.waitFor(test);
+  }
+
   /** The diagnostics of a file's version: sent after each edit, even when unchanged. */
   diagnosticsOf(abs: string, version: number): Promise<PublishDiagnosticsParams> {
-    const seen = this.published.find((p) => p.uri === uri(abs) && p.version === version);
-    return seen ? Promise.resolve(seen) : this.waitFor((p) => p.uri === uri(abs) && p.version === version);
+    return this.sent((p) => p.uri === uri(abs) && p.version === version);
   }
 
   async open(abs: string, text = readFileSync(abs, "utf8")): Promise<number> {

@@ -35,7 +35,7 @@ describe("claims lsp under .claims.yaml", () => {
   it("applies its ignores and severities, as claims lint does", async () => {
     const config = "ignore:\n  - claims/drafts/**\nseverity:\n  unused-source: off\n  archive-changed: warning\n";
     const { ledger, client } = await serveWith({ ".claims.yaml": config });
-    const sources = await client.waitFor((p) => p.uri === uri(ledger.path("claims/sources.yaml")));
+    const sources = await client.sent((p) => p.uri === uri(ledger.path("claims/sources.yaml")));
     // archive-changed lowered to a warning (2); the ignored draft and the unused source are not reported.
     expect(shown(sources)).toEqual(["17:13 2 archive-changed"]);
     const lint = JSON.parse(runBin(["lint", "--format", "json"], { cwd: ledger.root }).stdout) as { file: string; code: string; severity: string }[];
@@ -50,19 +50,19 @@ describe("claims lsp under .claims.yaml", () => {
 
   it("reads the ledger the configuration names", async () => {
     const { ledger, client } = await serveWith({ ".claims.yaml": "ledger: data\n", "data/only.yaml": "sources:\n  lonely:\n    name: Lonely\n    type: other\n" });
-    const only = await client.waitFor((p) => p.uri === uri(ledger.path("data/only.yaml")));
+    const only = await client.sent((p) => p.uri === uri(ledger.path("data/only.yaml")));
     expect(shown(only)).toEqual(["2:3 2 unused-source"]);
     expect(client.published.filter((p) => p.uri.includes("/claims/"))).toEqual([]);
   });
 
   it("shows a faulty configuration's faults on it, checks without it, and reads it again once fixed", async () => {
     const { ledger, client, messages } = await serveWith({ ".claims.yaml": "severity:\n  unused-sourc: off\n" });
-    const fault = await client.waitFor((p) => p.uri === uri(ledger.path(".claims.yaml")));
+    const fault = await client.sent((p) => p.uri === uri(ledger.path(".claims.yaml")));
     expect(fault.diagnostics.map((d) => [d.range.start.line + 1, d.range.start.character + 1, d.code, d.message])).toEqual([[2, 3, "schema", expect.stringContaining("unused-sourc")]]);
     await until(() => messages.length > 0);
     expect(messages).toEqual([expect.stringMatching(/\.claims\.yaml is not a valid configuration; the ledger is checked without it until it is fixed/)]);
     // Checked without it: the unused source is reported.
-    const extra = await client.waitFor((p) => p.uri === uri(ledger.path("claims/extra.yaml")));
+    const extra = await client.sent((p) => p.uri === uri(ledger.path("claims/extra.yaml")));
     expect(shown(extra)).toEqual(["2:3 2 unused-source"]);
     // Fixed on disk: the configuration's faults are cleared and its severities apply.
     writeFileSync(ledger.path(".claims.yaml"), "severity:\n  unused-source: off\n");

@@ -34,7 +34,7 @@ describe("claims lsp", () => {
       documentSymbolProvider: true,
     });
     // The only diagnostic of this ledger arrives without any file being opened.
-    const sources = await client.waitFor((p) => p.uri === uri(ledger.path("claims/sources.yaml")));
+    const sources = await client.sent((p) => p.uri === uri(ledger.path("claims/sources.yaml")));
     expect(shown(sources)).toEqual([expect.stringMatching(/^17:13 archive-changed archive 'archive\/report.txt' has SHA-256 [0-9a-f]{64}, not the recorded (ab){32}; /)]);
     expect(client.registrations.map((r) => r.method)).toEqual(["workspace/didChangeWatchedFiles"]);
     expect(await client.shutdown()).toBe(0);
@@ -62,7 +62,7 @@ describe("claims lsp", () => {
 
   it("takes the ledger's paths, relative to the workspace folder", async () => {
     const { ledger, client } = await serve({ "elsewhere/ledger/stray.yaml": "sources:\n  stray:\n    name: Stray\n    type: other\n" }, ["elsewhere/ledger"]);
-    const stray = await client.waitFor((p) => p.uri === uri(ledger.path("elsewhere/ledger/stray.yaml")));
+    const stray = await client.sent((p) => p.uri === uri(ledger.path("elsewhere/ledger/stray.yaml")));
     expect(shown(stray)).toEqual(["2:3 unused-source source 'stray' is not cited by any statement; cite it or remove it"]);
     // The default ledger (./claims) is not read: its archive-changed error is never sent.
     expect(client.published.filter((p) => p.uri.includes("/claims/")).length).toBe(0);
@@ -91,7 +91,7 @@ describe("claims lsp", () => {
     );
     const client = track(new LspClient(root), cleanup);
     await client.initialize(root);
-    await Promise.all([...files].map((file) => client.waitFor((p) => p.uri === uri(join(root, file)))));
+    await Promise.all([...files].map((file) => client.sent((p) => p.uri === uri(join(root, file)))));
     const got = [...client.diagnostics.values()].flatMap((p) => shown(p).map((d) => `${p.uri.slice(uri(root).length + 1)} ${d}`));
     expect(got.sort()).toEqual([...expected].sort());
   });
