@@ -162,6 +162,9 @@ export class Session {
    */
   send(abs: string, diagnostics: readonly Diagnostic[]): void {
     const document = this.documentAt(abs);
+    // An edit that arrived while the pass ran: these diagnostics are of the text before it, and
+    // would be labelled with the new version; the next pass sends that version's own.
+    if (document && this.engineOf?.changedSinceRead(abs)) return;
     if (diagnostics.length === 0 && !document && !this.showing.has(abs)) return;
     if (diagnostics.length > 0) this.showing.add(abs);
     else this.showing.delete(abs);

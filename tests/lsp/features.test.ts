@@ -128,6 +128,25 @@ describe("hover", () => {
     );
   });
 
+  it("on a source that only relays: what it relays and whether that is its origin's position, not 'no positions'", async () => {
+    const sources = FILES["claims/sources.yaml"].replace("documents:", "  wire:\n    name: Wire\n    type: media\ndocuments:");
+    await setText("claims/sources.yaml", sources);
+    await setText("claims/toll.yaml", `${TOLL}      - {source: wire, via: prosecutor-general, says: 10}\n      - {source: wire, via: union, says: 30}\n`);
+    expect((await hoverAt("claims/toll.yaml", "source: wire", 9)).split("\n").slice(2)).toEqual([
+      "media (A news outlet speaking in its own voice) · no side (its own group) · reliability not graded",
+      "",
+      "Relays of other origins' statements (2):",
+      "- `toll`: 10, reporting `prosecutor-general` — agrees with its position",
+      "- `toll`: 30, reporting `union` — not its position",
+      "",
+      "Declared in `claims/sources.yaml`.",
+    ]);
+    // This order once failed the next test: sources.yaml's diagnostics were sent for its new
+    // version from a pass that had read the old one, so the test went on before the server had.
+    await setText("claims/toll.yaml", TOLL);
+    await setText("claims/sources.yaml", FILES["claims/sources.yaml"]);
+  });
+
   it("on a document id: title, publisher, date and archive", async () => {
     const text = await hoverAt("claims/toll.yaml", "in: report", 5);
     expect(text.split("\n")).toEqual([
@@ -148,7 +167,7 @@ describe("hover", () => {
       "quantity · **conflict** (unresolved: no verdict yet) · 2 independence group(s)",
       "",
       "Range: 10–66 people",
-      "Window: none\\: the positions allow no common value",
+      "Window: none \\(the positions allow no common value\\)",
       "",
       "Conflicts:",
       "- `prosecutor-general` ↔ `union`",

@@ -6,9 +6,10 @@ import type { Hover, Position } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { KEY_DESCRIPTIONS, CLAIM_TYPE_DESCRIPTIONS, RATING_DESCRIPTIONS, RELIABILITY_DESCRIPTIONS, SOURCE_TYPE_DESCRIPTIONS, valueDescription } from "../../core/load/descriptions.js";
 import { mappingAt } from "../../core/load/schema.js";
-import { formatNumber, formatSet, parseValue } from "../../core/values/index.js";
+import { formatSet, parseValue } from "../../core/values/index.js";
 import type { ClaimType } from "../../core/values/types.js";
 import { displayValue } from "../../formats/exports/display.js";
+import { explainedWindow } from "../../formats/exports/window-note.js";
 import { answerOf } from "../../formats/text/text.js";
 import type { LedgerEngine } from "../ledger/engine.js";
 import { code, md } from "../markdown.js";
@@ -70,7 +71,19 @@ function sourceText(engine: LedgerEngine, id: string): string {
         return `- ${code(entry.id)}: ${md(displayValue(p.says))}${relay}${conflicts.length > 0 ? ` — conflicts with ${conflicts.map(code).join(", ")}` : ""}`;
       }),
   );
-  lines.push("", positions.length > 0 ? `Positions (${positions.length}):` : "No positions: no remaining statement of this source.", ...positions, "", where(engine, "sources", id));
+  // What it relays of origins whose own statements stand (SPEC §6 v2): evidence, not positions of its own.
+  const relays = engine.claimsReading(id).flatMap(({ entry, report }) =>
+    report.statements
+      .filter((s) => s.source === id && s.via !== null && !s.position && s.retracted === false && s.error === null)
+      .map((s) => {
+        const agrees = report.positions.find((p) => p.origin === s.origin)?.reportedBy.includes(id) === true;
+        return `- ${code(entry.id)}: ${md(displayValue(s.says))}, reporting ${code(s.origin)} — ${agrees ? "agrees with its position" : "not its position"}`;
+      }),
+  );
+  if (positions.length > 0) lines.push("", `Positions (${positions.length}):`, ...positions);
+  if (relays.length > 0) lines.push("", `Relays of other origins' statements (${relays.length}):`, ...relays);
+  if (positions.length + relays.length === 0) lines.push("", "No positions: no remaining statement of this source.");
+  lines.push("", where(engine, "sources", id));
   return lines.join("\n");
 }
 
@@ -95,7 +108,6 @@ function claimText(engine: LedgerEngine, id: string): string {
   const result = engine.claim(id);
   if (!result) return `${code(id)}: not analysed — the claim has errors (see its diagnostics), or another record has this id. ${where(engine, "claims", id)}`;
   const { report } = result;
-  const window = (report as { window?: unknown }).window;
   const lines = [
     `**${md(report.question)}** · ${code(id)}`,
     "",
@@ -103,7 +115,7 @@ function claimText(engine: LedgerEngine, id: string): string {
     "",
     `${report.type === "quantity" ? "Range" : "Answers"}: ${md(answerOf(report))}`,
   ];
-  if (window !== undefined) lines.push(`Window: ${md(windowText(window))}`);
+  if (report.type === "quantity") lines.push(`Window: ${md(explainedWindow(report))}`);
   // Conflicts are between origins (SPEC §6 v2); the speakers whose statements stand are named when they differ.
   const pair = (ids: readonly string[]) => ids.map(code).join(" ↔ ");
   if (report.conflicts.length > 0) lines.push("", "Conflicts:", ...report.conflicts.map((c) => `- ${pair(c.origins)}${c.sources.join() === c.origins.join() ? "" : ` (as reported by ${pair(c.sources)})`}`));
@@ -123,17 +135,4 @@ function valueText(syntax: Syntax, claim: string, path: readonly PropertyKey[]):
   const read = parseValue(ctx, raw);
   const reading = read.ok ? `Reads as **${md(formatSet(read.set, type))}**${units.length > 0 && type === "quantity" && read.set.kind === "interval" ? ` ${md(units[0])}` : ""}.` : `Cannot be read: ${md(read.message)}`;
   return `${code(displayValue(raw) || "(empty)")} — ${reading}\n\n${valueDescription(key, type)}`;
-}
-
-/**
- * The window of SPEC §8 v2 (what every committed position allows), once the report carries it: an
- * interval with open or closed ends, or null when the positions allow no common value.
- */
-export function windowText(window: unknown): string {
-  if (window === null) return "none: the positions allow no common value";
-  const w = window as { min?: number | null; max?: number | null; minOpen?: boolean; maxOpen?: boolean };
-  if (typeof w !== "object" || !("min" in w || "max" in w)) return displayValue(window);
-  const low = w.min === null || w.min === undefined ? "(−∞" : `${w.minOpen ? "(" : "["}${formatNumber(w.min)}`;
-  const high = w.max === null || w.max === undefined ? "∞)" : `${formatNumber(w.max)}${w.maxOpen ? ")" : "]"}`;
-  return `${low}, ${high}`;
 }

@@ -136,6 +136,14 @@ export class LedgerEngine {
     else if (this.underRoots(abs)) this.relistNeeded = true;
   }
 
+  /**
+   * Whether the editor changed a file after this pass read it: its diagnostics from this pass
+   * belong to an older version, and the pass already scheduled will send the right ones.
+   */
+  changedSinceRead(abs: string): boolean {
+    return this.dirty.has(abs);
+  }
+
   /** A file changed on disk: a ledger file not open in the editor is read again; any other may be an archive. */
   changedOnDisk(abs: string): void {
     if (this.byAbs.has(abs)) {
