@@ -166,6 +166,19 @@ describe("time: as-of dates and running counts (§8 v2)", () => {
     expect([claim.status, claim.conflicts]).toEqual(["corroborated", []]);
   });
 
+  it("statements of one effective date are ordered by their as-of dates (a close reading of §6)", () => {
+    // By file order alone, 10 (as of the 17th, written second) stood, read as a revision from 16
+    // down to 10, and agreed with the morgue's 12 of the 17th. As of the 18th the ministry said 16.
+    const claim = claimOf(report, "same-day");
+    expect(positions(claim)).toEqual([
+      ["ministry", "ministry", 16, []],
+      ["morgue", "morgue", 12, []],
+    ]);
+    expect(claim.revisions).toEqual([{ source: "ministry", values: [10, 16] }]);
+    expect([claim.status, claim.window]).toEqual(["corroborated", bounds(16, 16, false, false)]);
+    expect(report.diagnostics.filter((d) => d.message.includes("same-day") || d.line > 92)).toEqual([]);
+  });
+
   it("applies the claim's tolerance", () => {
     // 20 → [17, 23] and 16 → [13.6, 18.4]: 17 is not above 18.4. v1 also found 30 in conflict with both.
     expect([status("tolerance"), origins("tolerance")]).toEqual(["corroborated", []]);

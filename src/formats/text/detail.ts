@@ -35,10 +35,10 @@ function oneLine(s: string): string {
   return s.replace(/\s+/g, " ").trim();
 }
 
-/** Statements in time order: undated first, then by date, file order breaking ties (as positions are chosen). */
+/** Statements in time order: undated first, then by date and as-of date, file order breaking ties (as positions are chosen). */
 export function inTimeOrder(statements: readonly ReportStatement[]): ReportStatement[] {
   return statements
-    .map((s, order) => ({ on: s.on, order, s }))
+    .map((s, order) => ({ on: s.on, asOf: s.asOf, order, s }))
     .sort(byTime)
     .map(({ s }) => s);
 }
