@@ -58,6 +58,7 @@ function statement(
     origin: extra.via ?? source,
     asOf: on,
     url: null,
+    interval: null,
     ...extra,
   };
 }
@@ -141,33 +142,36 @@ describe("death-toll: a running count — a prosecutor raising the toll, relays 
     expect(claim.unit).toBe("people"); // the first of [people, dead, killed]
     expect(claim.statements).toEqual([
       statement(9, "prosecutor-general", 10, "2011-12-16", false, {
+        interval: point(10),
         in: "wire-bulletin-2011-12-16",
         quote: "ten people had died in the unrest",
         quoteCheck: "verified",
       }),
       statement(13, "interior-ministry", "at least 10", "2011-12-16", false, {
+        interval: atLeast(10),
         in: "wire-bulletin-2011-12-16",
         quote: "“at least ten” people had been killed",
         quoteCheck: "verified",
       }),
-      statement(17, "opposition-outlet", 70, "2011-12-17", false, { retracted: "2011-12-19" }),
-      statement(21, "prosecutor-general", 16, "2011-12-20", true, { conflictsWith: PG_CONFLICTS }),
-      statement(25, "prosecutor-general", "eleven", "2011-12-17", false),
-      statement(28, "morgue-witnesses", 64, "2011-12-18", true, { conflictsWith: ["prosecutor-general"] }),
-      statement(31, "odak-union", "about 60", "2011-12-18", true, { conflictsWith: ["prosecutor-general"] }),
+      statement(17, "opposition-outlet", 70, "2011-12-17", false, { retracted: "2011-12-19", interval: point(70) }),
+      statement(21, "prosecutor-general", 16, "2011-12-20", true, { conflictsWith: PG_CONFLICTS, interval: point(16) }),
+      statement(25, "prosecutor-general", "eleven", "2011-12-17", false, { interval: point(11) }),
+      statement(28, "morgue-witnesses", 64, "2011-12-18", true, { conflictsWith: ["prosecutor-general"], interval: point(64) }),
+      statement(31, "odak-union", "about 60", "2011-12-18", true, { conflictsWith: ["prosecutor-general"], interval: closed(54, 66) }),
       // Relays are evidence of their origin's position, never positions of their own here (§6 v2).
-      statement(34, "wire-agency-a", 64, "2011-12-19", false, { in: "wire-report-2011-12-19", via: "morgue-witnesses" }),
-      statement(38, "regional-paper", "64 people", null, false, { via: "morgue-witnesses" }),
-      statement(41, "opposition-outlet", "dozens", "2011-12-20", true, { conflictsWith: ["prosecutor-general"] }),
+      statement(34, "wire-agency-a", 64, "2011-12-19", false, { in: "wire-report-2011-12-19", via: "morgue-witnesses", interval: point(64) }),
+      statement(38, "regional-paper", "64 people", null, false, { via: "morgue-witnesses", interval: point(64) }),
+      statement(41, "opposition-outlet", "dozens", "2011-12-20", true, { conflictsWith: ["prosecutor-general"], interval: closed(24, 99) }),
       statement(44, "oil-company", "unknown", "2011-12-17", true),
-      statement(47, "interior-ministry", "no fewer than ten people", "2011-12-18", true, { asOf: "2011-12-16" }),
-      statement(52, "wire-agency-a", "eleven dead", "2011-12-21", false, { via: "prosecutor-general" }),
+      statement(47, "interior-ministry", "no fewer than ten people", "2011-12-18", true, { asOf: "2011-12-16", interval: atLeast(10) }),
+      statement(52, "wire-agency-a", "eleven dead", "2011-12-21", false, { via: "prosecutor-general", interval: point(11) }),
       statement(57, "regional-paper", "70 killed", "2011-12-21", false, {
         via: "prosecutor-general",
         asOf: "2011-12-16",
+        interval: point(70),
         url: "https://regional-paper.example/zhanaozen/2011-12-21#toll",
       }),
-      statement(64, "health-ministry", 12, "2011-12-17", true),
+      statement(64, "health-ministry", 12, "2011-12-17", true, { interval: point(12) }),
     ]);
   });
 
@@ -235,7 +239,7 @@ describe("injured: tolerance turns a would-be conflict into agreement", () => {
   it("is analysed with every set widened by 10%, and reports the range unwidened", () => {
     // 86 → [77.4, 94.6] and 100 → [90, 110] overlap: no conflict; two groups.
     // Finding fewer than 80 → (−∞, 88): 86 agrees, 100 contradicts.
-    expect(claim.statements).toEqual([statement(8, "health-ministry", 86, "2011-12-17", true), statement(11, "regional-paper", 100, "2011-12-18", true)]);
+    expect(claim.statements).toEqual([statement(8, "health-ministry", 86, "2011-12-17", true, { interval: point(86) }), statement(11, "regional-paper", 100, "2011-12-18", true, { interval: point(100) })]);
     expect(claim.positions).toEqual([
       position("health-ministry", 86, "government", "agrees", point(86), "2011-12-17"),
       position("regional-paper", 100, "regional-paper", "contradicts", point(100), "2011-12-18"),
@@ -301,9 +305,9 @@ describe("strike-began: a date claim corroborated by three groups", () => {
 
   it("month, after-a-day and an EDTF interval overlap pairwise", () => {
     expect(claim.statements).toEqual([
-      statement(7, "odak-union", "2011-05", null, true),
-      statement(9, "oil-company", "after 2011-05-15", "2011-06-01", true),
-      statement(12, "wire-agency-a", "2011-05-16/2011-05-26", "2011-12-19", true, { in: "wire-report-2011-12-19" }),
+      statement(7, "odak-union", "2011-05", null, true, { interval: closed(day(2011, 5, 1), day(2011, 5, 31)) }),
+      statement(9, "oil-company", "after 2011-05-15", "2011-06-01", true, { interval: atLeast(day(2011, 5, 16)) }),
+      statement(12, "wire-agency-a", "2011-05-16/2011-05-26", "2011-12-19", true, { in: "wire-report-2011-12-19", interval: closed(day(2011, 5, 16), day(2011, 5, 26)) }),
     ]);
     expect(claim.positions).toEqual([
       position("odak-union", "2011-05", "workers", null, closed(day(2011, 5, 1), day(2011, 5, 31)), null),

@@ -102,6 +102,7 @@ export function reportClaim(ledger: Ledger, analysis: ClaimAnalysis, quotes: Quo
         origin: s.origin,
         asOf: s.asOf,
         url: s.data.url ?? null,
+        interval: s.set === null ? null : toInterval(s.set),
       };
     }),
     positions: positions.map((p) => ({

@@ -41,6 +41,11 @@ export interface ReportStatement {
   readonly asOf: string | null;
   /** (v2) A link to the exact place it was said. */
   readonly url: string | null;
+  /**
+   * Added to §11: the statement's set as stated (quantities and dates; null for other types, for
+   * `unknown` and for a value that could not be read), so a timeline can place every statement.
+   */
+  readonly interval: ReportInterval | null;
 }
 
 export interface ReportPosition {
