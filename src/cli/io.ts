@@ -16,6 +16,8 @@ export interface Io {
   readonly stdinIsTTY?: boolean;
   /** Makes what asks the questions (loaded only when there is one to ask). */
   readonly prompter?: () => Promise<Prompter>;
+  /** The current time (the html export's stamp); the real clock when absent. */
+  readonly now?: () => Date;
 }
 
 /** The real process's streams, environment and directory. */

@@ -152,18 +152,26 @@ ${EXIT_HELP}`,
     .option("--all", "export every claim, not only those in conflict")
     .option("-o, --output <file>", "write to this file (atomically) instead of stdout; never a ledger file")
     .option("--publisher <name>", "the fact-checking organisation, for claimreview's author (default: the ledger's settings.publisher)")
+    .option("--html", "claimreview only: write <script type=\"application/ld+json\"> blocks a web page embeds, instead of a JSON array")
     .addHelpText(
       "after",
       `${PATHS_HELP}
 
-Formats: markdown (GitHub-Flavored tables), csv (one row per statement, spreadsheet-safe),
-json (the check report), claimreview (schema.org ClaimReview JSON-LD for claims with a verdict),
-html (one self-contained page with a range chart per quantity claim).
+Formats: markdown (GitHub-Flavored: per claim a brief to paste, and its statements, each linked
+to where it was said), csv (one row per statement with its link, spreadsheet-safe), json (the
+check report), claimreview (schema.org ClaimReview JSON-LD for claims whose verdict names the
+claim it rates; needs settings.url and a publisher), html (one self-contained page: briefs, a
+range chart per quantity claim, a timeline of dated statements, linked statements).
+
+Every statement links to its url, else its document's; only http(s) addresses become links.
+The html page is stamped with the time it was made and the version of claims; set
+SOURCE_DATE_EPOCH (seconds since 1970-01-01 UTC) to stamp a fixed time, as reproducible builds do.
 
 Examples:
   claims export > conflicts.md
   claims export --all --format html -o report.html
   claims export --format claimreview --publisher "Example Fact Check"
+  claims export --format claimreview --html > claimreview-scripts.html
 ${EXIT_HELP}`,
     )
     .action(async (paths, options) => {

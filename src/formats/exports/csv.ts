@@ -1,10 +1,39 @@
 /** The `csv` export (SPEC §12): one row per statement, RFC 4180, safe to open in a spreadsheet. */
 import type { Report } from "../../core/report/types.js";
-import { displayRange, displayWindow, exportedClaims, statementRows } from "./display.js";
+import { displayRange, displayWindow, documentLabel, exportedClaims } from "./display.js";
+import type { StatementLink } from "./links.js";
+import { statementRows } from "./rows.js";
 import type { ExportOptions } from "./types.js";
 
 /** The header row; exported so tests compare against the same words. */
-export const CSV_HEADER = ["claim", "question", "source", "side", "says", "date", "document", "quote", "status", "conflicts", "range", "window"] as const;
+export const CSV_HEADER = [
+  "claim",
+  "question",
+  "source",
+  "side",
+  "says",
+  "stands",
+  "date",
+  "as of",
+  "document",
+  "link",
+  "quote",
+  "quote check",
+  "status",
+  "conflicts",
+  "range",
+  "window",
+] as const;
+
+/**
+ * The link column: the address to open, only ever an http(s) one, so a sheet or a CMS that makes
+ * links of the column makes no `javascript:` one; an address of another scheme is kept, marked as
+ * not a link, rather than dropped.
+ */
+function linkCell(link: StatementLink): string {
+  if (link.href !== null) return link.href;
+  return link.unlinked === null ? "" : `(not a web link) ${link.unlinked}`;
+}
 
 /**
  * Rows end in LF, not RFC 4180's CRLF: the CLI passes every output through `sanitize()`, which
@@ -31,11 +60,29 @@ export function quoteField(value: string): string {
 /** The cells of every exported statement, before quoting and formula neutralisation. */
 export function csvRows(report: Report, all: boolean): string[][] {
   // The statement columns of the other formats (names, not ids: the sheet is read by people; ids
-  // are in the json export), framed by the claim's id and question, its status, and for a
-  // quantity its range and window (SPEC §8 v2), shown exactly as everywhere else.
+  // are in the json export), with the date it was said and the date its figure refers to apart,
+  // and the document and its link apart, so a sheet can sort and filter them; framed by the
+  // claim's id and question, its status, and for a quantity its range and window (SPEC §8 v2).
   return exportedClaims(report, all).flatMap((claim) => {
     const [range, window] = claim.type === "quantity" ? [displayRange(claim), displayWindow(claim)] : ["", ""];
-    return statementRows(report, claim).map((row) => [claim.id, claim.question, ...row.slice(0, -1), claim.status, row[row.length - 1], range, window]);
+    return statementRows(report, claim).map(({ statement, fields, link }) => [
+      claim.id,
+      claim.question,
+      fields.source,
+      fields.side,
+      fields.says,
+      fields.stands,
+      statement.on ?? "",
+      statement.asOf ?? "",
+      documentLabel(report, statement.in),
+      linkCell(link),
+      fields.quote,
+      fields["quote check"],
+      claim.status,
+      fields["conflicts with"],
+      range,
+      window,
+    ]);
   });
 }
 

@@ -1,6 +1,7 @@
 /** Shared text helpers for the export formats, so every format shows a value, a date or a source the same way. */
 import type { Report, ReportClaim, ReportInterval, ReportStatement, ReportVerdict, StatementError } from "../../core/report/types.js";
 import { formatSet } from "../../core/values/index.js";
+import { count } from "../count.js";
 
 /** Shows a `says` or `finding` value as YAML held it: strings and numbers as written, `{min, max}` as a range, lists joined with ", ". */
 export function displayValue(value: unknown): string {
@@ -85,16 +86,17 @@ export function displayRating(rating: string | null): string {
 }
 
 /** The summary table's header; exported so tests compare against the same words. */
-export const SUMMARY_HEADER = ["claim", "status", "sources (groups)", "conflicts"] as const;
-/** The per-claim statement table's header. */
-export const STATEMENT_HEADER = ["source", "side", "says", "date", "reported in", "quote", "conflicts with"] as const;
+export const SUMMARY_HEADER = ["claim", "status", "sources (groups)", "conflicts", "verdict"] as const;
 
-/** The summary row of one claim: its id, status, how many sources speak, and each conflicting pair. */
-export function summaryRow(report: Report, claim: ReportClaim): string[] {
-  // One disagreement once (SPEC §6 v2): a pair of origins, each with the relays that report it.
-  const name = (id: string) => sourceName(report, id);
-  const conflicts = claim.conflicts.map(({ origins: [a, b] }) => `${originWithRelays(claim, a, name)} vs ${originWithRelays(claim, b, name)}`).join("; ");
-  return [claim.id, claim.status, sourcesAndGroups(claim), conflicts];
+/**
+ * The summary row of one claim: its id, status, how many sources speak, how many pairs of origins
+ * conflict (each pair is listed under the claim: a cell holding every pair was a wall of names),
+ * and the verdict's rating ("unresolved" for a conflict without one).
+ */
+export function summaryRow(claim: ReportClaim): string[] {
+  const conflicts = claim.conflicts.length === 0 ? "" : count(claim.conflicts.length, "pair");
+  const verdict = claim.verdict !== null ? displayRating(claim.verdict.rating) : claim.unresolved ? "unresolved" : "";
+  return [claim.id, claim.status, sourcesAndGroups(claim), conflicts, verdict];
 }
 
 /**
@@ -104,21 +106,6 @@ export function summaryRow(report: Report, claim: ReportClaim): string[] {
 export function sourcesAndGroups(claim: ReportClaim): string {
   return `${claim.positions.filter((p) => p.committed).length} (${claim.groups})`;
 }
-
-/** The statement rows of one claim, as plain text (markdown then applies the one-line rule). */
-export function statementRows(report: Report, claim: ReportClaim): string[][] {
-  return claim.statements.map((statement) => [
-    // A relay names whom it relays: independence is counted by origin, so a reader needs it too.
-    statement.via === null ? sourceName(report, statement.source) : `${sourceName(report, statement.source)} (via ${sourceName(report, statement.via)})`,
-    statement.side ?? "",
-    displaySays(statement),
-    statement.on ?? "",
-    documentLabel(report, statement.in),
-    statement.quote ?? "",
-    displayConflictsWith(report, statement),
-  ]);
-}
-
 
 /** One line on a verdict: its rating in words, then the finding, who and when. */
 export function verdictLine(verdict: ReportVerdict): string {

@@ -1,6 +1,5 @@
-/** The range chart of the `html` export (SPEC §12): one bar per position of a quantity claim on a shared axis. */
-import type { Report, ReportClaim, ReportInterval, ReportPosition } from "../../core/report/types.js";
-import { displayValue, sourceName } from "./display.js";
+/** The axis of the `html` export's charts, and its escaping: what the range chart and the timeline share. */
+import type { ReportInterval } from "../../core/report/types.js";
 
 /** Escapes text for HTML element content and quoted attribute values alike. */
 export function escapeHtml(text: string): string {
@@ -8,26 +7,17 @@ export function escapeHtml(text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The range chart. Geometry is in viewBox units; the SVG scales to the page width, so the same
-// drawing serves a wide screen, a phone and print.
+// The scale's own units: `fractionOf` turns them into a fraction of the axis.
 
-const WIDTH = 800;
-const LABEL_WIDTH = 250;
-const PLOT_LEFT = LABEL_WIDTH + 10;
-const PLOT_RIGHT = WIDTH - 20;
+const PLOT_LEFT = 260;
+const PLOT_RIGHT = 780;
 /** Room at each end of the axis for the arrows of unbounded positions. */
 const ARROW_ROOM = 28;
-const ROW_HEIGHT = 26;
-const BAR_HEIGHT = 12;
-const TOP = 22;
-const AXIS_HEIGHT = 44;
 
 export const BAR_FILL = "#2b6cb0";
 export const CONFLICT_FILL = "#c0392b";
 
-const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
-
-interface Scale {
+export interface Scale {
   readonly kind: "linear" | "log";
   /** x of a finite value. */
   readonly x: (value: number) => number;
@@ -74,104 +64,12 @@ export function chooseScale(intervals: readonly ReportInterval[]): Scale {
   return { kind: "linear", x: (v) => left + ((v - start) / (end - start)) * (right - left), ticks };
 }
 
-/** The origins of a claim that are party to a conflicting pair (SPEC §6 v2: positions belong to origins). */
-export function conflicting(claim: ReportClaim): ReadonlySet<string> {
-  return new Set(claim.conflicts.flatMap((conflict) => [...conflict.origins]));
-}
-
-function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
-}
-
-/** The left and right x of an interval; an unbounded end reaches the edge of the plot. */
-function span(scale: Scale, interval: ReportInterval): { left: number; right: number } {
-  const left = interval.min === null || !Number.isFinite(interval.min) ? PLOT_LEFT : scale.x(interval.min);
-  const right = interval.max === null || !Number.isFinite(interval.max) ? PLOT_RIGHT : scale.x(interval.max);
-  return { left, right };
-}
-
-function ends(interval: ReportInterval, left: number, right: number, cy: number, stroke: string): string {
-  const parts: string[] = [];
-  const unboundedLeft = interval.min === null || !Number.isFinite(interval.min);
-  const unboundedRight = interval.max === null || !Number.isFinite(interval.max);
-  if (unboundedLeft) parts.push(`<polygon class="arrow" points="${left - 2},${cy} ${left + 10},${cy - 8} ${left + 10},${cy + 8}" fill="${stroke}"/>`);
-  else if (interval.minOpen) parts.push(`<circle class="open-end" cx="${f(left)}" cy="${cy}" r="5" fill="#fff" stroke="${stroke}" stroke-width="2"/>`);
-  if (unboundedRight) parts.push(`<polygon class="arrow" points="${right + 2},${cy} ${right - 10},${cy - 8} ${right - 10},${cy + 8}" fill="${stroke}"/>`);
-  else if (interval.maxOpen) parts.push(`<circle class="open-end" cx="${f(right)}" cy="${cy}" r="5" fill="#fff" stroke="${stroke}" stroke-width="2"/>`);
-  return parts.join("");
-}
-
-/** Two decimals are plenty in an 800-unit viewBox and keep the markup short. */
-function f(n: number): string {
-  return String(Math.round(n * 100) / 100);
-}
-
-function bar(report: Report, scale: Scale, position: ReportPosition, interval: ReportInterval, row: number, isConflict: boolean): string {
-  const cy = TOP + row * ROW_HEIGHT + ROW_HEIGHT / 2;
-  let { left, right } = span(scale, interval);
-  // A single value is a zero-width interval: draw it as a short block so it can be seen.
-  if (right - left < 5) {
-    const middle = (left + right) / 2;
-    left = middle - 2.5;
-    right = middle + 2.5;
-  }
-  // A position belongs to its origin; one that stands on a relay's report names the relay too.
-  const name = position.source === position.origin ? sourceName(report, position.origin) : `${sourceName(report, position.origin)} (via ${sourceName(report, position.source)})`;
-  const fill = isConflict ? CONFLICT_FILL : BAR_FILL;
-  // Colour alone disappears in greyscale print, so a conflict also gets a dashed black outline
-  // and a "✕" before its label.
-  const outline = isConflict ? ` stroke="#000" stroke-width="2" stroke-dasharray="5 3"` : "";
-  const label = `${isConflict ? "✕ " : ""}${truncate(name, 28)}`;
-  const title = `${name}: ${displayValue(position.says)}${isConflict ? " (in conflict)" : ""}`;
-  return [
-    `<g class="position${isConflict ? " conflict" : ""}"><title>${escapeHtml(title)}</title>`,
-    `<text x="${LABEL_WIDTH}" y="${cy + 4}" text-anchor="end" font-size="12"${isConflict ? ` font-weight="700"` : ""}>${escapeHtml(label)}</text>`,
-    `<rect class="bar${isConflict ? " conflict" : ""}" x="${f(left)}" y="${cy - BAR_HEIGHT / 2}" width="${f(right - left)}" height="${BAR_HEIGHT}" fill="${fill}"${outline}/>`,
-    ends(interval, left, right, cy, isConflict ? "#000" : BAR_FILL),
-    `</g>`,
-  ].join("");
-}
-
-/** The range chart of a quantity claim: one bar per position with a set, the finding as a band. */
-export function rangeChart(report: Report, claim: ReportClaim): string {
-  const charted = claim.positions.filter((position): position is ReportPosition & { interval: ReportInterval } => position.interval !== null);
-  const finding = claim.verdict?.interval ?? null;
-  const rows = Math.max(charted.length, 1);
-  const height = TOP + rows * ROW_HEIGHT + AXIS_HEIGHT;
-  const axisY = TOP + rows * ROW_HEIGHT + 4;
-  const scale = chooseScale([...charted.map((position) => position.interval), ...(finding === null ? [] : [finding])]);
-  const parts: string[] = [];
-  const description = `Range chart for ${claim.question}: ${charted.length} positions on a ${scale.kind} axis${claim.unit === null ? "" : ` (${claim.unit})`}.`;
-  parts.push(`<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="${escapeHtml(description)}" preserveAspectRatio="xMinYMin meet">`);
-  if (finding !== null) {
-    let { left, right } = span(scale, finding);
-    if (right - left < 4) {
-      left -= 2;
-      right += 2;
-    }
-    parts.push(
-      `<rect class="finding" x="${f(left)}" y="${TOP - 4}" width="${f(right - left)}" height="${rows * ROW_HEIGHT + 8}" fill="#e9b949" fill-opacity="0.35" stroke="#8a6d1a" stroke-width="1"/>`,
-      `<text x="${f(Math.min(Math.max(left, PLOT_LEFT), PLOT_RIGHT - 90))}" y="${TOP - 8}" font-size="12" fill="#5c4810">verdict finding</text>`,
-    );
-  }
-  // Ticks first so bars draw over their grid lines.
-  parts.push(`<line class="axis" x1="${PLOT_LEFT}" y1="${axisY}" x2="${PLOT_RIGHT}" y2="${axisY}" stroke="#333" stroke-width="1"/>`);
-  for (const tick of scale.ticks) {
-    const x = f(scale.x(tick));
-    parts.push(
-      `<line class="grid" x1="${x}" y1="${TOP - 4}" x2="${x}" y2="${axisY}" stroke="#ddd" stroke-width="1"/>`,
-      `<line class="tick" x1="${x}" y1="${axisY}" x2="${x}" y2="${axisY + 5}" stroke="#333" stroke-width="1"/>`,
-      `<text class="tick-label" x="${x}" y="${axisY + 18}" text-anchor="middle" font-size="12">${escapeHtml(numberFormat.format(tick))}</text>`,
-    );
-  }
-  if (claim.unit !== null || scale.kind === "log") {
-    const caption = [claim.unit, scale.kind === "log" ? "log scale" : null].filter((part) => part !== null).join(", ");
-    parts.push(`<text x="${PLOT_RIGHT}" y="${axisY + 32}" text-anchor="end" font-size="11" fill="#555">${escapeHtml(caption)}</text>`);
-  }
-  const conflicts = conflicting(claim);
-  if (charted.length === 0) parts.push(`<text x="${PLOT_LEFT}" y="${TOP + ROW_HEIGHT / 2 + 4}" font-size="13" fill="#555">No source commits to a figure.</text>`);
-  charted.forEach((position, row) => parts.push(bar(report, scale, position, position.interval, row, conflicts.has(position.origin))));
-  parts.push(`</svg>`);
-  return parts.join("\n");
+/**
+ * A scale as a fraction of the axis: 0 at its first tick, 1 at its last. The charts are laid out
+ * in percentages of their width, so their text keeps its size on any screen (SPEC §12 v2).
+ */
+export function fractionOf(scale: Scale): (value: number) => number {
+  const left = PLOT_LEFT + ARROW_ROOM;
+  const right = PLOT_RIGHT - ARROW_ROOM;
+  return (value) => (scale.x(value) - left) / (right - left);
 }

@@ -1,117 +1,83 @@
-/** The `html` export (SPEC §12): one self-contained page, with a range chart per quantity claim. */
+/**
+ * The `html` export (SPEC §12): one self-contained page — inline CSS and SVG, no script, nothing
+ * fetched — with per claim its brief, a range chart (quantities), a timeline (dated statements)
+ * and its statements, each linked to where it was said.
+ */
 import type { Report, ReportClaim } from "../../core/report/types.js";
 import { count } from "../count.js";
-import { claimFacts, exportedClaims, STATEMENT_HEADER, statementRows, SUMMARY_HEADER, summaryRow, verdictLine } from "./display.js";
-import { BAR_FILL, CONFLICT_FILL, conflicting, escapeHtml, rangeChart } from "./html-chart.js";
+import { claimBrief } from "./brief.js";
+import { claimFacts, exportedClaims, SUMMARY_HEADER, summaryRow } from "./display.js";
+import { escapeHtml } from "./html-chart.js";
+import { CSS } from "./html-css.js";
+import { rangeChart } from "./html-range.js";
+import { htmlTable } from "./html-table.js";
+import { timeline } from "./html-timeline.js";
+import type { StatementLink } from "./links.js";
+import { STATEMENT_HEADER, type StatementRow, statementRows } from "./rows.js";
 import type { ExportOptions } from "./types.js";
 
 export { chooseScale, escapeHtml } from "./html-chart.js";
-
-// ---------------------------------------------------------------------------------------------
-// The page.
-
-const CSS = `
-:root { color-scheme: light; }
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1a1a1a; background: #fff; max-width: 72rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
-h1 { font-size: 1.6rem; margin: .5rem 0; }
-h2 { font-size: 1.2rem; margin: 0 0 .4rem; overflow-wrap: anywhere; }
-.meta, .generated { color: #555; margin: .2rem 0 .8rem; }
-.claim { border-top: 2px solid #ddd; padding-top: 1.2rem; margin-top: 1.6rem; }
-.table-wrap { overflow-x: auto; margin: .6rem 0; }
-table { border-collapse: collapse; width: 100%; font-size: .9rem; }
-th, td { border: 1px solid #c8c8c8; padding: .3rem .5rem; text-align: left; vertical-align: top; }
-td { white-space: pre-wrap; overflow-wrap: break-word; }
-a.id { white-space: nowrap; }
-th { background: #f0f0f0; }
-tr.retracted td { color: #777; text-decoration: line-through; }
-tr.superseded td { color: #666; font-style: italic; }
-.badge { display: inline-block; padding: 0 .55em; border: 1px solid currentColor; border-radius: .8em; font-size: .8rem; font-weight: 600; white-space: nowrap; }
-.status-conflict { background: #fde2e1; color: #8b1a12; }
-.status-corroborated { background: #e1f3e8; color: #1d5b34; }
-.status-single-source { background: #fff3d1; color: #6b4e00; }
-.status-unsourced { background: #eee; color: #444; }
-.chart { display: block; width: 100%; height: auto; max-width: 60rem; margin: .4rem 0; font-family: inherit; }
-.legend { font-size: .85rem; color: #444; margin: 0 0 .6rem; }
-.key { display: inline-block; width: 1.6em; height: .7em; vertical-align: middle; margin: 0 .3em 0 .8em; }
-.key-bar { background: ${BAR_FILL}; }
-.key-conflict { background: ${CONFLICT_FILL}; outline: 2px dashed #000; }
-.key-finding { background: rgba(233, 185, 73, .35); border: 1px solid #8a6d1a; }
-.verdict { margin: .6rem 0 0; }
-.note { margin: .2rem 0 0; white-space: pre-wrap; }
-@media (max-width: 40rem) {
-  body { font-size: 14px; padding: .5rem; }
-  th, td { padding: .2rem .3rem; }
-}
-@media print {
-  body { max-width: none; padding: 0; font-size: 10pt; }
-  .claim { break-inside: avoid-page; }
-  .table-wrap { overflow: visible; }
-  .badge { background: none; }
-  th { background: none; }
-  a { color: inherit; text-decoration: none; }
-}
-`;
-
-function row(cells: readonly string[], tag: "td" | "th", className?: string): string {
-  const open = className === undefined ? "<tr>" : `<tr class="${className}">`;
-  return `${open}${cells.map((c) => `<${tag}>${c}</${tag}>`).join("")}</tr>`;
-}
-
-function tableHtml(header: readonly string[], rows: readonly { cells: readonly string[]; className?: string }[]): string {
-  return [
-    `<div class="table-wrap"><table>`,
-    `<thead>${row(header.map(escapeHtml), "th")}</thead>`,
-    `<tbody>`,
-    ...rows.map((r) => row(r.cells, "td", r.className)),
-    `</tbody></table></div>`,
-  ].join("\n");
-}
 
 function badge(status: string): string {
   return `<span class="badge status-${escapeHtml(status)}">${escapeHtml(status)}</span>`;
 }
 
-/** A key to the chart, naming only the marks it holds. */
-function legend(claim: ReportClaim): string {
-  const charted = claim.positions.flatMap((position) => (position.interval === null ? [] : [{ origin: position.origin, interval: position.interval }]));
-  if (charted.length === 0) return "";
-  const conflicts = conflicting(claim);
-  const unbounded = (v: number | null): boolean => v === null || !Number.isFinite(v);
-  const keys: string[] = [];
-  if (charted.some((p) => !conflicts.has(p.origin))) keys.push(`<span class="key key-bar"></span>position`);
-  if (charted.some((p) => conflicts.has(p.origin))) keys.push(`<span class="key key-conflict"></span>✕ in conflict`);
-  if (claim.verdict?.interval) keys.push(`<span class="key key-finding"></span>verdict finding`);
-  const notes: string[] = [];
-  if (charted.some((p) => unbounded(p.interval.min) || unbounded(p.interval.max))) notes.push("arrow: no bound");
-  if (charted.some((p) => (p.interval.minOpen && !unbounded(p.interval.min)) || (p.interval.maxOpen && !unbounded(p.interval.max)))) notes.push("hollow circle: bound excluded");
-  return `<p class="legend">${[keys.join(""), notes.join(" · ")].filter((part) => part !== "").join(" · ")}</p>`;
+/**
+ * Where it was said, as a link that opens outside the page without handing it the report
+ * (`rel="noopener noreferrer"`); an address that is not http(s) is shown as text beside the label.
+ */
+function linkHtml(link: StatementLink): string {
+  const label = escapeHtml(link.label);
+  if (link.href !== null) return `<a href="${escapeHtml(link.href)}" rel="noopener noreferrer">${label === "" ? escapeHtml(link.href) : label}</a>`;
+  if (link.unlinked === null) return label;
+  return `${label}${label === "" ? "" : " "}<span class="unlinked">(not a web link: ${escapeHtml(link.unlinked)})</span>`;
+}
+
+/** One statement's cells: text escaped, the link made a link, the standing and quote check given a class to style. */
+function statementCells(row: StatementRow): string[] {
+  return STATEMENT_HEADER.map((column) => {
+    const text = escapeHtml(row.fields[column]);
+    if (column === "reported in") return linkHtml(row.link);
+    if (column === "stands") return `<span class="stands-${row.standing}">${text}</span>`;
+    if (column === "quote check" && row.statement.quoteCheck === "not-found") return `<span class="check-not-found">${text}</span>`;
+    return text;
+  });
+}
+
+/** The brief as a definition list; the conflicting pairs under "Disputed". */
+function briefHtml(report: Report, claim: ReportClaim): string {
+  const lines = claimBrief(report, claim).map((line) => {
+    const items = line.items === undefined || line.items.length === 0 ? "" : `<ul>${line.items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>`;
+    return `<div><dt>${escapeHtml(line.label)}</dt><dd>${escapeHtml(line.text)}${items}</dd></div>`;
+  });
+  return `<dl class="brief">${lines.join("")}</dl>`;
 }
 
 function claimSection(report: Report, claim: ReportClaim): string {
   const parts: string[] = [`<section class="claim" id="claim-${escapeHtml(claim.id)}">`, `<h2>${escapeHtml(claim.question)}</h2>`];
   const facts = [...claimFacts(claim, false), ...(claim.tags.length === 0 ? [] : [`tags: ${claim.tags.join(", ")}`])];
   parts.push(`<p class="meta">${badge(claim.status)}${claim.unresolved ? ` <span class="badge status-unsourced">unresolved</span>` : ""} ${escapeHtml(facts.join(" · "))}</p>`);
-  if (claim.type === "quantity") {
-    parts.push(rangeChart(report, claim));
-    parts.push(legend(claim));
-  }
-  const cells = statementRows(report, claim);
-  parts.push(
-    tableHtml(
-      STATEMENT_HEADER,
-      claim.statements.map((statement, i) => ({
-        cells: (cells[i] ?? []).map(escapeHtml),
-        // A withdrawn statement and a superseded revision stay visible but must not read as a live position.
-        className: statement.retracted !== false ? "retracted" : statement.position ? undefined : "superseded",
-      })),
-    ),
-  );
-  if (claim.verdict !== null) {
-    parts.push(`<p class="verdict"><strong>${escapeHtml(verdictLine(claim.verdict))}</strong></p>`);
-    if (claim.verdict.note !== null) parts.push(`<p class="note">${escapeHtml(claim.verdict.note)}</p>`);
-  }
+  parts.push(briefHtml(report, claim));
+  if (claim.type === "quantity") parts.push(rangeChart(report, claim));
+  parts.push(timeline(report, claim));
+  const rows = statementRows(report, claim);
+  // A withdrawn statement and a superseded one stay visible but must not read as a live position.
+  const rowClass = (row: StatementRow): string | undefined => (row.standing === "retracted" ? "retracted" : row.standing === "superseded" || row.standing === "agrees" ? row.standing : undefined);
+  parts.push(htmlTable(`Statements (${rows.length})`, STATEMENT_HEADER, rows.map((row) => ({ cells: statementCells(row), className: rowClass(row) }))));
+  if (claim.verdict?.note) parts.push(`<p class="note"><strong>Verdict note:</strong> ${escapeHtml(claim.verdict.note)}</p>`);
   parts.push(`</section>`);
-  return parts.join("\n");
+  return parts.filter((part) => part !== "").join("\n");
+}
+
+/** "Generated 2026-01-02 03:04 UTC by claims 2.0.0": when the page was made, and by which version. */
+function stamp(options: ExportOptions): string {
+  const parts: string[] = [];
+  if (options.generated !== undefined) {
+    const when = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(options.generated) ? `${options.generated.slice(0, 10)} ${options.generated.slice(11, 16)} UTC` : options.generated;
+    parts.push(`Generated <time datetime="${escapeHtml(options.generated)}">${escapeHtml(when)}</time>`);
+  }
+  if (options.version !== undefined) parts.push(`${parts.length === 0 ? "Made" : ""} by claims ${escapeHtml(options.version)}`.trim());
+  return parts.length === 0 ? "" : ` ${parts.join(" ")}.`;
 }
 
 /** Renders the report as one self-contained HTML page: inline CSS and SVG, no script, nothing fetched. */
@@ -120,21 +86,18 @@ export function html(report: Report, options: ExportOptions): string {
   const title = options.publisher === null ? "Claims report" : `Claims report — ${options.publisher}`;
   const counts = report.summary.status;
   const summary = `${count(report.summary.claims, "claim")}: ${counts.conflict} in conflict, ${counts.corroborated} corroborated, ${counts["single-source"]} single-source, ${counts.unsourced} unsourced.`;
-  const body: string[] = [`<h1>${escapeHtml(title)}</h1>`, `<p class="generated">${escapeHtml(summary)}${options.generated === undefined ? "" : ` Generated ${escapeHtml(options.generated)}.`}</p>`];
+  const body: string[] = [`<header>`, `<h1>${escapeHtml(title)}</h1>`, `<p class="generated">${escapeHtml(summary)}${stamp(options)}</p>`, `</header>`, `<main>`];
   if (claims.length === 0) {
     body.push(`<p>${options.all ? "The ledger holds no claims." : "No claim is in conflict."}</p>`);
   } else {
-    body.push(
-      tableHtml(
-        SUMMARY_HEADER,
-        claims.map((claim) => {
-          const [id, status, sources, conflicts] = summaryRow(report, claim);
-          return { cells: [`<a class="id" href="#claim-${escapeHtml(claim.id)}">${escapeHtml(id ?? "")}</a>`, badge(status ?? ""), escapeHtml(sources ?? ""), escapeHtml(conflicts ?? "")] };
-        }),
-      ),
-    );
+    const rows = claims.map((claim) => {
+      const [id = "", status = "", ...rest] = summaryRow(claim);
+      return { cells: [`<a href="#claim-${escapeHtml(claim.id)}">${escapeHtml(id)}</a>`, badge(status), ...rest.map(escapeHtml)] };
+    });
+    body.push(htmlTable(options.all ? "Every claim" : "Claims in conflict", SUMMARY_HEADER, rows));
     for (const claim of claims) body.push(claimSection(report, claim));
   }
+  body.push(`</main>`);
   return [
     `<!DOCTYPE html>`,
     `<html lang="en">`,
