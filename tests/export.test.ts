@@ -1,11 +1,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
-import { Parser } from "htmlparser2";
-import type { Nodes, Table } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
-import { gfmTable } from "micromark-extension-gfm-table";
+import type { Link, Strong } from "mdast";
 import { describe, expect, it } from "vitest";
-import type { Report, ReportClaim, ReportInterval, ReportStatement } from "../src/core/report/types.js";
+import type { Report, ReportClaim } from "../src/core/report/types.js";
 import { EXPORT_FORMATS, EXPORT_FORMATTERS, type ExportOptions } from "../src/formats/exports/index.js";
 import { displayRating, displayValue } from "../src/formats/exports/display.js";
 import { chooseScale } from "../src/formats/exports/html.js";
@@ -13,75 +9,34 @@ import { sanitize } from "../src/formats/sanitize.js";
 import { hostile, HOSTILE_TEXTS } from "./fixtures/reports/hostile.js";
 import { interval } from "./fixtures/reports/build.js";
 import { zhanaozen } from "./fixtures/reports/zhanaozen.js";
+import {
+  allNodes,
+  asCell,
+  bounds,
+  documentCell,
+  expectedStatementRow,
+  expectedSummaryRow,
+  exported,
+  inspectHtml,
+  isWeb,
+  lf,
+  name,
+  parseMarkdown,
+  plain,
+  STATEMENT_COLUMNS,
+  SUMMARY_COLUMNS,
+  stands,
+  tables,
+  urlOf,
+} from "./helpers/exports.js";
 
 const CONFLICTS_ONLY: ExportOptions = { all: false, publisher: null };
 const ALL: ExportOptions = { all: true, publisher: null };
-
-// ---- expectations, written from the report's fields independently of the formatters ---------
-
-function name(report: Report, id: string): string {
-  return report.sources.find((s) => s.id === id)?.name ?? id;
-}
-
-const ERROR_WORDS = { "invalid-value": "value not read", "unknown-source": "unknown source", "invalid-source": "source has errors" } as const;
-
-function says(statement: ReportStatement): string {
-  const value = displayValue(statement.says) + (statement.error === null ? "" : ` (${ERROR_WORDS[statement.error]})`);
-  if (statement.retracted === false) return value;
-  return statement.retracted === true ? `${value} (retracted)` : `${value} (retracted ${statement.retracted})`;
-}
-
-function documentCell(report: Report, id: string | null): string {
-  if (id === null) return "";
-  const d = report.documents.find((doc) => doc.id === id);
-  return d === undefined ? id : `${d.title} — ${d.publisher}`;
-}
-
-function expectedStatementRow(report: Report, statement: ReportStatement): string[] {
-  return [
-    statement.via === null ? name(report, statement.source) : `${name(report, statement.source)} (via ${name(report, statement.via)})`,
-    statement.side ?? "",
-    says(statement),
-    statement.on ?? "",
-    documentCell(report, statement.in),
-    statement.quote ?? "",
-    statement.conflictsWith.map((id) => name(report, id)).join(", "),
-  ];
-}
-
-function expectedSummaryRow(report: Report, claim: ReportClaim): string[] {
-  return [
-    claim.id,
-    claim.status,
-    // As `check` counts them: sources whose position stands, and their independence groups.
-    `${claim.positions.filter((p) => p.committed).length} (${claim.groups})`,
-    // One disagreement once: a pair of origins (SPEC §6 v2).
-    claim.conflicts.map(({ origins: [a, b] }) => `${name(report, a)} vs ${name(report, b)}`).join("; "),
-  ];
-}
-
-/** A range or window as SPEC §8 v2 shows it: exact bounds, the claim's unit after. */
-function bounds(interval: ReportInterval | null | undefined, unit: string | null, missing: string): string {
-  if (!interval) return missing;
-  const n = (x: number) => x.toLocaleString("en-US", { maximumFractionDigits: 12 });
-  const { min, max, minOpen, maxOpen } = interval;
-  let text: string;
-  if (min === null && max === null) text = "unbounded";
-  else if (max === null) text = `${minOpen ? ">" : "≥"} ${n(min!)}`;
-  else if (min === null) text = `${maxOpen ? "<" : "≤"} ${n(max)}`;
-  else if (!minOpen && !maxOpen) text = min === max ? n(min) : `${n(min)}–${n(max)}`;
-  else text = `${minOpen ? "> " : ""}${n(min)} to ${maxOpen ? "< " : ""}${n(max)}`;
-  return unit === null || text === "unbounded" ? text : `${text} ${unit}`;
-}
 
 /** [range, window] of a claim as every export shows them; empty for a claim that is not a quantity. */
 function rangeAndWindow(claim: ReportClaim): [string, string] {
   if (claim.type !== "quantity") return ["", ""];
   return [bounds(claim.range, claim.unit, "—"), bounds(claim.window, claim.unit, claim.range ? "none" : "—")];
-}
-
-function exported(report: Report, all: boolean): readonly ReportClaim[] {
-  return all ? report.claims : report.claims.filter((c) => c.status === "conflict");
 }
 
 // ---- displayValue -----------------------------------------------------------------------------
@@ -126,50 +81,30 @@ describe("registry", () => {
 
 // ---- markdown ---------------------------------------------------------------------------------
 
-/** Plain text of a parsed node: text and inline code values, concatenated. */
-function plain(node: Nodes): string {
-  if (node.type === "text" || node.type === "inlineCode") return node.value;
-  return "children" in node ? node.children.map((child) => plain(child)).join("") : "";
-}
-
-function parseMarkdown(text: string) {
-  return fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
-}
-
-function tables(text: string): string[][][] {
-  return parseMarkdown(text)
-    .children.filter((node): node is Table => node.type === "table")
-    .map((table) => table.children.map((row) => row.children.map((cell) => plain(cell))));
-}
-
-/** What a cell shows: the formatter's one-line rule, the CLI's sanitize, and GFM's trimming of cells. */
-function asCell(text: string): string {
-  return sanitize(text.replace(/\r\n|\r|\n/g, " ")).replace(/^[ \t]+|[ \t]+$/g, "");
-}
+const BRIEF_LABELS = ["Disputed:", "Question:", "Who says what:", "Together the sources allow:", "Verdict:"];
 
 function checkMarkdown(report: Report, all: boolean): void {
   const output = sanitize(EXPORT_FORMATTERS.markdown(report, { all, publisher: null }));
   const claims = exported(report, all);
   const found = tables(output);
   expect(found).toHaveLength(claims.length + 1);
-  expect(found[0]).toEqual([["claim", "status", "sources (groups)", "conflicts"], ...claims.map((c) => expectedSummaryRow(report, c).map(asCell))]);
+  expect(found[0]).toEqual([SUMMARY_COLUMNS, ...claims.map((c) => expectedSummaryRow(c).map(asCell))]);
   claims.forEach((claim, i) => {
-    expect(found[i + 1]).toEqual([
-      ["source", "side", "says", "date", "reported in", "quote", "conflicts with"],
-      ...claim.statements.map((s) => expectedStatementRow(report, s).map(asCell)),
-    ]);
+    expect(found[i + 1]).toEqual([STATEMENT_COLUMNS, ...claim.statements.map((s) => expectedStatementRow(report, claim, s).map(asCell))]);
   });
   const tree = parseMarkdown(output);
   const headings = tree.children.filter((node) => node.type === "heading" && node.depth === 2).map((node) => plain(node));
   expect(headings).toEqual(claims.map((c) => asCell(c.question)));
-  // Nothing the ledger wrote may come back as markup: no raw HTML, links, emphasis or code spans.
-  const kinds = new Set<string>();
-  const walk = (node: Nodes): void => {
-    kinds.add(node.type);
-    if ("children" in node) node.children.forEach((child) => walk(child));
-  };
-  walk(tree);
-  expect([...kinds].sort()).toEqual(["heading", "paragraph", "root", "table", "tableCell", "tableRow", "text"]);
+  // Nothing the ledger wrote may come back as markup: no raw HTML, emphasis or code spans. The
+  // only links are the statements' http(s) addresses, the only bold text the brief's labels.
+  const nodes = allNodes(tree);
+  expect([...new Set(nodes.map((node) => node.type))].sort()).toEqual(
+    expect.arrayContaining(["heading", "list", "listItem", "paragraph", "root", "strong", "table", "tableCell", "tableRow", "text"]),
+  );
+  for (const node of nodes) expect(["heading", "link", "list", "listItem", "paragraph", "root", "strong", "table", "tableCell", "tableRow", "text"]).toContain(node.type);
+  const expectedLinks = claims.flatMap((c) => c.statements.map((s) => urlOf(report, s)).filter(isWeb)).map(sanitize);
+  expect(nodes.filter((node): node is Link => node.type === "link").map((link) => link.url)).toEqual(expectedLinks);
+  for (const strong of nodes.filter((node): node is Strong => node.type === "strong")) expect(BRIEF_LABELS).toContain(plain(strong));
 }
 
 describe("markdown export", () => {
@@ -205,13 +140,16 @@ describe("markdown export", () => {
 // ---- csv --------------------------------------------------------------------------------------
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+const CSV_COLUMNS = ["claim", "question", "source", "side", "says", "stands", "date", "as of", "document", "link", "quote", "quote check", "status", "conflicts", "range", "window"];
 
 function expectedCsv(report: Report, all: boolean): string[][] {
-  const rows = [["claim", "question", "source", "side", "says", "date", "document", "quote", "status", "conflicts", "range", "window"]];
+  const rows = [CSV_COLUMNS];
   for (const claim of exported(report, all)) {
     for (const s of claim.statements) {
-      const [source, side, value, date, document, quote, conflicts] = expectedStatementRow(report, s) as [string, string, string, string, string, string, string];
-      rows.push([claim.id, claim.question, source, side, value, date, document, quote, claim.status, conflicts, ...rangeAndWindow(claim)]);
+      const [source, side, value, standing, , , quote, check, conflicts] = expectedStatementRow(report, claim, s) as string[];
+      const url = urlOf(report, s);
+      const link = url === null ? "" : isWeb(url) ? url : `(not a web link) ${url}`;
+      rows.push([claim.id, claim.question, source!, side!, value!, standing!, s.on ?? "", s.asOf ?? "", documentCell(report, s.in), link, quote!, check!, claim.status, conflicts!, ...rangeAndWindow(claim)]);
     }
   }
   return rows.map((row) => row.map((cell) => (FORMULA_START.test(cell) ? `'${cell}` : cell)));
@@ -222,18 +160,18 @@ describe("relays in every export", () => {
   const claim = zhanaozen.claims.find((c) => new Set(c.statements.map((s) => s.source)).size > 1)!;
   const [relay] = claim.statements;
   const origin = claim.statements.find((s) => s.source !== relay.source)!;
-  const relayed: Report = { ...zhanaozen, claims: [{ ...claim, statements: [{ ...relay, via: origin.source }, ...claim.statements.slice(1)] }] };
-  const shown = `${name(zhanaozen, relay.source)} (via ${name(zhanaozen, origin.source)})`;
+  const relayed: Report = { ...zhanaozen, claims: [{ ...claim, statements: [{ ...relay, via: origin.source, origin: origin.source }, ...claim.statements.slice(1)] }] };
+  const shown = `${name(zhanaozen, relay.source)} (relaying ${name(zhanaozen, origin.source)})`;
 
   it.each(["markdown", "csv"] as const)("%s names whom a relay relays", (format) => {
     expect(EXPORT_FORMATTERS[format](relayed, ALL)).toContain(shown);
-    expect(EXPORT_FORMATTERS[format](zhanaozen, ALL)).not.toContain("(via ");
+    expect(EXPORT_FORMATTERS[format](zhanaozen, ALL)).not.toContain("(relaying ");
   });
 
   it("html names whom a relay relays", () => {
     const cells = (report: Report) => inspectHtml(EXPORT_FORMATTERS.html(report, ALL)).tables.flat(2);
     expect(cells(relayed)).toContain(shown);
-    expect(cells(zhanaozen).some((cell) => cell.includes("(via "))).toBe(false);
+    expect(cells(zhanaozen).some((cell) => cell.includes("(relaying "))).toBe(false);
   });
 });
 
@@ -245,23 +183,23 @@ describe("range, window and relays in every export (SPEC §8 v2, §6 v2)", () =>
     claims: [{ ...toll, window: interval(64, 64), positions: toll.positions.map((p) => (p.origin === "morgue-witnesses" ? { ...p, reportedBy: ["oil-workers-union"] } : p)) }],
   };
   const facts = "death-toll · quantity · conflict · unit: people · range: ≥ 16 people · window: 64 people";
-  const summary = `${name(zhanaozen, "morgue-witnesses")} (reported by ${name(zhanaozen, "oil-workers-union")}) vs ${name(zhanaozen, "prosecutor-general")}`;
+  const pair = `${name(zhanaozen, "morgue-witnesses")} at least 64 (via ${name(zhanaozen, "oil-workers-union")}) vs ${name(zhanaozen, "prosecutor-general")} 16`;
 
-  it("markdown gives the range and window under the heading, and relays beside their origin in the summary", () => {
+  it("markdown gives the range and window under the heading, and each pair of origins with its relays in the brief", () => {
     const output = EXPORT_FORMATTERS.markdown(relayed, ALL);
     const paragraphs = parseMarkdown(output).children.filter((node) => node.type === "paragraph").map((node) => plain(node));
     expect(paragraphs).toContain(facts);
-    expect(tables(output)[0][1][3]).toBe(`${summary}; ${name(zhanaozen, "oil-workers-union")} vs ${name(zhanaozen, "prosecutor-general")}; ${name(zhanaozen, "prosecutor-general")} vs ${name(zhanaozen, "rferl-correspondent")}`);
+    const items = allNodes(parseMarkdown(output)).filter((node) => node.type === "listItem").map((node) => plain(node));
+    expect(items).toContain(pair);
+    expect(items).toContain(`${name(zhanaozen, "oil-workers-union")} dozens vs ${name(zhanaozen, "prosecutor-general")} 16`);
+    expect(tables(output)[0]![1]).toEqual(["death-toll", "conflict", "4 (3)", "3 pairs", "Mixed"]);
   });
 
-  it("html gives them in the claim's facts and the summary table", () => {
-    const page = EXPORT_FORMATTERS.html(relayed, ALL);
-    const text: string[] = [];
-    const parser = new Parser({ ontext: (t) => void text.push(t) }, { decodeEntities: true });
-    parser.write(page);
-    parser.end();
-    expect(text.join("")).toContain(facts.replace(" · conflict", ""));
-    expect(inspectHtml(page).tables[0][1][3]).toContain(summary);
+  it("html gives them in the claim's facts and the brief", () => {
+    const page = inspectHtml(EXPORT_FORMATTERS.html(relayed, ALL));
+    expect(page.text).toContain(facts.replace(" · conflict", ""));
+    expect(page.text).toContain(pair);
+    expect(page.tables[0]![1]).toEqual(["death-toll", "conflict", "4 (3)", "3 pairs", "Mixed"]);
   });
 
   it("csv gives them on every row of the claim", () => {
@@ -279,6 +217,8 @@ describe("statements in error in every export", () => {
     const text = format === "html" ? inspectHtml(EXPORT_FORMATTERS.html(broken, ALL)).tables.flat(2).join("\n") : EXPORT_FORMATTERS[format](broken, ALL);
     expect(text).toContain(`${displayValue(first.says)} (value not read)`);
     expect(text).toContain(`${displayValue(second.says)} (source has errors)`);
+    expect(text).toContain("in error: value not read");
+    expect(text).toContain("in error: source has errors");
   });
 });
 
@@ -309,7 +249,7 @@ describe("csv export", () => {
     const output = EXPORT_FORMATTERS.csv(hostile, ALL);
     expect(output.endsWith("\n")).toBe(true);
     expect(output).toContain(`"""quoted"", with comma"`);
-    expect(output.split("\n")[0]).toBe("claim,question,source,side,says,date,document,quote,status,conflicts,range,window");
+    expect(output.split("\n")[0]).toBe(CSV_COLUMNS.join(","));
   });
 });
 
@@ -327,181 +267,13 @@ describe("json export", () => {
   });
 });
 
-// ---- claimreview ------------------------------------------------------------------------------
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Google's required ClaimReview fields and the shapes this export promises. */
-function checkClaimReview(review: unknown): asserts review is Json {
-  expect(isObject(review)).toBe(true);
-  const r = review as Json;
-  expect(r["@context"]).toBe("https://schema.org");
-  expect(r["@type"]).toBe("ClaimReview");
-  expect(typeof r.claimReviewed).toBe("string");
-  expect(r.url).toMatch(/^#claim-[a-z0-9-]+$/);
-  expect(isObject(r.author) && r.author["@type"] === "Organization" && typeof r.author.name === "string").toBe(true);
-  const rating = r.reviewRating as Json;
-  expect(rating["@type"]).toBe("Rating");
-  expect(typeof rating.alternateName).toBe("string");
-  if (rating.ratingValue !== undefined) {
-    expect(rating.ratingValue).toBeGreaterThanOrEqual(rating.worstRating as number);
-    expect(rating.ratingValue).toBeLessThanOrEqual(rating.bestRating as number);
-  }
-  const item = r.itemReviewed as Json;
-  expect(item["@type"]).toBe("Claim");
-  expect(Array.isArray(item.author)).toBe(true);
-  for (const author of item.author as Json[]) {
-    expect(["Person", "Organization"]).toContain(author["@type"]);
-    expect(typeof author.name).toBe("string");
-  }
-  for (const work of (item.appearance as Json[] | undefined) ?? []) {
-    expect(work["@type"]).toBe("CreativeWork");
-    expect(typeof work.headline).toBe("string");
-  }
-  if (item.datePublished !== undefined) expect(item.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  if (r.datePublished !== undefined) expect(r.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  // No nulls: JSON-LD leaves out what is unknown.
-  expect(JSON.stringify(r)).not.toContain("null");
-}
-
-describe("claimreview export", () => {
-  it("publishes one ClaimReview per claim with a verdict, --all or not", () => {
-    const output = EXPORT_FORMATTERS.claimreview(zhanaozen, CONFLICTS_ONLY);
-    expect(EXPORT_FORMATTERS.claimreview(zhanaozen, ALL)).toBe(output);
-    const reviews = JSON.parse(output) as unknown[];
-    expect(reviews).toHaveLength(2);
-    reviews.forEach(checkClaimReview);
-    const [deaths, fire] = reviews as [Json, Json];
-    expect(deaths.claimReviewed).toBe("How many people were killed in Zhanaozen on 16 December 2011?");
-    expect(deaths.url).toBe("#claim-death-toll");
-    expect(deaths.author).toEqual({ "@type": "Organization", name: "claims ledger" });
-    expect(deaths.datePublished).toBe("2012-01-26");
-    expect(deaths.reviewRating).toMatchObject({ alternateName: "Mixed", ratingValue: 3, bestRating: 5, worstRating: 1 });
-    expect((deaths.reviewRating as Json).additionalProperty).toEqual([
-      { "@type": "PropertyValue", name: "prosecutor-general", value: "agrees" },
-      { "@type": "PropertyValue", name: "morgue-witnesses", value: "contradicts" },
-      { "@type": "PropertyValue", name: "oil-workers-union", value: "contradicts" },
-      { "@type": "PropertyValue", name: "rferl-correspondent", value: "contradicts" },
-    ]);
-    const item = deaths.itemReviewed as Json;
-    expect(item.datePublished).toBe("2011-12-16");
-    expect(item.author).toEqual([
-      { "@type": "Organization", name: "Prosecutor-General's Office of Kazakhstan", url: "https://prokuror.gov.kz" },
-      { "@type": "Person", name: "Witnesses at the Zhanaozen morgue" },
-      { "@type": "Organization", name: "Ozenmunaigas strikers' committee" },
-      { "@type": "Person", name: "RFE/RL correspondent" },
-    ]);
-    expect(item.appearance).toEqual([
-      { "@type": "CreativeWork", headline: "Ten killed in Kazakh oil town clashes", datePublished: "2011-12-16", publisher: { "@type": "Organization", name: "Reuters" } },
-      {
-        "@type": "CreativeWork",
-        url: "https://www.aljazeera.com/news/2011/12/17/security-clampdown-on-kazakh-town",
-        headline: "Security clampdown on Kazakh town",
-        datePublished: "2011-12-17",
-        publisher: { "@type": "Organization", name: "Al Jazeera" },
-      },
-      {
-        "@type": "CreativeWork",
-        url: "https://www.rferl.org/a/zhanaozen/24425000.html",
-        headline: "Witnesses describe Zhanaozen shooting",
-        datePublished: "2011-12-18",
-        publisher: { "@type": "Organization", name: "RFE/RL" },
-      },
-    ]);
-    expect(fire.reviewRating).toMatchObject({ alternateName: "Mostly false", ratingValue: 2 });
-  });
-
-  it("names the publisher and says Unrated without a rating", () => {
-    const unrated: Report = {
-      ...zhanaozen,
-      claims: zhanaozen.claims.map((c) => (c.verdict === null ? c : { ...c, verdict: { ...c.verdict, rating: null, on: null } })),
-    };
-    const reviews = JSON.parse(EXPORT_FORMATTERS.claimreview(unrated, { all: false, publisher: "Factcheck.kz" })) as Json[];
-    reviews.forEach(checkClaimReview);
-    for (const review of reviews) {
-      expect(review.author).toEqual({ "@type": "Organization", name: "Factcheck.kz" });
-      expect((review.reviewRating as Json).alternateName).toBe("Unrated");
-      expect((review.reviewRating as Json).ratingValue).toBeUndefined();
-      expect(review.datePublished).toBeUndefined();
-    }
-  });
-
-  it("is an empty list without verdicts, and keeps hostile text exact through sanitize", () => {
-    expect(JSON.parse(EXPORT_FORMATTERS.claimreview({ ...zhanaozen, claims: [] }, ALL))).toEqual([]);
-    const reviews = JSON.parse(sanitize(EXPORT_FORMATTERS.claimreview(hostile, ALL))) as Json[];
-    expect(reviews).toHaveLength(1);
-    reviews.forEach(checkClaimReview);
-    expect(reviews[0]?.claimReviewed).toBe(hostile.claims[0]?.question);
-  });
-});
-
 // ---- html -------------------------------------------------------------------------------------
 
-interface HtmlFacts {
-  tags: Set<string>;
-  hrefs: string[];
-  srcs: string[];
-  /** Cell texts of each table, by rows. */
-  tables: string[][][];
-  h2: string[];
-  /** Per SVG: the number of `rect.bar` elements. */
-  bars: number[];
-  conflictBars: number[];
-  findings: number[];
-}
-
-function inspectHtml(page: string): HtmlFacts {
-  const facts: HtmlFacts = { tags: new Set(), hrefs: [], srcs: [], tables: [], h2: [], bars: [], conflictBars: [], findings: [] };
-  let cell: string | null = null;
-  let h2: string | null = null;
-  const parser = new Parser(
-    {
-      onopentag(tag, attributes) {
-        facts.tags.add(tag);
-        if (attributes.href !== undefined) facts.hrefs.push(attributes.href);
-        if (attributes.src !== undefined) facts.srcs.push(attributes.src);
-        if (tag === "table") facts.tables.push([]);
-        if (tag === "tr") facts.tables.at(-1)?.push([]);
-        if (tag === "td" || tag === "th") cell = "";
-        if (tag === "h2") h2 = "";
-        if (tag === "svg") facts.bars.push(0), facts.conflictBars.push(0), facts.findings.push(0);
-        const classes = (attributes.class ?? "").split(" ");
-        if (tag === "rect" && classes.includes("bar")) {
-          facts.bars[facts.bars.length - 1]! += 1;
-          if (classes.includes("conflict")) facts.conflictBars[facts.conflictBars.length - 1]! += 1;
-        }
-        if (tag === "rect" && classes.includes("finding")) facts.findings[facts.findings.length - 1]! += 1;
-      },
-      ontext(text) {
-        if (cell !== null) cell += text;
-        if (h2 !== null) h2 += text;
-      },
-      onclosetag(tag) {
-        if ((tag === "td" || tag === "th") && cell !== null) {
-          facts.tables.at(-1)?.at(-1)?.push(cell);
-          cell = null;
-        }
-        if (tag === "h2" && h2 !== null) {
-          facts.h2.push(h2);
-          h2 = null;
-        }
-      },
-    },
-    { decodeEntities: true, recognizeSelfClosing: true },
-  );
-  parser.write(page);
-  parser.end();
-  return facts;
-}
-
-/** HTML parsers treat CRLF and CR as LF. */
-const lf = (text: string): string => text.replace(/\r\n?/g, "\n");
-
-const ALLOWED_TAGS = ["html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "span", "strong", "a", "div", "table", "thead", "tbody", "tr", "th", "td", "section", "svg", "g", "text", "rect", "line", "polygon", "circle"];
+const ALLOWED_TAGS = [
+  ...["html", "head", "meta", "title", "style", "body", "header", "main", "section", "h1", "h2", "p", "span", "strong", "s", "a", "time"],
+  ...["table", "caption", "thead", "tbody", "tr", "th", "td", "dl", "div", "dt", "dd", "ul", "li", "figure", "figcaption"],
+  ...["svg", "text", "rect", "line", "polygon", "circle", "path"],
+];
 
 describe("html export", () => {
   it("counts the claims in words that agree with the number", () => {
@@ -510,16 +282,20 @@ describe("html export", () => {
     expect(EXPORT_FORMATTERS.html(zhanaozen, ALL)).toContain(`${zhanaozen.summary.claims} claims: `);
   });
 
-  it("is self-contained: no script, nothing fetched", () => {
+  it("is self-contained: no script, nothing fetched; links only to its own claims and to http(s) pages, opened without a referrer", () => {
     for (const report of [zhanaozen, hostile]) {
       const page = EXPORT_FORMATTERS.html(report, ALL);
       expect(page).not.toMatch(/<script/i);
-      expect(page).not.toMatch(/(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
       expect(page).not.toMatch(/@import/i);
       expect(page).not.toMatch(/url\(/i);
       const facts = inspectHtml(page);
       expect(facts.srcs).toEqual([]);
-      for (const href of facts.hrefs) expect(href).toMatch(/^#claim-[a-z0-9-]+$/);
+      const expected = exported(report, true).flatMap((c) => c.statements.map((s) => urlOf(report, s)).filter(isWeb));
+      expect(facts.links.filter((l) => !l.href.startsWith("#")).map((l) => l.href)).toEqual(expected);
+      for (const link of facts.links) {
+        if (link.href.startsWith("#")) expect(link.href).toMatch(/^#claim-[a-z0-9-]+$/);
+        else expect(link.rel).toBe("noopener noreferrer");
+      }
     }
   });
 
@@ -535,36 +311,55 @@ describe("html export", () => {
     expect(facts.tables).toHaveLength(claims.length + 1);
     claims.forEach((claim, i) => {
       expect(facts.tables[i + 1]).toEqual([
-        ["source", "side", "says", "date", "reported in", "quote", "conflicts with"],
-        ...claim.statements.map((s) => expectedStatementRow(hostile, s).map((cell) => lf(sanitize(cell)))),
+        STATEMENT_COLUMNS,
+        ...claim.statements.map((s) => {
+          const row = expectedStatementRow(hostile, claim, s);
+          // HTML shows an address that is not a link in words, beside the document.
+          const url = urlOf(hostile, s);
+          if (url !== null && !isWeb(url)) row[5] = [documentCell(hostile, s.in), `(not a web link: ${url})`].filter((p) => p !== "").join(" ");
+          return row.map((cell) => lf(sanitize(cell)));
+        }),
       ]);
     });
-    expect(facts.tables[0]?.slice(1)).toEqual(claims.map((c) => expectedSummaryRow(hostile, c).map((cell) => lf(sanitize(cell)))));
+    expect(facts.tables[0]?.slice(1)).toEqual(claims.map((c) => expectedSummaryRow(c).map((cell) => lf(sanitize(cell)))));
   });
 
-  it("draws a range chart per quantity claim: one bar per stated interval, conflicts marked, the finding as a band", () => {
+  it("gives every table a caption, every column header scope=col and every row's first cell scope=row", () => {
+    const facts = inspectHtml(EXPORT_FORMATTERS.html(zhanaozen, ALL));
+    expect(facts.captions).toEqual(["Every claim", ...zhanaozen.claims.map((c) => `Statements (${c.statements.length})`)]);
+    const rows = facts.tables.reduce((n, t) => n + t.length - 1, 0);
+    const columns = facts.tables.reduce((n, t) => n + t[0]!.length, 0);
+    expect(facts.scopes.filter((s) => s === "col")).toHaveLength(columns);
+    expect(facts.scopes.filter((s) => s === "row")).toHaveLength(rows);
+    expect(facts.scopes).toHaveLength(columns + rows);
+  });
+
+  it("draws a range chart per quantity claim: one bar per stated interval, red caps only where positions conflict, the finding as a band", () => {
     for (const all of [false, true]) {
-      const claims = exported(zhanaozen, all).filter((c) => c.type === "quantity");
+      const claims = exported(zhanaozen, all).filter((c) => c.type === "quantity" && c.positions.some((p) => p.interval !== null));
       const facts = inspectHtml(EXPORT_FORMATTERS.html(zhanaozen, { all, publisher: null }));
-      expect(facts.bars).toEqual(claims.map((c) => c.positions.filter((p) => p.interval !== null).length));
-      expect(facts.conflictBars).toEqual(
-        claims.map((c) => {
-          const inConflict = new Set(c.conflicts.flatMap((x) => x.sources));
-          return c.positions.filter((p) => p.interval !== null && inConflict.has(p.source)).length;
-        }),
-      );
-      expect(facts.findings).toEqual(claims.map((c) => (c.verdict?.interval ? 1 : 0)));
+      expect(facts.charts.map((c) => c.bars)).toEqual(claims.map((c) => c.positions.filter((p) => p.interval !== null).length));
+      expect(facts.charts.map((c) => c.conflicts)).toEqual(claims.map((c) => new Set(c.conflicts.flatMap((x) => x.origins)).size));
+      // A band in every bar's strip, so it lines up across the rows.
+      expect(facts.charts.map((c) => c.findings)).toEqual(claims.map((c) => (c.verdict?.interval ? c.positions.filter((p) => p.interval !== null).length : 0)));
     }
-    const hostileFacts = inspectHtml(EXPORT_FORMATTERS.html(hostile, CONFLICTS_ONLY));
-    expect(hostileFacts.bars).toEqual([6]);
+    // death-toll: the prosecutor's 16 against the morgue's ≥ 64, the union's 24–99 and RFE/RL's > 20:
+    // one cap on the 16, and one on the lower bound of each of the three.
+    const toll = inspectHtml(EXPORT_FORMATTERS.html(zhanaozen, CONFLICTS_ONLY)).charts[0]!;
+    expect(toll.caps).toBe(4);
+    expect(toll.label).toBe(
+      `Range chart of each origin's position: ${name(zhanaozen, "prosecutor-general")} 16 people; ${name(zhanaozen, "morgue-witnesses")} ≥ 64 people; ${name(zhanaozen, "oil-workers-union")} 24–99 people; ${name(zhanaozen, "rferl-correspondent")} > 20 people; verdict finding 16–20 people.`,
+    );
+    expect(inspectHtml(EXPORT_FORMATTERS.html(hostile, CONFLICTS_ONLY)).charts.map((c) => c.bars)).toEqual([6]);
   });
 
-  it("marks conflicts with more than colour, for greyscale print", () => {
+  it("names each bar with its exact value and whom it conflicts with, in its accessible name and its tooltip", () => {
     const page = EXPORT_FORMATTERS.html(zhanaozen, CONFLICTS_ONLY);
-    expect(page).toMatch(/<rect class="bar conflict"[^>]*stroke-dasharray/);
-    expect(page).toContain("✕ Prosecutor-General");
-    expect(page).toContain("@media print");
-    expect(page).toMatch(/<svg class="chart" viewBox="0 0 800 \d+" width="100%"/);
+    const expected = `${name(zhanaozen, "prosecutor-general")} 16: 16 people; in conflict with ${name(zhanaozen, "morgue-witnesses")} (≥ 64 people), ${name(zhanaozen, "oil-workers-union")} (24–99 people), ${name(zhanaozen, "rferl-correspondent")} (> 20 people)`;
+    expect(inspectHtml(page).images).toContain(expected);
+    expect(page).toContain(`<title>${expected.replace(/'/g, "&#39;").replace(/>/g, "&#62;")}</title>`);
+    // Marked with more than colour, for greyscale print: a ✕ before the label.
+    expect(page).toContain(`<span class="cross" aria-hidden="true">✕ </span>Prosecutor-General`);
   });
 
   it("draws unbounded ends as arrows and excluded bounds as hollow circles", () => {
@@ -572,6 +367,20 @@ describe("html export", () => {
     // death-toll: "at least 64" and "more than 20" run to the right edge; "more than 20" excludes 20.
     expect(page.match(/<polygon class="arrow"/g)).toHaveLength(2);
     expect(page.match(/<circle class="open-end"/g)).toHaveLength(1);
+  });
+
+  it("lays charts out in percent without a viewBox, so their text keeps its pixel size", () => {
+    const page = EXPORT_FORMATTERS.html(zhanaozen, ALL);
+    expect(page).not.toContain("viewBox");
+    expect(page).toMatch(/<rect class="bar" x="[\d.]+%"/);
+    expect(page).toContain(".tick-label, .axis-caption, .value { font-size: 12px;");
+  });
+
+  it("stamps the page with its generation time and the version of claims only when given", () => {
+    const page = EXPORT_FORMATTERS.html(zhanaozen, { ...ALL, generated: "2026-01-02T03:04:05Z", version: "9.8.7" });
+    expect(inspectHtml(page).text).toContain("Generated 2026-01-02 03:04 UTC by claims 9.8.7.");
+    expect(page).toContain(`<time datetime="2026-01-02T03:04:05Z">`);
+    expect(EXPORT_FORMATTERS.html(zhanaozen, ALL)).not.toContain("Generated");
   });
 
   it("chooses a log axis only for positive bounds spanning more than 50×", () => {
@@ -582,5 +391,12 @@ describe("html export", () => {
     const scale = chooseScale([interval(10, 10)]);
     expect(scale.ticks.length).toBeGreaterThan(1);
     for (const tick of scale.ticks) expect(Number.isFinite(scale.x(tick))).toBe(true);
+  });
+});
+
+describe("which statement stands, in every format (SPEC §12 v2)", () => {
+  it("the helper's expectations cover every kind the fixtures hold", () => {
+    const kinds = new Set(hostile.claims.flatMap((c) => c.statements.map((s) => stands(c, s).replace(/ \d{4}-\d{2}-\d{2}$/, ""))));
+    expect([...kinds].sort()).toEqual(["agrees with position", "position", "retracted", "superseded"]);
   });
 });
