@@ -21,6 +21,6 @@ export async function runShow(io: Io, id: string, paths: readonly string[], opti
     throw new UsageError(`no claim '${id}' in the ledger${guess ? ` — did you mean '${guess}'?` : ""} (run 'claims check' to list the claims)`);
   }
   const chalk = await chalkFor(io, options.color);
-  writeOut(io, claimDetail(claim, { chalk, width: io.columns }), chalk);
+  writeOut(io, claimDetail(claim, { chalk, width: io.columns }, report), chalk);
   return ledgerErrors(io, report);
 }

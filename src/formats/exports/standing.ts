@@ -23,6 +23,9 @@ export const STANDING_WORDS: Record<Standing, string> = {
 
 type RelayWarning = "stale-relay" | "relay-mismatch";
 
+/** What standings are read from: the report's diagnostics, and its claims (to tell whose statement a warning is in). */
+export type Sources = Pick<Report, "diagnostics" | "claims">;
+
 interface Placed {
   readonly line: number;
   readonly column: number;
@@ -36,9 +39,9 @@ interface RelayWarnings {
 }
 
 // Built once per report: a formatter asks for every claim.
-const RELAY_WARNINGS = new WeakMap<Report, RelayWarnings>();
+const RELAY_WARNINGS = new WeakMap<Sources, RelayWarnings>();
 
-function relayWarnings(report: Report): RelayWarnings {
+function relayWarnings(report: Sources): RelayWarnings {
   let found = RELAY_WARNINGS.get(report);
   if (found === undefined) {
     const warnings: RelayWarnings["warnings"] = new Map();
@@ -51,7 +54,7 @@ function relayWarnings(report: Report): RelayWarnings {
   return found;
 }
 
-function statementsByFile(report: Report, found: RelayWarnings): Map<string, ReportStatement[]> {
+function statementsByFile(report: Sources, found: RelayWarnings): Map<string, ReportStatement[]> {
   if (found.statements === undefined) {
     found.statements = new Map();
     for (const claim of report.claims) {
@@ -70,7 +73,7 @@ const before = (a: Placed, b: Placed): boolean => a.line < b.line || (a.line ===
  * statement of the claim's file (another claim's statements in the same file included, so a
  * warning in the next claim is never taken for one in this claim's last statement).
  */
-function warningsOf(report: Report, claim: ReportClaim): Map<ReportStatement, RelayWarning> {
+function warningsOf(report: Sources, claim: ReportClaim): Map<ReportStatement, RelayWarning> {
   const found = new Map<ReportStatement, RelayWarning>();
   const relay = relayWarnings(report);
   const warnings = relay.warnings.get(claim.file);
@@ -91,7 +94,7 @@ function warningsOf(report: Report, claim: ReportClaim): Map<ReportStatement, Re
  * analysis warned about, and a relay whose speaker is listed in its origin's `reportedBy` (its
  * report agrees with the position by the claim's rule): that one `agrees`.
  */
-export function standings(report: Report, claim: ReportClaim): Standing[] {
+export function standings(report: Sources, claim: ReportClaim): Standing[] {
   const warned = warningsOf(report, claim);
   const reportedBy = new Map(claim.positions.map((p) => [p.origin, new Set(p.reportedBy)]));
   return claim.statements.map((s) => {

@@ -1,15 +1,21 @@
 /** One claim in detail (`claims show`, and each conflict of `claims check`): statements in time order, range and window, revisions, conflicts, verdict. */
-import type { ReportClaim, ReportStatement } from "../../core/report/types.js";
+import type { Report, ReportClaim, ReportStatement } from "../../core/report/types.js";
 import { byTime } from "../../core/analysis/time.js";
 import { sanitize } from "../sanitize.js";
 import { displayRange, displayValue, displayWindow, originWithRelays, relaysOf, STATEMENT_ERRORS } from "../exports/display.js";
+import { type Standing, standings } from "../exports/standing.js";
 import { statusText, type TextContext } from "./table.js";
 
-function statementLine(s: ReportStatement, claim: ReportClaim, ctx: TextContext): string {
+/** The standings `show` marks besides position, retraction and error, which it words itself. */
+const MARKED: Partial<Record<Standing, string>> = { superseded: "superseded", agrees: "agrees with position", "stale-relay": "stale relay", "relay-mismatch": "relay mismatch" };
+
+function statementLine(s: ReportStatement, standing: Standing | undefined, claim: ReportClaim, ctx: TextContext): string {
   const { chalk } = ctx;
   const date = s.on ?? "undated   ";
   const marks: string[] = [];
   if (s.position) marks.push(chalk.bold("position"));
+  const marked = standing === undefined ? undefined : MARKED[standing];
+  if (marked !== undefined) marks.push(standing === "stale-relay" || standing === "relay-mismatch" ? chalk.yellow(marked) : chalk.dim(marked));
   if (s.error !== null) marks.push(chalk.red(`${STATEMENT_ERRORS[s.error]}: see lint`));
   if (s.retracted !== false) marks.push(chalk.dim(s.retracted === true ? "retracted" : `retracted ${s.retracted}`));
   if (s.via) marks.push(`via ${sanitize(s.via)}`);
@@ -43,14 +49,19 @@ export function inTimeOrder(statements: readonly ReportStatement[]): ReportState
     .map(({ s }) => s);
 }
 
-/** One claim in detail: header, statements in time order with conflicts marked, range and window, revisions, conflicts, verdict. */
-export function claimDetail(claim: ReportClaim, ctx: TextContext): string {
+/**
+ * One claim in detail: header, statements in time order with conflicts marked and how each stands,
+ * range and window, revisions, conflicts, verdict. With the report, relays it warned about are
+ * marked `stale relay` / `relay mismatch`.
+ */
+export function claimDetail(claim: ReportClaim, ctx: TextContext, report: Pick<Report, "diagnostics" | "claims"> = { diagnostics: [], claims: [claim] }): string {
   const { chalk } = ctx;
+  const standing = new Map(standings(report, claim).map((st, i) => [claim.statements[i], st]));
   const lines = [
     `${chalk.bold(sanitize(claim.id))} ${chalk.dim(`(${claim.type}${claim.cumulative ? ", cumulative" : ""}, ${sanitize(claim.file)})`)} — ${statusText(chalk, claim.status, claim.unresolved)}`,
     `  ${sanitize(oneLine(claim.question))}`,
     "",
-    ...inTimeOrder(claim.statements).map((s) => statementLine(s, claim, ctx)),
+    ...inTimeOrder(claim.statements).map((s) => statementLine(s, standing.get(s), claim, ctx)),
   ];
   if (claim.range !== undefined) lines.push("", `  range:  ${sanitize(displayRange(claim))}`, `  window: ${sanitize(displayWindow(claim))}`);
   if (claim.revisions.length > 0) {

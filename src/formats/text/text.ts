@@ -111,7 +111,7 @@ export function checkText(report: Report, ctx: TextContext): string {
   // A claim with an error of its own is not in the table: say which, so none goes missing unseen.
   const omitted = report.omittedClaims;
   if (omitted.length > 0) parts.push(`${ctx.chalk.red(`${count(omitted.length, "claim")} left out of the table for errors (see above):`)} ${omitted.map((o) => `${sanitize(o.id)} (${sanitize(o.file)}:${o.line}:${o.column})`).join(", ")}\n`);
-  for (const claim of report.claims) if (claim.status === "conflict") parts.push(claimDetail(claim, ctx));
+  for (const claim of report.claims) if (claim.status === "conflict") parts.push(claimDetail(claim, ctx, report));
   parts.push(summaryLine(report, ctx));
   return parts.join("\n");
 }
