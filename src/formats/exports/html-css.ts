@@ -18,6 +18,13 @@ table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .6rem 
 caption { caption-side: top; text-align: left; font-weight: 600; padding: 0 0 .3rem; }
 th, td { border: 1px solid #c8c8c8; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 td, tbody th { white-space: pre-wrap; overflow-wrap: break-word; }
+/* Any text may break anywhere, so no word in a cell makes a table outgrow the page; each column
+   keeps a width that holds its usual words whole. */
+td, tbody th { overflow-wrap: anywhere; }
+tbody th, td[data-label="conflicts with"] { min-width: 7em; }
+td[data-label="says"], td[data-label="side"], td[data-label="quote check"] { min-width: 4.5em; }
+td[data-label="stands"], td[data-label="date"] { min-width: 6em; }
+td[data-label="reported in"], td[data-label="quote"] { min-width: 8em; }
 thead th { background: #f0f0f0; }
 tbody th { font-weight: 600; }
 tr.retracted td, tr.retracted th { color: #555; text-decoration: line-through; }
@@ -68,7 +75,7 @@ svg.strip, svg.axis { display: block; overflow: visible; }
   table.stack, .stack caption, .stack tbody, .stack tr, .stack th, .stack td { display: block; width: auto; }
   .stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   .stack tr { border: 1px solid #c8c8c8; border-radius: 4px; margin: 0 0 .6rem; }
-  .stack th, .stack td { border: 0; border-top: 1px solid #eee; }
+  .stack th, .stack td { border: 0; border-top: 1px solid #eee; min-width: 0; }
   .stack tbody th { border-top: 0; background: #f4f4f4; }
   .stack td::before { content: attr(data-label) ": "; display: inline-block; font-weight: 600; font-style: normal; color: #444; }
   .stack td:empty { display: none; }
@@ -76,10 +83,12 @@ svg.strip, svg.axis { display: block; overflow: visible; }
 }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
+  table { font-size: 9pt; }
+  th, td { padding: .15rem .3rem; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   figure, tr, .brief { break-inside: avoid; }
   h2 { break-after: avoid; }
   a { color: inherit; }
-  td a[href]::after { content: " <" attr(href) ">"; font-size: 8pt; overflow-wrap: anywhere; }
+  td a[href]::after { content: " <" attr(href) ">"; font-size: 8pt; word-break: break-all; }
 }
 `;
