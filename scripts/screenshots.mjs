@@ -1,44 +1,55 @@
-// Takes the README's screenshots of the html export: the example ledger's page (every claim), at a
-// desktop's width and a phone's, in the browser the test suite uses (Chromium from npm, driven by
-// puppeteer-core). Run after `npm run build`:
+// Takes the README's screenshots of the html export, in the browser the test suite uses (Chromium
+// from npm, driven by puppeteer-core), from the built CLI (run `npm run build` first):
 //
-//   node scripts/screenshots.mjs [ledger] [out-prefix]
+//   node scripts/screenshots.mjs
 //
-// It writes <out-prefix>.png (1280 px wide) and <out-prefix>-390.png (390 px wide), each cut at a
-// height that shows the first claims; the page's stamp is fixed by SOURCE_DATE_EPOCH.
+// docs/html-report.png      the example ledger's page (the claims in conflict) at 1280 px
+// docs/html-report-390.png  the same page on a 390 px phone
+// docs/html-timeline.png    the running-count example's timeline at 1280 px
+//
+// Each page is stamped with a fixed time (SOURCE_DATE_EPOCH), so a retake changes an image only
+// when the page does.
 import chromium from "@sparticuz/chromium";
 import puppeteer from "puppeteer-core";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const [ledger = "claims", prefix = "docs/html-report"] = process.argv.slice(2);
-const SIZES = [
-  { suffix: "", width: 1280, height: 2200 },
-  { suffix: "-390", width: 390, height: 2600 },
+const SHOTS = [
+  { out: "docs/html-report.png", ledger: "claims", args: [], width: 1280, height: 1700 },
+  { out: "docs/html-report-390.png", ledger: "claims", args: [], width: 390, height: 2600 },
+  // The running count is in no conflict: --all, to export it.
+  { out: "docs/html-timeline.png", ledger: "docs/examples/running-count", args: ["--all"], width: 1280, element: "figure.timeline" },
 ];
 
-const result = spawnSync(process.execPath, [join(root, "bin/claims.js"), "export", "--all", "--format", "html", ledger], {
-  cwd: root,
-  encoding: "utf8",
-  env: { PATH: process.env.PATH, SOURCE_DATE_EPOCH: "1767225600" },
-});
-if (result.status !== 0) throw new Error(`claims export failed: ${result.stderr}`);
+/** The html export of a ledger, stamped with 2026-01-01 00:00 UTC. */
+function page(ledger, args) {
+  const result = spawnSync(process.execPath, [join(root, "bin/claims.js"), "export", "--format", "html", ...args, ledger], {
+    cwd: root,
+    encoding: "utf8",
+    env: { PATH: process.env.PATH, SOURCE_DATE_EPOCH: "1767225600" },
+  });
+  if (result.status !== 0) throw new Error(`claims export ${ledger} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
 const work = mkdtempSync(join(tmpdir(), "claims-shots-"));
-const page = join(work, "report.html");
-writeFileSync(page, result.stdout);
 const browser = await puppeteer.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true });
 try {
-  for (const { suffix, width, height } of SIZES) {
+  for (const { out, ledger, args, width, height, element } of SHOTS) {
+    const file = join(work, `${ledger.replace(/\W+/g, "-")}.html`);
+    writeFileSync(file, page(ledger, args));
     const tab = await browser.newPage();
-    await tab.setViewport({ width, height, deviceScaleFactor: 1 });
-    await tab.goto(pathToFileURL(page).href, { waitUntil: "load" });
-    await tab.screenshot({ path: resolve(root, `${prefix}${suffix}.png`), clip: { x: 0, y: 0, width, height } });
+    await tab.setViewport({ width, height: height ?? 900, deviceScaleFactor: 1 });
+    await tab.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    const path = join(root, out);
+    if (element) await (await tab.$(element)).screenshot({ path });
+    else await tab.screenshot({ path, clip: { x: 0, y: 0, width, height } });
     await tab.close();
-    console.log(`${prefix}${suffix}.png`);
+    console.log(out);
   }
 } finally {
   await browser.close();

@@ -155,9 +155,11 @@ describe("the timeline", () => {
     expect(opposition.match(/<path class="struck"/g)).toHaveLength(1);
   });
 
-  it("is left out with fewer than two dated statements, and survives dates that are not dates", () => {
+  it("is left out unless its statements refer to two dates or more, and survives dates that are not dates", () => {
     const strike = zhanaozen.claims.find((c) => c.id === "strike-began")!;
-    expect(timeline(zhanaozen, strike)).toBe("");
+    expect(timeline(zhanaozen, strike)).toBe(""); // one statement
+    const sameDay = { ...toll, statements: toll.statements.map((s) => ({ ...s, asOf: "2011-12-17" })) };
+    expect(timeline(report, sameDay)).toBe(""); // every figure of one date
     const odd = { ...toll, statements: toll.statements.map((s, i) => ({ ...s, asOf: i % 2 === 0 ? "not a date" : s.asOf })) };
     expect(timeline(report, odd)).toContain('<figure class="chart timeline"');
     expect(timeline(report, odd)).not.toContain("NaN");

@@ -18,13 +18,13 @@ table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .6rem 
 caption { caption-side: top; text-align: left; font-weight: 600; padding: 0 0 .3rem; }
 th, td { border: 1px solid #c8c8c8; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 td, tbody th { white-space: pre-wrap; overflow-wrap: break-word; }
-/* Any text may break anywhere, so no word in a cell makes a table outgrow the page; each column
-   keeps a width that holds its usual words whole. */
+/* Long text may break anywhere, so no word in it makes a table outgrow the page, each such column
+   keeping a width that holds its usual words whole; short values keep their words whole. */
 td, tbody th { overflow-wrap: anywhere; }
 tbody th, td[data-label="conflicts with"] { min-width: 7em; }
-td[data-label="says"], td[data-label="side"], td[data-label="quote check"] { min-width: 4.5em; }
-td[data-label="stands"], td[data-label="date"] { min-width: 6em; }
 td[data-label="reported in"], td[data-label="quote"] { min-width: 8em; }
+td[data-label="date"] { min-width: 6em; }
+td[data-label="says"], td[data-label="side"], td[data-label="stands"], td[data-label="date"], td[data-label="quote check"] { overflow-wrap: break-word; }
 thead th { background: #f0f0f0; }
 tbody th { font-weight: 600; }
 tr.retracted td, tr.retracted th { color: #555; text-decoration: line-through; }

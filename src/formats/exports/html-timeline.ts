@@ -163,7 +163,7 @@ function gridLinesFor(ticks: readonly Tick[]): string {
   return ticks.map((t) => `<line x1="${pc(percent(t.at))}" y1="0" x2="${pc(percent(t.at))}" y2="${STRIP_HEIGHT}" class="grid"/>`).join("");
 }
 
-/** The timeline of a claim: empty when fewer than two of its statements are dated. */
+/** The timeline of a claim: empty unless its statements' figures refer to two dates or more. */
 export function timeline(report: Report, claim: ReportClaim): string {
   const standing = standings(report, claim);
   const entries: Entry[] = claim.statements.map((statement, order) => {
@@ -178,11 +178,8 @@ export function timeline(report: Report, claim: ReportClaim): string {
     lo = Math.min(lo, day);
     hi = Math.max(hi, day);
   }
-  // A timeline needs two dated statements: one alone says nothing about change.
-  if (entries.filter((e) => e.day !== null).length < 2) return "";
-  const [first, last] = [lo, hi];
-  // One date only: a day either side, so the statements sit mid-axis.
-  if (lo === hi) [lo, hi] = [lo - 1, hi + 1];
+  // A timeline needs two dates: statements of one date say nothing about change.
+  if (!(lo < hi)) return "";
   const x = (day: number) => (day - lo) / (hi - lo);
   const ticks = dateTicks(lo, hi).map((t) => ({ at: x(t.day), label: t.label }));
 
@@ -194,7 +191,7 @@ export function timeline(report: Report, claim: ReportClaim): string {
   const day = (d: number) => new Date(d * DAY).toISOString().slice(0, 10);
   const caption = "How each origin's statements changed, by the date their figure refers to. A dot: the origin's own statement; a diamond: a relay's; a ring: the position that stands; a cross: retracted.";
   return [
-    `<figure class="chart timeline" aria-label="${escapeHtml(first === last ? `Timeline of each origin's statements, all as of ${day(first)}` : `Timeline of each origin's statements, ${day(first)} to ${day(last)}`)}">`,
+    `<figure class="chart timeline" aria-label="${escapeHtml(`Timeline of each origin's statements, ${day(lo)} to ${day(hi)}`)}">`,
     `<figcaption>${escapeHtml(caption)}</figcaption>`,
     `<ul class="lanes">${lanes.join("\n")}</ul>`,
     axis(ticks, ""),
