@@ -104,6 +104,7 @@ export { materialize, REPORT_VERSION, type ClaimStream, type QuoteCheck, type Re
 
 // Formatters: pure functions from a report (or its diagnostics) to text.
 export { EXPORT_FORMATTERS, EXPORT_FORMATS, type ExportFormat, type ExportFormatter, type ExportOptions } from "./formats/exports/index.js";
+export { ClaimReviewRefused, planClaimReview, type ClaimReviewPlan, type ClaimReviewSetting } from "./formats/exports/claimreview.js";
 export { FINDING_CODES, findingsOf, LINT_FORMATTERS, type FailOn, type Finding, type FindingCode, type LintContext, type LintFormat, type LintFormatter, type LintItem } from "./formats/lint/index.js";
 export { checkText, claimDetail, sourceTable, type TextContext } from "./formats/text/text.js";
 export { PLAIN, type Stylist } from "./formats/style.js";

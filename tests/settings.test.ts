@@ -11,6 +11,9 @@ describe("settings", () => {
     const [review] = JSON.parse(result.stdout);
     expect(review.author).toEqual({ "@type": "Organization", name: "Example Fact Check" });
     expect(review.url).toBe("https://factcheck.example/zhanaozen#claim-toll");
+    expect(review.claimReviewed).toBe("Ten people were killed");
+    expect(review.itemReviewed.author).toEqual({ "@type": "Organization", name: "A" });
+    expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
   });
 

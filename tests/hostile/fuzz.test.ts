@@ -197,10 +197,12 @@ describe("the whole pipeline never throws", () => {
         expect(report.summary.files).toBe(2);
         // Every formatter takes whatever the analysis made of the fuzzed file.
         for (const format of Object.values(LINT_FORMATTERS)) format(report.diagnostics, { chalk, version: "0.0.0", cwd: dir });
-        for (const format of Object.values(EXPORT_FORMATTERS)) format(report, { all: true, publisher: null });
+        // claimreview refuses a report without settings.url and a publisher (SPEC §12 v2); given them, it takes any report.
+        const published = { ...report, settings: { publisher: "Desk", url: "https://desk.example/checks" } };
+        for (const [name, format] of Object.entries(EXPORT_FORMATTERS)) format(name === "claimreview" ? published : report, { all: true, publisher: null });
         checkText(report, { chalk, width: 80 });
         sourceTable(report, { chalk, width: 80 });
-        for (const claim of report.claims) claimDetail(claim, { chalk, width: undefined });
+        for (const claim of report.claims) claimDetail(claim, { chalk, width: undefined }, report);
       }),
       { numRuns: RUNS },
     );

@@ -86,11 +86,12 @@ function makeLedger(root: string): void {
   // Valid files.
   put(join(ledger, "sources.yaml"), SOURCES_YAML);
   put(join(ledger, "archive", "paper.txt"), ARCHIVE_TXT);
-  put(join(ledger, "death-toll.yaml"), CLAIM_YAML);
+  // ClaimReview's settings, so that export goes through with the rest (it is refused without them).
+  put(join(ledger, "death-toll.yaml"), `${CLAIM_YAML}settings:\n  publisher: Desk\n  url: https://desk.example/checks\n`);
   put(join(ledger, "strike.yaml"), AGREED_YAML);
   put(
     join(ledger, HOSTILE_FILE_NAME),
-    `claims:\n  hostile-text:\n    question: "${HOSTILE_YAML}"\n    type: boolean\n    statements:\n      - source: police\n        says: yes\n        note: "${HOSTILE_YAML}"\n`,
+    `claims:\n  hostile-text:\n    question: "${HOSTILE_YAML}"\n    type: boolean\n    statements:\n      - source: police\n        says: yes\n        note: "${HOSTILE_YAML}"\n    verdict:\n      rating: "false"\n      claim: "${HOSTILE_YAML}"\n      claimant: police\n`,
   );
   // Hazards, one file each (or one kind each).
   put(join(hazards, "bomb.yaml"), ALIAS_BOMB);
