@@ -63,7 +63,7 @@ describe("exports of a hostile ledger, read back", () => {
     const statements = rows[1];
     expect(statements[0]).toEqual(["source", "side", "says", "stands", "date", "reported in", "quote", "quote check", "conflicts with"]);
     expect(statements[1]).toEqual([PIPE_SOURCE, "workers", "10", "position", "2011-12-17", DOCUMENT, QUOTE.replace("\n", " "), "unchecked", FORMULA_SOURCE]);
-    expect(statements[2]).toEqual([FORMULA_SOURCE, "government", "64", "position", "2011-12-17", DOCUMENT, "@cmd -2+3", "unchecked", PIPE_SOURCE]);
+    expect(statements[2]).toEqual([FORMULA_SOURCE, "government", "64", "position", "2011-12-17 (as of 2011-12-16)", DOCUMENT, "@cmd -2+3", "unchecked", PIPE_SOURCE]);
     // The brief: the pair of origins, and the rated claim (the CLI shows U+2028 as its escape).
     expect(items).toContain(`${FORMULA_SOURCE} 64 vs ${PIPE_SOURCE} 10`);
     expect(items.some((item) => item.includes(`rating the claim “${CLAIM.replace("\u2028", "\\u2028")}” by ${FORMULA_SOURCE}`))).toBe(true);
@@ -77,7 +77,7 @@ describe("exports of a hostile ledger, read back", () => {
     expect(rows[0]).toEqual(["claim", "question", "source", "side", "says", "stands", "date", "as of", "document", "link", "quote", "quote check", "status", "conflicts", "range", "window"]);
     expect(rows.slice(1)).toEqual([
       ["hostile-toll", QUESTION, PIPE_SOURCE, "workers", "10", "position", "2011-12-17", "2011-12-17", DOCUMENT, URL_SAID, `'${QUOTE}`, "unchecked", "conflict", `'${FORMULA_SOURCE}`, "10–64", "none"],
-      ["hostile-toll", QUESTION, `'${FORMULA_SOURCE}`, "government", "64", "position", "2011-12-17", "2011-12-17", DOCUMENT, "", "'@cmd -2+3", "unchecked", "conflict", PIPE_SOURCE, "10–64", "none"],
+      ["hostile-toll", QUESTION, `'${FORMULA_SOURCE}`, "government", "64", "position", "2011-12-17", "2011-12-16", DOCUMENT, "", "'@cmd -2+3", "unchecked", "conflict", PIPE_SOURCE, "10–64", "none"],
     ]);
   });
 
@@ -148,5 +148,9 @@ describe("exports of a hostile ledger, read back", () => {
     expect(text).toContain("new line <img src=x>");
     expect(text).toContain("note | with <i>html</i>");
     expect(text).toContain(`${FORMULA_SOURCE} 64 vs ${PIPE_SOURCE} 10`);
+    // The timeline: a lane per origin, named in its text and in its strip's accessible name.
+    expect(elements.has("figure")).toBe(true);
+    expect(text).toContain(`${PIPE_SOURCE}: 10 as of 2011-12-17 (position)`);
+    expect(html).toContain(`aria-label="${FORMULA_SOURCE}: 64 as of 2011-12-16 (position)"`);
   });
 });
