@@ -6,6 +6,7 @@
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
 import { tryParseIsoDay } from "../values/date.js";
+import { isWebUrl } from "../shared/url.js";
 import { CLAIM_TYPE_DESCRIPTIONS, KEY_DESCRIPTIONS, type MappingKind } from "./descriptions.js";
 import { RATINGS, RELIABILITIES, SOURCE_TYPES } from "./records.js";
 import type { ClaimInput, DocumentInput, SettingsInput, SourceInput, StatementInput, VerdictInput } from "./records.js";
@@ -43,16 +44,7 @@ export const isoDate = z
     z.refine((value) => !DATE_SHAPE.test(value) || tryParseIsoDay(value) !== null, { message: "not a real calendar date" }),
   );
 
-/** Whether a string is an absolute `http:` or `https:` URL with a host (SPEC §2 v2). */
-export function isWebUrl(value: string): boolean {
-  if (!/^https?:\/\//i.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-  } catch {
-    return false;
-  }
-}
+export { isWebUrl };
 
 /**
  * Every `url` of a ledger (SPEC §2 v2): an absolute http(s) URL. Anything else (`javascript:`,
