@@ -1,10 +1,11 @@
 /**
  * The html export for every screen and every reader (SPEC §12 v2), in the suite's real browser
- * (helpers/browser.ts): axe-core (pinned) finds no WCAG 2.1 A/AA violation at a phone's width and
- * a desktop's, on the example ledger, the wider and running-count ledgers, a large generated
- * ledger and the hostile report; at 390 px nothing scrolls sideways, every table cell stays in
- * view, and no chart text is below 12 px. Injecting axe runs a script, so this is apart from
- * export-html.screenshot.test.ts, which holds that the page itself runs none.
+ * (helpers/browser.ts): axe-core (pinned) finds no WCAG 2.1 A/AA violation at 390, 768, 1121 and
+ * 1280 px, on the example ledger, the wider and running-count ledgers, a large generated ledger
+ * and the hostile report; at those widths nothing scrolls sideways, every table cell stays in
+ * view, and no chart text is below 12 px; in print, nothing runs off an A4 page.
+ * Injecting axe runs a script, so this is apart from export-html.screenshot.test.ts, which holds
+ * that the page itself runs none.
  *
  * Set CLAIMS_SCREENSHOTS to a folder to keep the screenshots (390 px, 1280 px and print) to look at.
  */
@@ -56,14 +57,18 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function open(name: string, width: number): Promise<Page> {
+async function open(name: string, width: number, media: "screen" | "print" = "screen"): Promise<Page> {
   const file = join(work, `${name}.html`);
   writeFileSync(file, pages.get(name)!);
   const page = await browser.newPage();
   await page.setViewport({ width, height: 900 });
   await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: 60_000 });
+  await page.emulateMediaType(media);
   return page;
 }
+
+/** The width print lays a page out in: A4 (210 mm) less the page's 12 mm margins each side, in CSS px. */
+const A4_PRINT_WIDTH = Math.floor(((210 - 2 * 12) / 25.4) * 96);
 
 interface Violation {
   id: string;
@@ -108,7 +113,8 @@ async function layoutOf(page: Page) {
 
 const NAMES = ["example", "wider", "running-count", "large", "hostile"];
 
-describe.each([390, 1280])("html export at %i px", (width) => {
+// A phone, a tablet, the narrowest screen that shows tables as tables, and a desktop.
+describe.each([390, 768, 1121, 1280])("html export at %i px", (width) => {
   it.each(NAMES)("%s: axe-core finds no WCAG 2.1 A or AA violation", async (name) => {
     const page = await open(name, width);
     const violations = await axeViolations(page);
@@ -127,6 +133,18 @@ describe.each([390, 1280])("html export at %i px", (width) => {
   }, 120_000);
 });
 
+describe(`html export in print, on an A4 page (${A4_PRINT_WIDTH} px between the margins)`, () => {
+  it.each(NAMES)("%s: each statement a card, nothing runs off the page's edge, every table cell stays on it", async (name) => {
+    const page = await open(name, A4_PRINT_WIDTH, "print");
+    const layout = await layoutOf(page);
+    const stacked = await page.evaluate(() => (globalThis as any).getComputedStyle((globalThis as any).document.querySelector("td")).display);
+    await page.close();
+    expect(stacked).toBe("block"); // nine columns do not fit 702 px with their words whole
+    expect(layout.scrollWidth).toBe(layout.clientWidth);
+    expect(layout.outOfView).toBe(0);
+  }, 120_000);
+});
+
 describe("the checks see what they look for, so the results above mean something", () => {
   it("axe reports a page without a language, a title or an image's text; the layout check sees shrunk chart text and a wide table", async () => {
     pages.set("control", `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><img src="data:,"><svg viewBox="0 0 800 100" width="100%"><text x="10" y="50" font-size="12">shrunk</text></svg><table><tr><td>${"wide ".repeat(5)}</td><td style="white-space:nowrap">${"x".repeat(400)}</td></tr></table></body></html>`);
@@ -142,22 +160,21 @@ describe("the checks see what they look for, so the results above mean something
 });
 
 describe("html export for every reader", () => {
-  it("stacks each table row into labelled cells at 390 px, and shows a header row at 1280 px", async () => {
-    const narrow = await open("example", 390);
-    const stacked = await narrow.evaluate(() => {
-      const { document, getComputedStyle } = globalThis as any;
-      const cell = document.querySelector("section td[data-label='quote']")!;
-      return { display: getComputedStyle(cell).display, label: getComputedStyle(cell, "::before").content, header: document.querySelector("thead")!.getBoundingClientRect().height };
-    });
-    await narrow.close();
-    expect(stacked).toEqual({ display: "block", label: '"quote: "', header: 1 });
-    const wide = await open("example", 1280);
-    const table = await wide.evaluate(() => {
-      const { document, getComputedStyle } = globalThis as any;
-      return { display: getComputedStyle(document.querySelector("section td")!).display, header: document.querySelector("thead")!.getBoundingClientRect().height > 10 };
-    });
-    await wide.close();
-    expect(table).toEqual({ display: "table-cell", header: true });
+  it("stacks each table row into labelled cells up to 1120 px (70rem), and shows a header row from 1121 px", async () => {
+    const shown: Record<number, unknown> = {};
+    for (const width of [390, 768, 1120, 1121, 1280]) {
+      const page = await open("example", width);
+      shown[width] = await page.evaluate(() => {
+        const { document, getComputedStyle } = globalThis as any;
+        const cell = document.querySelector("section td[data-label='quote']")!;
+        const label = getComputedStyle(cell, "::before").content;
+        return { display: getComputedStyle(cell).display, label: label === "none" ? null : label, header: document.querySelector("thead")!.getBoundingClientRect().height > 10 };
+      });
+      await page.close();
+    }
+    const card = { display: "block", label: '"quote: "', header: false };
+    const table = { display: "table-cell", label: null, header: true };
+    expect(shown).toEqual({ 390: card, 768: card, 1120: card, 1121: table, 1280: table });
   });
 
   it("keeps retracted text at AA contrast (at least 4.5:1) and full names as text", async () => {
@@ -184,16 +201,19 @@ describe("html export for every reader", () => {
 
   it("renders at 390 px, 1280 px and in print: real images, and a PDF", async () => {
     if (shots) mkdirSync(shots, { recursive: true });
-    for (const [label, width, print] of [["390", 390, false], ["1280", 1280, false], ["print", 794, true]] as const) {
-      const page = await open("example", width);
-      if (print) await page.emulateMediaType("print");
+    for (const [label, width, print] of [["390", 390, false], ["1280", 1280, false], ["print", A4_PRINT_WIDTH, true]] as const) {
+      const page = await open("example", width, print ? "print" : "screen");
       const png = Buffer.from(await page.screenshot({ fullPage: true }));
       expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
       expect(png.readUInt32BE(16)).toBe(width);
       if (shots) writeFileSync(join(shots, `example-${label}.png`), png);
       if (print) {
-        const pdf = Buffer.from(await page.pdf({ format: "A4", printBackground: true }));
+        const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
         expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+        // The page's own @page size: A4 is 595.28 × 841.89 pt (Chromium rounds to its own units).
+        const [, w, h] = /\/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString("latin1"))!;
+        expect(Math.abs(Number(w) - 595.28)).toBeLessThan(1);
+        expect(Math.abs(Number(h) - 841.89)).toBeLessThan(1);
         if (shots) writeFileSync(join(shots, "example.pdf"), pdf);
       }
       await page.close();

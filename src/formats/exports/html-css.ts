@@ -17,14 +17,14 @@ a { color: #0b57a4; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .6rem 0; }
 caption { caption-side: top; text-align: left; font-weight: 600; padding: 0 0 .3rem; }
 th, td { border: 1px solid #c8c8c8; padding: .3rem .5rem; text-align: left; vertical-align: top; }
-td, tbody th { white-space: pre-wrap; overflow-wrap: break-word; }
-/* Long text may break anywhere, so no word in it makes a table outgrow the page, each such column
-   keeping a width that holds its usual words whole; short values keep their words whole. */
-td, tbody th { overflow-wrap: anywhere; }
-tbody th, td[data-label="conflicts with"] { min-width: 7em; }
-td[data-label="reported in"], td[data-label="quote"] { min-width: 8em; }
+/* Any word may break anywhere, so none (a pasted address, a hostile value) makes a table outgrow
+   the page; each column keeps a width that holds its usual words whole ("government", a date). */
+td, tbody th { white-space: pre-wrap; overflow-wrap: anywhere; }
+tbody th, td[data-label="conflicts with"] { min-width: 8em; }
+td[data-label="reported in"], td[data-label="quote"] { min-width: 7em; }
+td[data-label="side"], td[data-label="says"] { min-width: 7.5em; }
+td[data-label="stands"], td[data-label="quote check"] { min-width: 6.5em; }
 td[data-label="date"] { min-width: 6em; }
-td[data-label="says"], td[data-label="side"], td[data-label="stands"], td[data-label="date"], td[data-label="quote check"] { overflow-wrap: break-word; }
 thead th { background: #f0f0f0; }
 tbody th { font-weight: 600; }
 tr.retracted td, tr.retracted th { color: #555; text-decoration: line-through; }
@@ -72,6 +72,12 @@ svg.strip, svg.axis { display: block; overflow: visible; }
 .note { margin: .4rem 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 @media (max-width: 40rem) {
   body { padding: .75rem; }
+  .axis .minor { display: none; }
+}
+/* A statements table needs about 1,050 px for its nine columns with their usual words whole:
+   below that (a phone, a tablet, a narrow window) and on paper (A4 is 702 px between its margins)
+   each row stacks into a card of labelled cells rather than overflow or break its words. */
+@media screen and (max-width: 70rem), print {
   table.stack, .stack caption, .stack tbody, .stack tr, .stack th, .stack td { display: block; width: auto; }
   .stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   .stack tr { border: 1px solid #c8c8c8; border-radius: 4px; margin: 0 0 .6rem; }
@@ -79,8 +85,8 @@ svg.strip, svg.axis { display: block; overflow: visible; }
   .stack tbody th { border-top: 0; background: #f4f4f4; }
   .stack td::before { content: attr(data-label) ": "; display: inline-block; font-weight: 600; font-style: normal; color: #444; }
   .stack td:empty { display: none; }
-  .axis .minor { display: none; }
 }
+@page { size: A4; margin: 12mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   table { font-size: 9pt; }
