@@ -122,6 +122,15 @@ describe("the brief an editor can paste", () => {
     expect(lines[3]).toEqual({ label: "Verdict", text: "none" });
   });
 
+  it("says the sources agree only within the tolerance, not that they cannot all be right, when a corroborated claim has no window", () => {
+    const injured = report.claims.find((c) => c.id === "injured")!;
+    expect([injured.status, injured.window]).toEqual(["corroborated", null]);
+    expect(claimBrief(report, injured).find((l) => l.label === "Together the sources allow")).toEqual({
+      label: "Together the sources allow",
+      text: "no one value: the positions agree only within the claim's tolerance (range of the positions: 86–100 people)",
+    });
+  });
+
   it("says when nothing is committed, and leaves the window out for other types", () => {
     const injured = zhanaozen.claims.find((c) => c.id === "injured")!;
     expect(claimBrief(zhanaozen, injured).map((l) => l.label)).toEqual(["Question", "Who says what", "Verdict"]);

@@ -85,8 +85,14 @@ export function claimBrief(report: Report, claim: ReportClaim): BriefLine[] {
   const said = new Map(claim.statements.filter((s) => s.position).map((s) => [s.origin, s.on]));
   if (claim.positions.length > 0) lines.push({ label: "Who says what", text: claim.positions.map((p) => whoSays(report, claim, p, said.get(p.origin) ?? null)).join("; ") });
   if (claim.type === "quantity" && claim.range) {
-    // The window (SPEC §8 v2): what every committed position allows; none when they cannot all be right.
-    const window = claim.window ? displayWindow(claim) : "nothing: their positions cannot all be right";
+    // The window (SPEC §8 v2): what every committed position allows. An empty one means the
+    // positions cannot all be right only when they conflict; otherwise they agree only within the
+    // claim's tolerance (as window-note.ts tells the hover), and the brief must not say otherwise.
+    const window = claim.window
+      ? displayWindow(claim)
+      : claim.status === "conflict"
+        ? "nothing: their positions cannot all be right"
+        : "no one value: the positions agree only within the claim's tolerance";
     lines.push({ label: "Together the sources allow", text: `${window} (range of the positions: ${displayRange(claim)})` });
   }
   lines.push({ label: "Verdict", text: verdict(report, claim) });
