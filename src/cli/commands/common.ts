@@ -82,9 +82,10 @@ export function lintContext(io: Io, run: CheckedRun): { cwd: string; files: stri
 
 /**
  * Writes a command's result: to stdout, or with `output` atomically to that file, which may be
- * none of the ledger's files or archives, nor a new YAML file in its folders (see write-output.ts).
+ * none of the ledger's files or archives, nor its configuration or any `.claims.yaml`, nor a new
+ * YAML file in its folders, nor inside `.git` (see write-output.ts).
  */
-export async function writeResult(io: Io, run: Checked, text: string, output: string | undefined, chalk?: Stylist): Promise<void> {
+export async function writeResult(io: Io, run: CheckedRun, text: string, output: string | undefined, chalk?: Stylist): Promise<void> {
   if (output === undefined) return writeOut(io, text, chalk);
   const { writeOutputAtomic, OutputRefused } = await import("../write-output.js");
   const { ledger } = run;
@@ -92,7 +93,8 @@ export async function writeResult(io: Io, run: Checked, text: string, output: st
   const archives = [...ledger.documents.values()].flatMap((d) => (d.data.archive === undefined ? [] : [resolve(dirname(d.file.abs), d.data.archive)]));
   try {
     const roots = [...new Set(ledger.files.map((f) => f.root))];
-    writeOutputAtomic(output, sanitize(text), { cwd: io.cwd, ledgerFiles: ledger.files.map((f) => f.abs), archives, roots });
+    const configFiles = run.config.file === null ? [] : [run.config.file];
+    writeOutputAtomic(output, sanitize(text), { cwd: io.cwd, ledgerFiles: ledger.files.map((f) => f.abs), archives, roots, configFiles });
   } catch (error) {
     if (error instanceof OutputRefused) throw new UsageError(error.message);
     throw new UsageError(`cannot write '${output}': ${error instanceof Error ? error.message : String(error)}`);
