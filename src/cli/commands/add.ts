@@ -49,7 +49,7 @@ export async function runAdd(io: Io, kind: AddKind, id: string | undefined, opti
 async function add(io: Io, kind: AddKind, givenId: string | undefined, given: AddOptions & { readonly color: boolean; readonly ignore: boolean }): Promise<number> {
   if (given.ledger !== undefined && !isFolder(resolve(io.cwd, given.ledger))) throw new UsageError(`the ledger folder '${given.ledger}' does not exist or is not a folder; give it with --ledger`);
   // The ledger: --ledger, else .claims.yaml's `ledger`, else ./claims or . (SPEC §1, §13).
-  const before = await checkPaths(io, given.ledger === undefined ? [] : [given.ledger], { ignore: given.ignore });
+  const before = await checkPaths(io, given.ledger === undefined ? [] : [given.ledger], { ignore: given.ignore, noteEmpty: false });
   const { ledger, plan } = before;
   const folder = plan.paths.find((path) => isFolder(resolve(io.cwd, path)));
   if (folder === undefined) throw new UsageError("the ledger has no folder to add to; give one with --ledger");

@@ -4,7 +4,7 @@ import { checkLedger, type Checked, type LedgerOptions } from "../../core/pipeli
 import type { Report } from "../../core/report/types.js";
 import { loadConfig, type ClaimsConfig } from "../../core/load/config.js";
 import { planRun, type RunPlan } from "../../core/load/targets.js";
-import { UsageError } from "../../core/load/workspace.js";
+import { displayPath, type SkipTest, UsageError } from "../../core/load/workspace.js";
 import { dirname, resolve } from "node:path";
 import type { Io } from "../io.js";
 import { count } from "../../formats/count.js";
@@ -14,6 +14,8 @@ import { sanitize, sanitizeKeepingColour } from "../../formats/sanitize.js";
 /** What every ledger command is told besides its paths: `--no-ignore` clears `ignore`. */
 export interface LedgerFlags {
   readonly ignore: boolean;
+  /** False where an empty ledger is expected (`claims add` starting one): no note that nothing was read. */
+  readonly noteEmpty?: boolean;
 }
 
 /** A checked ledger with the configuration and plan it was read under. */
@@ -31,8 +33,41 @@ export async function checkPaths(io: Io, paths: readonly string[], flags: Ledger
   const plan = planRun(paths, io.cwd, config);
   for (const skipped of plan.skipped) io.stderr(sanitize(`claims: ${skipped.path} is ignored (${skipped.reason}), so it was not read; --no-ignore reads it\n`));
   for (const notice of plan.notices) io.stderr(sanitize(`claims: ${notice}\n`));
-  const checked = await checkLedger(plan.paths, io.cwd, runOptions(io, plan));
+  // What the walk skips as ignored, to say why a run that read nothing read nothing.
+  const ignored: Ignored = { first: [], count: 0, reasons: new Set() };
+  const ignore: SkipTest = (abs, isDirectory) => {
+    const reason = plan.ignore(abs, isDirectory);
+    if (reason !== undefined) {
+      if (ignored.count++ < 3) ignored.first.push(`${displayPath(io.cwd, abs)}${isDirectory ? "/" : ""}`);
+      if (ignored.reasons.size < 3) ignored.reasons.add(reason);
+    }
+    return reason;
+  };
+  const checked = await checkLedger(plan.paths, io.cwd, { ...runOptions(io, plan), ignore });
+  if (checked.ledger.files.length === 0 && plan.paths.length > 0 && flags.noteEmpty !== false) io.stderr(sanitize(`claims: ${nothingRead(io, plan, ignored)}\n`));
   return { ...checked, config, plan };
+}
+
+/**
+ * Why a run read no file: a note, not an error (an empty ledger is a ledger), since a run that
+ * checks nothing passes, and a wrong folder or an ignore that hides everything must not pass unseen.
+ */
+function nothingRead(io: Io, plan: RunPlan, ignored: Ignored): string {
+  const where = plan.paths.map((path) => displayPath(io.cwd, resolve(io.cwd, path))).join(", ");
+  const lead = `no file was read under ${where}, so nothing was checked`;
+  if (ignored.count === 0) return `${lead}: a ledger is the *.yaml and *.yml files there (hidden folders and node_modules are skipped)`;
+  const { first, count } = ignored;
+  const list = count > 3 ? `${first.join(", ")} and ${count - 3} more` : first.length === 1 ? first[0] : `${first.slice(0, -1).join(", ")} and ${first.at(-1)}`;
+  const them = count === 1 ? "it" : "them";
+  const why = ignored.reasons.size > 2 ? "git or .claims.yaml's ignore" : [...ignored.reasons].map((r) => r.replace(/ it$/, ` ${them}`)).join("; ");
+  return `${lead}: what is there is ignored — ${list} (${why}); --no-ignore reads ${them}`;
+}
+
+/** What a walk skipped as ignored: the first few paths (folders end in /), how many, and why. */
+interface Ignored {
+  readonly first: string[];
+  count: number;
+  readonly reasons: Set<string>;
 }
 
 /** What every load of a run is told: its parse workers and threads, and the plan's ignores, focus and severities. */

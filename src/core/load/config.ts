@@ -48,10 +48,11 @@ export class ConfigError extends UsageError {
 const CODES = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
 const KEYS = ["ledger", "ignore", "severity"] as const;
 
-// A bare path is a list of one, so a fault inside the list points at its item.
+// A bare path is a list of one, so a fault inside the list points at its item. An empty list or
+// an empty path would make every run read nothing (or the configuration's folder) and pass.
 const paths = z.pipe(
   z.transform((value: unknown) => (typeof value === "string" ? [value] : value)),
-  z.array(z.string()),
+  z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
 );
 const severity = z.strictObject(Object.fromEntries(CODES.map((code) => [code, z.optional(LOCKED_CODES.has(code) ? z.literal("error") : z.enum(SEVERITY_LEVELS))])));
 const configSchema = z.strictObject({
@@ -96,6 +97,8 @@ export function readConfig(file: string, cwd: string, gitTop: string | null): Om
   const fail = (diagnostics: Diagnostic[]): never => {
     throw new ConfigError(diagnostics.sort(compareDiagnostics), display);
   };
+  const escape = linkOut(file, gitTop);
+  if (escape !== undefined) fail([diagnostic("unreadable-file", escape, { file: display, line: 1, column: 1 })]);
   const read = readTextFile(file);
   if (!read.ok) fail([diagnostic("unreadable-file", read.message, { file: display, line: read.line ?? 1, column: read.column ?? 1 })]);
   const text = read.ok ? read.text : "";
@@ -117,6 +120,29 @@ export function readConfig(file: string, cwd: string, gitTop: string | null): Om
   const levels = Object.fromEntries(Object.entries(data.severity ?? {}).filter(([, level]) => level !== undefined)) as SeverityOverrides;
   const ledger = data.ledger === undefined ? null : data.ledger.map((path) => resolve(dir, path));
   return { file, dir, gitTop, ledger, ignore: data.ignore ?? [], severity: levels };
+}
+
+/**
+ * Why a configuration that is a symbolic link is not read, or undefined: its target must lie in
+ * the working tree (the git work tree, or outside one the folder it was found in), as a `ledger`
+ * path must. A link to a file elsewhere (`/etc/passwd`, another user's home) is refused before it
+ * is opened, so nothing of it is read or shown.
+ */
+function linkOut(file: string, gitTop: string | null): string | undefined {
+  try {
+    if (!lstatSync(file).isSymbolicLink()) return undefined;
+  } catch {
+    return undefined; // gone meanwhile: reading it says so
+  }
+  let target: string;
+  try {
+    target = realpathSync(file);
+  } catch {
+    return undefined; // a broken link: reading it says so
+  }
+  const tree = realpathSync(gitTop ?? dirname(file));
+  if (isInside(tree, target)) return undefined;
+  return `${CONFIG_FILE} is a symbolic link to a file outside the working tree (${tree}), so it is not read; put the configuration itself here, or link to a file inside the working tree`;
 }
 
 /**
@@ -161,9 +187,17 @@ function issueDiagnostics(issue: z.core.$ZodIssue, value: unknown, at: At): Diag
       return diagnostic("schema", `${what}${hint}`, at([...path, key], "key"));
     });
   }
-  if (path.length === 0) return [diagnostic("schema", `a configuration is a mapping with the keys ${KEYS.join(", ")}, not ${show(value)}`, at([]))];
+  // A file that is not a configuration at all (a link to some other file, say) is named by its
+  // kind and a few characters: its content is not echoed.
+  if (path.length === 0) return [diagnostic("schema", `a configuration is a mapping with the keys ${KEYS.join(", ")}, not ${show(value, 20)}`, at([]))];
   const name = path.map(String).join(".");
   const input = valueAt(value, path);
+  if (issue.code === "too_small" && path[0] === "ledger") {
+    const fix = "name at least one folder or file (ledger: claims), or remove the key for the default (./claims if it exists, else .)";
+    if (path.length === 1) return [diagnostic("schema", `'ledger' is an empty list, so every run would read nothing and pass; ${fix}`, at(path))];
+    const bare = typeof valueAt(value, ["ledger"]) === "string";
+    return [diagnostic("schema", `${bare ? "'ledger'" : `item ${Number(path[1]) + 1} of 'ledger'`} is an empty path; ${fix}`, at(bare ? ["ledger"] : path))];
+  }
   if (path[0] === "severity" && path.length === 2) {
     const code = String(path[1]);
     if (LOCKED_CODES.has(code as DiagnosticCode)) return [diagnostic("schema", `'${code}' cannot be lowered (it keeps the ledger readable); remove this line or set it to error`, at(path))];
@@ -187,10 +221,13 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-function show(value: unknown): string {
+/** A value as a message names it: its kind, or a short excerpt on one line (at most `max` characters of it). */
+function show(value: unknown, max = 60): string {
   if (value === null || value === undefined) return "empty";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  const text = typeof value === "string" ? `'${value}'` : String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  const flat = String(value).replace(/\s+/g, " ");
+  const cut = [...flat].length > max ? `${[...flat].slice(0, max - 1).join("")}…` : flat;
+  if (typeof value !== "string") return cut;
+  return cut === flat ? `'${flat}'` : `text ('${cut}', ${value.length.toLocaleString("en-US")} characters)`;
 }
