@@ -40,7 +40,7 @@ function list(value: string, previous: readonly string[] | undefined): readonly 
 function withCommon<C extends Command<[string | undefined], Record<string, unknown>>>(command: C) {
   return command
     .option("--ledger <folder>", "the ledger folder (default: .claims.yaml's ledger, else ./claims if it exists, else .)")
-    .option("--file <file>", "write into this YAML file instead; it must be inside the ledger folder")
+    .option("--file <file>", "write into this YAML file instead; it must be inside the ledger folder, and not one git or .claims.yaml ignores")
     .option("-n, --dry-run", "print the change as a unified diff and write nothing");
 }
 

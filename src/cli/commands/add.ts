@@ -76,7 +76,11 @@ async function add(io: Io, kind: AddKind, givenId: string | undefined, given: Ad
     const edit = addEdit(place, read.text, request);
     const change = await checkChange(plan.paths, io.cwd, [edit], before.report.diagnostics, checkOptions);
     if (change.errors.length === 0 && !holdsRecord(change.after.ledger, request, place)) {
-      throw new EditRefused(`the ledger does not read ${place.display} (a hidden folder, node_modules, a file ignored by git or .claims.yaml, or another ledger folder?), so the ${kind} would be lost; choose another --file`);
+      // An ignored file is named with its rule's owner, so the fix is plain; git is asked even of
+      // a file not yet made (see ignore.ts), since `--file` usually names a new one.
+      const ignored = plan.ignore(place.abs, false);
+      if (ignored !== undefined) throw new EditRefused(`the ledger does not read ${place.display} (${ignored}), so the ${kind} would be lost; choose another --file, or stop ignoring the file`);
+      throw new EditRefused(`the ledger does not read ${place.display} (a hidden folder, node_modules, or another ledger folder?), so the ${kind} would be lost; choose another --file`);
     }
     return { fingerprint, read, edit, change };
   };

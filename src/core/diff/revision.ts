@@ -95,7 +95,7 @@ function listTree(top: string, commit: string, roots: readonly string[]): TreeEn
 function writeEntries(top: string, scratch: string, entries: readonly TreeEntry[], written: Set<string>): void {
   const wanted = entries.filter((e) => !written.has(e.path));
   if (wanted.length === 0) return;
-  const out = runGit(["cat-file", "--batch"], top, wanted.map((e) => `${e.oid}\n`).join("")).stdout;
+  const out = runGit(["cat-file", "--batch"], top, { input: wanted.map((e) => `${e.oid}\n`).join("") }).stdout;
   let at = 0;
   for (const entry of wanted) {
     const eol = out.indexOf(0x0a, at);

@@ -6,6 +6,7 @@
  * and that a tracked file is never ignored, whatever a pattern says.
  */
 import ignore from "ignore";
+import { lstatSync } from "node:fs";
 import { isAbsolute, relative, sep } from "node:path";
 import { GitError, nulFields, runGit } from "../shared/git.js";
 import type { ClaimsConfig } from "./config.js";
@@ -58,7 +59,11 @@ function configPatterns(config: ClaimsConfig): IgnoreTest | undefined {
   };
 }
 
-/** What git ignores under `roots` (untracked files matching its rules), asked in one call. */
+/**
+ * What git ignores under `roots` (untracked files matching its rules), asked in one call; and a
+ * file not on disk (one `claims add` is about to make, an editor's unsaved buffer) asked of git by
+ * its own path, since a listing names only what exists.
+ */
 function gitIgnored(top: string, roots: readonly string[]): IgnoreTest {
   const specs = roots.filter((root) => isInside(top, root)).map((root) => relative(top, root).split(sep).join("/") || ".");
   if (specs.length === 0) return () => undefined;
@@ -66,7 +71,7 @@ function gitIgnored(top: string, roots: readonly string[]): IgnoreTest {
   const listed = nulFields(runGit(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory", "--", ...specs], top).stdout);
   const files = new Set(listed.filter((p) => !p.endsWith("/")));
   const folders = new Set(listed.filter((p) => p.endsWith("/")));
-  if (listed.length === 0) return () => undefined;
+  const unseen = new Map<string, boolean>();
   return (abs, isDirectory) => {
     if (!isInside(top, abs)) return undefined;
     const rel = relative(top, abs).split(sep).join("/");
@@ -75,6 +80,20 @@ function gitIgnored(top: string, roots: readonly string[]): IgnoreTest {
     for (let end = isDirectory ? rel.length : rel.lastIndexOf("/"); end > 0; end = rel.lastIndexOf("/", end - 1)) {
       if (folders.has(`${rel.slice(0, end)}/`)) return "git ignores it";
     }
-    return undefined;
+    if (isDirectory || rel === "" || onDisk(abs)) return undefined;
+    // Without --no-index, so a tracked file deleted from the work tree is not ignored, as git would
+    // track it again once it is written. check-ignore matches the path it is given, not a pattern.
+    let ignored = unseen.get(rel);
+    if (ignored === undefined) unseen.set(rel, (ignored = runGit(["check-ignore", "-q", "--", `./${rel}`], top, { ok: [0, 1], literal: false }).status === 0));
+    return ignored ? "git ignores it" : undefined;
   };
+}
+
+function onDisk(abs: string): boolean {
+  try {
+    lstatSync(abs);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -31,11 +31,25 @@ export function gitTopLevel(dir: string): string | undefined {
 export interface GitResult {
   readonly stdout: Buffer;
   readonly stderr: string;
+  /** The exit status: 0, or another that `ok` allowed (`git check-ignore` answers "no" with 1). */
+  readonly status: number;
 }
 
-/** Runs `git ARGS` in `cwd` and gives its output; throws GitError when git is missing or fails. */
-export function runGit(args: readonly string[], cwd: string, input?: string | Buffer): GitResult {
-  const result = spawnSync("git", ["--literal-pathspecs", "-c", "core.quotePath=false", ...args], {
+export interface GitOptions {
+  /** Given to git on stdin. */
+  readonly input?: string | Buffer;
+  /** The exit statuses that are answers, not failures; [0] unless said. */
+  readonly ok?: readonly number[];
+  /**
+   * Pathspecs are literal unless this is false: `git check-ignore` refuses the literal magic, and
+   * its callers pass a path starting `./` instead, so that no pathspec magic can be read into it.
+   */
+  readonly literal?: boolean;
+}
+
+/** Runs `git ARGS` in `cwd` and gives its output; throws GitError when git is missing or exits with a status not in `ok`. */
+export function runGit(args: readonly string[], cwd: string, { input, ok = [0], literal = true }: GitOptions = {}): GitResult {
+  const result = spawnSync("git", [...(literal ? ["--literal-pathspecs"] : []), "-c", "core.quotePath=false", ...args], {
     cwd,
     input,
     env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0" },
@@ -47,8 +61,8 @@ export function runGit(args: readonly string[], cwd: string, input?: string | Bu
     throw new GitError(code === "ENOENT" ? "git is not installed (or not on PATH)" : `git could not be run: ${result.error.message}`);
   }
   const stderr = result.stderr.toString("utf8").trim();
-  if (result.status !== 0) throw new GitError(stderr.split("\n")[0]?.replace(/^(fatal|error): /, "") || `git ${args[0]} failed (exit ${result.status})`);
-  return { stdout: result.stdout, stderr };
+  if (result.status === null || !ok.includes(result.status)) throw new GitError(stderr.split("\n")[0]?.replace(/^(fatal|error): /, "") || `git ${args[0]} failed (exit ${result.status})`);
+  return { stdout: result.stdout, stderr, status: result.status };
 }
 
 /** NUL-separated fields of git's `-z` output, without the empty one after the last NUL. */
