@@ -114,18 +114,41 @@ describe("claims add --dry-run", () => {
     expect(dry.code).toBe(0);
     expect(dry.stderr).toBe("claims: dry run; nothing was written\n");
     expect(dry.stdout.split("\n").slice(0, 3)).toEqual(["--- a/claims/people.yaml", "+++ b/claims/people.yaml", "@@ -12,6 +12,9 @@"]);
-    // The diff shows lines without their CR (a reader sees text, not escapes); applied to the LF
-    // form of the file it gives the LF form of what the real run writes.
+    // The diff carries the file's CRs, so it applies to the file as it is (CRLF line ends and a
+    // BOM) and gives byte for byte what the real run writes.
+    expect(dry.stdout.split("\n")[3]).toBe("   aljazeera:\r");
     const copy = tempDir("add-dry");
     try {
       mkdirSync(join(copy, "claims"));
-      writeFileSync(join(copy, "claims", "people.yaml"), file("people.yaml").replace(/^\uFEFF/, "").replace(/\r\n/g, "\n"));
+      writeFileSync(join(copy, "claims", "people.yaml"), file("people.yaml"));
       writeFileSync(join(copy, "patch.diff"), dry.stdout);
       const apply = spawnSync("git", ["apply", "patch.diff"], { cwd: copy, encoding: "utf8" });
       expect(apply.stderr).toBe("");
       expect(apply.status).toBe(0);
       expect(runBin(args, { cwd: work }).code).toBe(0);
-      expect(readFileSync(join(copy, "claims", "people.yaml"), "utf8")).toBe(file("people.yaml").replace(/^\uFEFF/, "").replace(/\r\n/g, "\n"));
+      expect(readFileSync(join(copy, "claims", "people.yaml"), "utf8")).toBe(file("people.yaml"));
+    } finally {
+      removeDir(copy);
+    }
+  });
+
+  it("applies where the hunk starts at line 1 of a file with a BOM and CRLF line ends", () => {
+    const small = "\uFEFFsources:\r\n  odak: {name: Odak, type: union}\r\n";
+    writeFileSync(join(work, "claims", "small.yaml"), small);
+    const args = ["add", "source", "kmg", "--name", "KazMunayGas", "--type", "company", "--file", "claims/small.yaml"];
+    const dry = runBin([...args, "--dry-run"], { cwd: work });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toBe("--- a/claims/small.yaml\n+++ b/claims/small.yaml\n@@ -1,2 +1,5 @@\n \uFEFFsources:\r\n   odak: {name: Odak, type: union}\r\n+  kmg:\r\n+    name: KazMunayGas\r\n+    type: company\r\n");
+    const copy = tempDir("add-dry-bom");
+    try {
+      mkdirSync(join(copy, "claims"));
+      writeFileSync(join(copy, "claims", "small.yaml"), small);
+      writeFileSync(join(copy, "patch.diff"), dry.stdout);
+      const apply = spawnSync("git", ["apply", "patch.diff"], { cwd: copy, encoding: "utf8" });
+      expect(apply.stderr).toBe("");
+      expect(apply.status).toBe(0);
+      expect(runBin(args, { cwd: work }).code).toBe(0);
+      expect(readFileSync(join(copy, "claims", "small.yaml"), "utf8")).toBe(file("small.yaml"));
     } finally {
       removeDir(copy);
     }

@@ -95,17 +95,19 @@ describe("claims fix", () => {
     expect(changes(before, snapshot(work))).toEqual([]);
     expect(dry.stderr.split("\n")[0]).toBe("Would fix 11 things in 2 files:");
     expect(dry.stderr).toContain(LEFT[0].replace("by hand;", "by hand (lines as the files would read);"));
-    // Applied with git to the files (in LF, as the patch shows them), it gives what a real run writes.
+    // Applied with git to copies of the files as they are (sources.yaml with a BOM and CRLF line
+    // ends, its first line in the patch's context), it gives byte for byte what a real run writes.
+    expect(dry.stdout).toContain("\n@@ -1,7 +1,7 @@\n \uFEFF# Sources, with faults a fixer may mend\r\n sources:\r\n-  Prosecutor General:");
     const copy = tempDir("fix-patch");
     try {
       mkdirSync(join(copy, "claims"));
-      for (const [rel, text] of Object.entries(FIXABLE)) writeFileSync(join(copy, "claims", rel), lf(text));
+      for (const [rel, text] of Object.entries(FIXABLE)) writeFileSync(join(copy, "claims", rel), text);
       writeFileSync(join(copy, "fix.patch"), dry.stdout);
       const apply = spawnSync("git", ["apply", "fix.patch"], { cwd: copy, encoding: "utf8" });
       expect(apply.stderr).toBe("");
       expect(apply.status).toBe(0);
       expect(runBin(["fix"], { cwd: work }).code).toBe(1);
-      for (const rel of Object.keys(FIXABLE)) expect(readFileSync(join(copy, "claims", rel), "utf8"), rel).toBe(lf(read(rel)));
+      for (const rel of Object.keys(FIXABLE)) expect(readFileSync(join(copy, "claims", rel), "utf8"), rel).toBe(read(rel));
     } finally {
       removeDir(copy);
     }
@@ -148,7 +150,3 @@ describe("claims fix", () => {
     expect(changes(before, snapshot(work))).toEqual([]);
   });
 });
-
-function lf(text: string): string {
-  return text.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
-}

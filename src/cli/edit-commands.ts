@@ -41,7 +41,7 @@ function withCommon<C extends Command<[string | undefined], Record<string, unkno
   return command
     .option("--ledger <folder>", "the ledger folder (default: .claims.yaml's ledger, else ./claims if it exists, else .)")
     .option("--file <file>", "write into this YAML file instead; it must be inside the ledger folder, and not one git or .claims.yaml ignores")
-    .option("-n, --dry-run", "print the change as a unified diff and write nothing");
+    .option("-n, --dry-run", "print the change as a unified diff (git apply or patch -p1 applies it, CRLF and BOM included) and write nothing");
 }
 
 function withStatement<C extends Command<[string | undefined], Record<string, unknown>>>(command: C, first = "") {
@@ -124,7 +124,7 @@ export function addEditCommands(program: Command, { io, colour, ignore, exit }: 
     .command("fix")
     .description("apply the fixes that cannot change what the ledger means; print the rest as suggestions")
     .argument("[paths...]", "ledger files or folders")
-    .option("-n, --dry-run", "print the changes as a unified diff and write nothing")
+    .option("-n, --dry-run", "print the changes as a unified diff (git apply or patch -p1 applies it, CRLF and BOM included) and write nothing")
     .addHelpText(
       "after",
       `

@@ -27,6 +27,17 @@ export function sanitizeKeepingColour(text: string): string {
   return text.replace(UNSAFE_KEEP_SGR, escape);
 }
 
+/**
+ * Like `sanitize`, for a file's text that a patch must reproduce byte for byte (`--dry-run` diffs,
+ * read by `git apply` and `patch`): a BOM at its very start and each CR that ends a line (before
+ * its LF) are the file's own bytes, and neither can hide or reorder what is shown, so they stay.
+ * Every other unsafe character, a lone CR or a BOM elsewhere included, is escaped as usual.
+ */
+export function sanitizeFileText(text: string): string {
+  const bom = text.charCodeAt(0) === 0xfeff ? "\uFEFF" : "";
+  return bom + text.slice(bom.length).split("\r\n").map(sanitize).join("\r\n");
+}
+
 /** True when the text holds a character `sanitize` would escape. */
 export function hasUnsafe(text: string): boolean {
   UNSAFE.lastIndex = 0;

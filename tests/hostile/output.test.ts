@@ -8,7 +8,7 @@
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasUnsafe, sanitize, sanitizeKeepingColour } from "../../src/formats/sanitize.js";
+import { hasUnsafe, sanitize, sanitizeFileText, sanitizeKeepingColour } from "../../src/formats/sanitize.js";
 import { runBin, type RunResult } from "../helpers/run.js";
 import { forbiddenIn, HOSTILE, HOSTILE_FILE_NAME, removeDir, tempDir, writeHostileLedger } from "../fixtures/hazards/hazards.js";
 
@@ -163,6 +163,19 @@ describe("sanitize, class by class", () => {
       expect(forbiddenIn(sanitizeKeepingColour(attack), true), JSON.stringify(attack)).toEqual([]);
       expect(sanitizeKeepingColour(attack)).toContain("\\u001b");
     }
+  });
+
+  it("sanitizeFileText keeps only a leading BOM and the CR of each CRLF, for diffs that must apply", () => {
+    expect(sanitizeFileText("\uFEFFa: 1\r\nb: 2\r\n")).toBe("\uFEFFa: 1\r\nb: 2\r\n");
+    expect(sanitizeFileText("a\rb\r\n\r\r\nx\uFEFF\u202e\u001b[2J\r")).toBe("a\\u000db\r\n\\u000d\r\nx\\ufeff\\u202e\\u001b[2J\\u000d");
+    expect(sanitizeFileText("\uFEFF\uFEFFx")).toBe("\uFEFF\\ufeffx");
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("\r", "\n", "\uFEFF", "\u202e", "\u001b", "a"), maxLength: 30 }), (text) => {
+        const out = sanitizeFileText(text);
+        // With the allowed bytes taken out, nothing unsafe is left.
+        expect(hasUnsafe(out.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n"))).toBe(false);
+      }),
+    );
   });
 
   it("never lets a forbidden character through, on any string (property)", () => {

@@ -88,7 +88,7 @@ async function add(io: Io, kind: AddKind, givenId: string | undefined, given: Ad
   if (made.change.errors.length > 0) return refused(io, kind, made.change.errors);
   const chalk = await chalkFor(io, given.color);
   if (options.dryRun) {
-    writeOut(io, unifiedDiff(made.edit, chalk), chalk);
+    io.stdout(unifiedDiff(made.edit, chalk)); // sanitised by unifiedDiff, keeping the CRs and BOM a patch needs
     io.stderr("claims: dry run; nothing was written\n");
     return 0;
   }

@@ -68,7 +68,7 @@ async function fix(io: Io, given: readonly string[], options: FixOptions): Promi
   let made = await attempt();
   const chalk = await chalkFor(io, options.color);
   if (options.dryRun) {
-    for (const edit of made.edits) writeOut(io, unifiedDiff(edit, chalk), chalk);
+    for (const edit of made.edits) io.stdout(unifiedDiff(edit, chalk)); // sanitised by unifiedDiff, keeping the CRs and BOM a patch needs
   } else if (made.edits.length > 0) {
     const commit = async (): Promise<void> => {
       if (ledgerFingerprint(plan.paths, io.cwd, plan.ignore) !== made.fingerprint) made = await attempt();
