@@ -102,3 +102,34 @@ describe("a file named that is ignored", () => {
     expect(runBin(["lint"], { cwd: repo })).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 });
+
+describe("a file named inside the ledger folder that is not *.yaml or *.yml", () => {
+  const NOTICE = (path: string) =>
+    `claims: ${path} is not a ledger file, so it was not read: in the ledger folder claims only *.yaml and *.yml files hold records (an archive is checked through the document that cites it); rename it to .yaml if it holds records\n`;
+
+  it("says on stderr it is not a ledger file, and is not read (notes with YAML faults give no diagnostic)", () => {
+    const repo = exampleRepo({ "claims/notes.txt": "to check: [the morgue count\n" });
+    expect(runBin(["lint", "claims/notes.txt"], { cwd: repo })).toEqual({ code: 0, stdout: "", stderr: NOTICE("claims/notes.txt") });
+    // Named with a ledger file, that file is still checked and reported.
+    edit(repo, "claims/death-toll.yaml", "source: prosecutor-general", "source: prosecuter-general");
+    const both = runBin(["lint", "--format", "json", "claims/notes.txt", "claims/death-toll.yaml"], { cwd: repo });
+    expect(diagnostics(both.stdout)).toEqual(["claims/death-toll.yaml:13:17 error unknown-source: unknown source 'prosecuter-general' — did you mean 'prosecutor-general'?"]);
+    expect(both.stderr).toBe(NOTICE("claims/notes.txt"));
+    expect(both.code).toBe(1);
+  });
+
+  it("an archive named by a commit hook is not read as YAML either; check says so too", async () => {
+    const repo = exampleRepo();
+    const result = await runInProcess(["check", "--format", "json", "claims/archive/aljazeera-2011-12-17.txt"], { cwd: repo });
+    expect(result.stderr).toBe(NOTICE("claims/archive/aljazeera-2011-12-17.txt"));
+    expect((JSON.parse(result.stdout) as { claims: unknown[] }).claims).toEqual([]);
+    expect(result.code).toBe(0);
+  });
+
+  it("a .YML name in another case is a ledger file, as the walk takes it", async () => {
+    const repo = exampleRepo({ "claims/extra.YML": "sources:\n  odak:\n    name: Odak\n    type: union\n" });
+    const result = await runInProcess(["lint", "--format", "json", "claims/extra.YML"], { cwd: repo });
+    expect(diagnostics(result.stdout)).toEqual(["claims/extra.YML:2:3 warning unused-source: source 'odak' is not cited by any statement; cite it or remove it"]);
+    expect(result.stderr).toBe("");
+  });
+});

@@ -29,7 +29,8 @@ Paths are files or folders of YAML files (*.yaml, *.yml). With none, the ledger 
 is used, else ./claims if it exists, else the current folder. Folders are walked recursively,
 skipping hidden entries, node_modules, files git ignores and those .claims.yaml ignores
 (--no-ignore reads them). A file named inside the ledger folder is checked against the whole
-ledger, and only its own diagnostics are reported (as pre-commit and lint-staged need).`;
+ledger, and only its own diagnostics are reported (as pre-commit and lint-staged need); one
+there that is not *.yaml or *.yml (notes, an archive) is not read, and stderr says so.`;
 
 const EXIT_HELP = `
 Exit codes: 0 nothing at or above the failure threshold, 1 findings at or above it,

@@ -9,7 +9,7 @@ import { join, relative, resolve } from "node:path";
 import type { SeverityOverrides } from "../shared/severity.js";
 import type { ClaimsConfig } from "./config.js";
 import { type IgnoreTest, ignoreRules } from "./ignore.js";
-import { defaultPaths, displayPath, isInside } from "./workspace.js";
+import { defaultPaths, displayPath, isInside, isLedgerFile } from "./workspace.js";
 
 /** A path given on the command line that is not read, and why. */
 export interface SkippedPath {
@@ -26,7 +26,7 @@ export interface RunPlan {
   readonly focus?: (abs: string) => boolean;
   /** Paths given that are ignored, so not read; the user is told. */
   readonly skipped: readonly SkippedPath[];
-  /** Anything else the user should hear about the plan (git could not be asked). */
+  /** Anything else the user should hear about the plan (git could not be asked, a named file that is no ledger file). */
   readonly notices: readonly string[];
   readonly severity: SeverityOverrides;
 }
@@ -61,6 +61,7 @@ export function planRun(args: readonly string[], cwd: string, config: ClaimsConf
   const folders = ledgerFolders(config, cwd);
   const rules = ignoreRules(config, [...folders, ...args.map((a) => resolve(cwd, a))]);
   const skipped: SkippedPath[] = [];
+  const notLedger: string[] = [];
   let inLedger = false;
   const others: string[] = [];
   // What was named, to report: files by path, folders (and paths that do not exist) by prefix.
@@ -81,6 +82,10 @@ export function planRun(args: readonly string[], cwd: string, config: ClaimsConf
       continue;
     }
     const folder = folders.find((f) => isInside(real(f), real(abs)));
+    if (folder !== undefined && !isDirectory && !isLedgerFile(abs)) {
+      notLedger.push(notLedgerNotice(displayPath(cwd, abs), displayPath(cwd, folder)));
+      continue;
+    }
     // Inside the ledger, a path is named as the walk of the ledger will meet it (through a
     // symlinked folder or `..`, it is spelt differently but is the same file).
     const named = folder === undefined ? abs : join(folder, relative(real(folder), real(abs)));
@@ -89,9 +94,19 @@ export function planRun(args: readonly string[], cwd: string, config: ClaimsConf
     if (folder !== undefined) inLedger = true;
     else others.push(arg);
   }
-  const notices = rules.notice ? [rules.notice] : [];
+  const notices = [...(rules.notice ? [rules.notice] : []), ...notLedger];
   if (!inLedger) return { paths: others, ignore: rules.test, skipped, notices, severity };
   // The ledger is read first, so its files keep the order (and "first declaration") of a whole run.
   const focus = (abs: string) => files.has(abs) || folderPrefixes.some((folder) => isInside(folder, abs));
   return { paths: [...folders, ...others], ignore: rules.test, focus, skipped, notices, severity };
+}
+
+/**
+ * A file named inside the ledger folder that is not *.yaml or *.yml (notes, an archive's text) is
+ * not read: §1 reads a named file whatever its extension, but inside the ledger folder a file is
+ * checked as the ledger's own (§10), and a whole run never reads this one; read here, it would
+ * add records (or faults) that no other run sees. The run says so instead of passing in silence.
+ */
+function notLedgerNotice(path: string, folder: string): string {
+  return `${path} is not a ledger file, so it was not read: in the ledger folder ${folder} only *.yaml and *.yml files hold records (an archive is checked through the document that cites it); rename it to .yaml if it holds records`;
 }

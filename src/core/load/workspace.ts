@@ -28,6 +28,11 @@ export class UsageError extends Error {}
 
 const LEDGER_EXTENSIONS = new Set([".yaml", ".yml"]);
 
+/** True for a name a walk of the ledger reads (*.yaml, *.yml, in any case). */
+export function isLedgerFile(path: string): boolean {
+  return LEDGER_EXTENSIONS.has(extname(path).toLowerCase());
+}
+
 /** The default workspace: `./claims` if it exists, else `.`. */
 export function defaultPaths(cwd: string): string[] {
   try {
@@ -97,7 +102,7 @@ function notOnDisk(dir: string, found: readonly Found[], contents: Contents, ski
   for (const abs of contents.keys()) {
     if (known.has(abs) || !isAbsolute(abs) || !isInside(dir, abs) || abs === dir) continue;
     const segments = relative(dir, abs).split(sep);
-    if (segments.some((s) => s.startsWith(".") || s === "node_modules") || !LEDGER_EXTENSIONS.has(extname(abs).toLowerCase())) continue;
+    if (segments.some((s) => s.startsWith(".") || s === "node_modules") || !isLedgerFile(abs)) continue;
     if (lstatOrNull(abs) !== null) continue; // on disk: the walk has already judged it
     // Ignored as the walk ignores: the file itself, or any folder on the way to it.
     const folders = segments.slice(0, -1).map((_, i) => join(dir, ...segments.slice(0, i + 1)));
@@ -143,7 +148,7 @@ function walk(dir: string, root: string, skip: SkipTest | undefined): Found[] {
         if (skip?.(abs, true) === undefined) pending.push([abs, `${currentRel}${entry.name}/`]);
         continue;
       }
-      if (!LEDGER_EXTENSIONS.has(extname(entry.name).toLowerCase()) || skip?.(abs, false) !== undefined) continue;
+      if (!isLedgerFile(entry.name) || skip?.(abs, false) !== undefined) continue;
       const rel = currentRel + entry.name;
       if (entry.isSymbolicLink()) {
         const link = symlinkTarget(abs, root);
