@@ -133,3 +133,26 @@ describe("a file named inside the ledger folder that is not *.yaml or *.yml", ()
     expect(result.stderr).toBe("");
   });
 });
+
+describe("claims show <claim> with files named", () => {
+  it("a claim declared in a file not named is named with its file and the fix, not called unknown (exit 2)", () => {
+    const repo = exampleRepo();
+    expect(runBin(["show", "death-toll", "claims/sources.yaml"], { cwd: repo })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "claims: claim 'death-toll' is declared in claims/death-toll.yaml, which is not among the paths named (claims/sources.yaml); name that file, or no path, to show it\n",
+    });
+    const named = runBin(["show", "death-toll", "claims/death-toll.yaml"], { cwd: repo });
+    expect(named.stdout.split("\n")[0]).toBe("death-toll (quantity, cumulative, claims/death-toll.yaml) — conflict");
+    expect(named.code).toBe(0);
+  });
+
+  it("an unknown claim gets its 'did you mean' from the whole ledger, not only the named files", () => {
+    const repo = exampleRepo();
+    expect(runBin(["show", "deth-toll", "claims/sources.yaml"], { cwd: repo })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "claims: no claim 'deth-toll' in the ledger — did you mean 'death-toll'? (run 'claims check' to list the claims)\n",
+    });
+  });
+});

@@ -194,7 +194,7 @@ ${EXIT_HELP}`,
     .command("show")
     .description("one claim: its statements in time order, revisions, conflicts and verdict")
     .argument("<claim-id>", "the id of the claim")
-    .argument("[paths...]", "ledger files or folders")
+    .argument("[paths...]", "ledger files or folders; a file named inside the ledger folder must be the one declaring the claim")
     .addHelpText("after", `${PATHS_HELP}\n\nExample:\n  claims show death-toll\n${EXIT_HELP}`)
     .action(async (id, paths) => {
       const { runShow } = await import("./commands/show.js");
