@@ -211,20 +211,71 @@ describe("claims diff", () => {
     expect(await runInProcess(["diff", "nope"], { cwd: repo })).toEqual({
       code: 2,
       stdout: "",
-      stderr: "claims: unknown revision 'nope': git has no commit by that name (a branch, tag or commit id). In CI, fetch it first, e.g. 'git fetch origin nope', or check out with full history\n",
+      stderr: "claims: unknown revision 'nope': git has no commit by that name (it may be misspelt, or not fetched yet); fetch it with 'git fetch origin nope', or in CI check out with full history (actions/checkout: fetch-depth: 0)\n",
     });
     expect((await runInProcess(["diff", "--", "--output=x"], { cwd: repo })).stderr).toBe("claims: '--output=x' is not a git revision; give a branch, tag or commit id (main, origin/main, HEAD~1)\n");
     const plain = tempDir("claims-nogit-");
     writeFiles(plain, { "claims/a.yaml": "" });
-    expect(await runInProcess(["diff", "main"], { cwd: plain })).toEqual({ code: 2, stdout: "", stderr: `claims: claims diff compares with a git revision, and '${plain}' is not inside a git work tree\n` });
+    expect(await runInProcess(["diff", "main"], { cwd: plain })).toEqual({ code: 2, stdout: "", stderr: `claims: claims diff compares with a git revision, and '${plain}' is not inside a git work tree; run it in a clone of the ledger's repository\n` });
     expect(runBin(["diff", "main"], { cwd: repo, env: { PATH: "/nonexistent" } })).toEqual({
       code: 2,
       stdout: "",
-      stderr: "claims: cannot ask git which files it ignores (git is not installed (or not on PATH)); they are read — use --no-ignore to say that is intended\nclaims: claims diff asks git, and git is not installed (or not on PATH)\n",
+      stderr: "claims: claims diff asks git, and git is not installed (or not on PATH)\n",
     });
+    // Outside a work tree the message comes first and alone: a broken ledger there is not read.
+    writeFiles(plain, { "claims/a.yaml": "claims: [" });
+    expect(runBin(["diff", "main"], { cwd: plain })).toEqual({ code: 2, stdout: "", stderr: `claims: claims diff compares with a git revision, and '${plain}' is not inside a git work tree; run it in a clone of the ledger's repository\n` });
     const bad = await runInProcess(["diff", "main", "--fail-on", "new-warning"], { cwd: repo });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/argument 'new-warning' is invalid\. Allowed choices are new-error, new-conflict\./);
+  });
+});
+
+describe("claims diff with paths named, and in a shallow clone", () => {
+  it("a file removed from the working tree is compared as removed, not refused as unreadable", () => {
+    const repo = exampleOnBranch();
+    rmSync(join(repo, "claims", "death-toll.yaml"));
+    const result = runBin(["diff", "main", "--format", "json", "claims/death-toll.yaml"], { cwd: repo });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const diff = JSON.parse(result.stdout) as { removed: { id: string }[]; added: unknown[] };
+    expect(diff.removed.map((c) => c.id)).toEqual(["death-toll"]);
+    expect(diff.added).toEqual([]);
+  });
+
+  it("a removed file outside the ledger folder is read at the revision only", () => {
+    const repo = exampleOnBranch();
+    writeFiles(repo, { "elsewhere/extra.yaml": "sources:\n  odak:\n    name: Odak\n    type: union\nclaims:\n  odak-count:\n    question: How many?\n    type: quantity\n    statements:\n      - source: odak\n        says: 3000\n" });
+    commitAll(repo, "an extra file");
+    git(repo, "branch", "-f", "main");
+    rmSync(join(repo, "elsewhere", "extra.yaml"));
+    const result = runBin(["diff", "main", "--format", "json", "elsewhere/extra.yaml"], { cwd: repo });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { removed: { id: string }[] }).removed.map((c) => c.id)).toEqual(["odak-count"]);
+  });
+
+  it("a path in neither the working tree nor the revision is named as such (exit 2), not read as removed", () => {
+    const repo = exampleOnBranch();
+    expect(runBin(["diff", "main", "claims/deth-toll.yaml"], { cwd: repo })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "claims: 'claims/deth-toll.yaml' is neither in the working tree nor at main; check the path (a file added or removed since is compared as such)\n",
+    });
+  });
+
+  it("in a shallow clone, an unknown revision is put down to the shallow clone, with the fetch that fixes it", () => {
+    const repo = exampleOnBranch();
+    edit(repo, "claims/death-toll.yaml", "death-toll:", "death-toll: ");
+    commitAll(repo, "a second commit");
+    const shallow = tempDir("claims-shallow-");
+    git(shallow, "clone", "-q", "--depth", "1", `file://${repo}`, "clone");
+    const clone = join(shallow, "clone");
+    expect(runBin(["diff", "HEAD~1"], { cwd: clone })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "claims: unknown revision 'HEAD~1': git has no commit by that name (this clone is shallow, as CI clones are, so it may not be fetched yet); fetch it with 'git fetch origin HEAD~1', or in CI check out with full history (actions/checkout: fetch-depth: 0)\n",
+    });
   });
 });
 

@@ -34,6 +34,9 @@ export function defineDiff(program: Command, io: Io, flags: () => { color: boole
 The ledger at the revision is read through git (git ls-tree, git cat-file) into a temporary
 folder; the work tree and the index are not touched. Claims are matched by id, so a renamed file
 is not a claim removed and added. Conflicts are compared by their pair; positions by origin.
+A file named that was removed since the revision is compared as removed. It must run inside a
+git work tree, with the revision fetched (in a shallow CI clone: git fetch origin main, or
+actions/checkout with fetch-depth: 0).
 
 Formats: text (for people), markdown (a pull-request comment or $GITHUB_STEP_SUMMARY), json.
 

@@ -16,6 +16,8 @@ export interface LedgerFlags {
   readonly ignore: boolean;
   /** False where an empty ledger is expected (`claims add` starting one): no note that nothing was read. */
   readonly noteEmpty?: boolean;
+  /** Paths named that are gone from the working tree, for `claims diff` to read at its revision (see planRun). */
+  readonly gone?: ReadonlySet<string>;
 }
 
 /** A checked ledger with the configuration and plan it was read under. */
@@ -30,7 +32,7 @@ export interface CheckedRun extends Checked {
  */
 export async function checkPaths(io: Io, paths: readonly string[], flags: LedgerFlags = { ignore: true }): Promise<CheckedRun> {
   const config = loadConfig(io.cwd, { useIgnores: flags.ignore });
-  const plan = planRun(paths, io.cwd, config);
+  const plan = planRun(paths, io.cwd, config, flags.gone);
   for (const skipped of plan.skipped) io.stderr(sanitize(`claims: ${skipped.path} is ignored (${skipped.reason}), so it was not read; --no-ignore reads it\n`));
   for (const notice of plan.notices) io.stderr(sanitize(`claims: ${notice}\n`));
   // What the walk skips as ignored, to say why a run that read nothing read nothing.

@@ -1,6 +1,6 @@
 /** `claims diff <git-rev> [paths…]`: what changed in the ledger since a revision. */
 import { compareReports, type ReportDiff } from "../../core/diff/compare.js";
-import { checkRevision } from "../../core/diff/revision.js";
+import { checkRevision, diffTop, goneSince, resolveCommit } from "../../core/diff/revision.js";
 import { materialize } from "../../core/report/types.js";
 import { DIFF_FORMATTERS, type DiffFormat } from "../../formats/diff/index.js";
 import { chalkFor } from "../colour.js";
@@ -19,7 +19,12 @@ export interface DiffOptions extends LedgerFlags {
 
 /** Compares the ledger at `revision` with the working tree and prints the changes; exit 1 when `--fail-on` finds what it names. */
 export async function runDiff(io: Io, revision: string, paths: readonly string[], options: DiffOptions): Promise<number> {
-  const now = await checkPaths(io, paths, options);
+  // Git first: without a work tree, the revision or the paths named there is nothing to compare,
+  // and reading the working ledger first would only print its notes before the real error.
+  const top = diffTop(io.cwd);
+  const commit = resolveCommit(revision, top);
+  const gone = goneSince(paths, io.cwd, top, commit, revision);
+  const now = await checkPaths(io, paths, { ...options, gone });
   const then = await checkRevision(revision, io.cwd, now.config, now.plan, { worker: io.parseWorker, threads: threadsFrom(io.env) });
   const diff = compareReports(materialize(then.checked.report), materialize(now.report), { revision, commit: then.commit }, then.renames);
   const chalk = await chalkFor(io, options.color && options.format === "text");

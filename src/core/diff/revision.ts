@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
-import { GitError, nulFields, runGit } from "../shared/git.js";
+import { GitError, gitTopLevel, nulFields, runGit } from "../shared/git.js";
 import type { ClaimsConfig } from "../load/config.js";
 import type { RunPlan } from "../load/targets.js";
 import { isInside, UsageError } from "../load/workspace.js";
@@ -32,6 +32,13 @@ export interface Revision {
   readonly renames: ReadonlyMap<string, string>;
 }
 
+/** The top of the git work tree `claims diff` compares in; UsageError outside one, before anything is read. */
+export function diffTop(cwd: string): string {
+  const top = gitTopLevel(cwd);
+  if (top === undefined) throw new UsageError(`claims diff compares with a git revision, and '${cwd}' is not inside a git work tree; run it in a clone of the ledger's repository`);
+  return top;
+}
+
 /** The commit a revision names; UsageError when git knows none, with the usual CI cause. */
 export function resolveCommit(revision: string, top: string): string {
   if (revision.startsWith("-") || revision.trim() === "") throw new UsageError(`'${revision}' is not a git revision; give a branch, tag or commit id (main, origin/main, HEAD~1)`);
@@ -40,16 +47,35 @@ export function resolveCommit(revision: string, top: string): string {
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
     if (/not installed|could not be run/.test(error.message)) throw new UsageError(`claims diff asks git, and ${error.message}`);
-    throw new UsageError(`unknown revision '${revision}': git has no commit by that name (a branch, tag or commit id). In CI, fetch it first, e.g. 'git fetch origin ${revision}', or check out with full history`);
+    // CI checks out one commit of history by default (actions/checkout, GitLab's shallow clone).
+    const shallow = runGit(["rev-parse", "--is-shallow-repository"], top).stdout.toString("utf8").trim() === "true";
+    const why = shallow ? "this clone is shallow, as CI clones are, so it may not be fetched yet" : "it may be misspelt, or not fetched yet";
+    throw new UsageError(`unknown revision '${revision}': git has no commit by that name (${why}); fetch it with 'git fetch origin ${revision}', or in CI check out with full history (actions/checkout: fetch-depth: 0)`);
   }
+}
+
+/**
+ * Sorts the paths named for a diff: those gone from the working tree but held at `commit` (a file
+ * removed since: its records are compared as removed) are returned; a path in neither is refused,
+ * so that a typo is not taken for a removal.
+ */
+export function goneSince(paths: readonly string[], cwd: string, top: string, commit: string, revision: string): Set<string> {
+  const gone = new Set<string>();
+  for (const path of paths) {
+    const abs = resolve(cwd, path);
+    if (existsSync(abs) || !isInside(top, abs)) continue; // reading it will say what is wrong
+    const rel = relative(top, abs).split(sep).join("/");
+    if (listTree(top, commit, [rel]).length === 0) throw new UsageError(`'${path}' is neither in the working tree nor at ${revision}; check the path (a file added or removed since is compared as such)`);
+    gone.add(path);
+  }
+  return gone;
 }
 
 /** Checks the ledger under `plan` as it was at `revision`, in the repository whose top is `config.gitTop`. */
 export async function checkRevision(revision: string, cwd: string, config: ClaimsConfig, plan: RunPlan, parse: ParseOptions = {}): Promise<Revision> {
-  const top = config.gitTop;
-  if (top === null) throw new UsageError(`claims diff compares with a git revision, and '${cwd}' is not inside a git work tree`);
+  const top = config.gitTop ?? diffTop(cwd);
   const commit = resolveCommit(revision, top);
-  const roots = plan.paths.map((path) => {
+  const roots = [...plan.paths, ...(plan.revisionOnly ?? [])].map((path) => {
     const abs = resolve(cwd, path);
     if (!isInside(top, abs)) throw new UsageError(`'${path}' is outside the git work tree (${top}); claims diff compares files git keeps`);
     return relative(top, abs).split(sep).join("/");

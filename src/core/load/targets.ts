@@ -29,6 +29,8 @@ export interface RunPlan {
   /** Anything else the user should hear about the plan (git could not be asked, a named file that is no ledger file). */
   readonly notices: readonly string[];
   readonly severity: SeverityOverrides;
+  /** Paths named that are gone from the working tree but held by the revision `claims diff` compares with: read on that side only. */
+  readonly revisionOnly?: readonly string[];
 }
 
 function real(path: string): string {
@@ -50,8 +52,12 @@ export function ledgerFolders(config: ClaimsConfig, cwd: string): string[] {
   }
 }
 
-/** Plans a run over `args` (as given on the command line) in `cwd` under `config`. */
-export function planRun(args: readonly string[], cwd: string, config: ClaimsConfig): RunPlan {
+/**
+ * Plans a run over `args` (as given on the command line) in `cwd` under `config`. `gone` holds
+ * args removed from the working tree that `claims diff` reads at its revision: inside the ledger
+ * folder they are named (so their old records are reported), outside it they are revision-only.
+ */
+export function planRun(args: readonly string[], cwd: string, config: ClaimsConfig, gone: ReadonlySet<string> = new Set()): RunPlan {
   const severity = config.severity;
   if (args.length === 0) {
     const paths = config.ledger ?? defaultPaths(cwd);
@@ -62,6 +68,7 @@ export function planRun(args: readonly string[], cwd: string, config: ClaimsConf
   const rules = ignoreRules(config, [...folders, ...args.map((a) => resolve(cwd, a))]);
   const skipped: SkippedPath[] = [];
   const notLedger: string[] = [];
+  const revisionOnly: string[] = [];
   let inLedger = false;
   const others: string[] = [];
   // What was named, to report: files by path, folders (and paths that do not exist) by prefix.
@@ -73,7 +80,12 @@ export function planRun(args: readonly string[], cwd: string, config: ClaimsConf
     try {
       isDirectory = statSync(abs).isDirectory();
     } catch {
-      others.push(arg); // reading it will say what is wrong with it
+      const folder = gone.has(arg) ? folders.find((f) => isInside(real(f), abs)) : undefined;
+      if (folder !== undefined) {
+        folderPrefixes.push(join(folder, relative(real(folder), abs))); // a file or a folder then
+        inLedger = true;
+      } else if (gone.has(arg)) revisionOnly.push(arg);
+      else others.push(arg); // reading it will say what is wrong with it
       continue;
     }
     const reason = rules.test(abs, isDirectory);
@@ -95,10 +107,10 @@ export function planRun(args: readonly string[], cwd: string, config: ClaimsConf
     else others.push(arg);
   }
   const notices = [...(rules.notice ? [rules.notice] : []), ...notLedger];
-  if (!inLedger) return { paths: others, ignore: rules.test, skipped, notices, severity };
+  if (!inLedger) return { paths: others, ignore: rules.test, skipped, notices, severity, revisionOnly };
   // The ledger is read first, so its files keep the order (and "first declaration") of a whole run.
   const focus = (abs: string) => files.has(abs) || folderPrefixes.some((folder) => isInside(folder, abs));
-  return { paths: [...folders, ...others], ignore: rules.test, focus, skipped, notices, severity };
+  return { paths: [...folders, ...others], ignore: rules.test, focus, skipped, notices, severity, revisionOnly };
 }
 
 /**
