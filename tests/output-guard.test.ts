@@ -83,3 +83,28 @@ describe.each(RUNNERS)("-o guards the configuration and git (%s)", (_, run) => {
     expect(readFileSync(join(repo, "report.md"), "utf8")).toMatch(/^# /);
   });
 });
+
+describe("-o and --output-file are one option on every command that writes a file (built CLI)", () => {
+  const COMMANDS: readonly (readonly string[])[] = [["lint", "--format", "json"], ["check", "--format", "json"], ["export", "--format", "csv"]];
+
+  it.each(COMMANDS)("%s: both spellings write the same file, and --help lists them together", (...command) => {
+    const repo = gitRepo(LEDGER, { commit: "ledger" });
+    const short = runBin([...command, "-o", "short.out"], { cwd: repo });
+    const long = runBin([...command, "--output-file", "long.out"], { cwd: repo });
+    const joined = runBin([...command, "--output-file=joined.out"], { cwd: repo });
+    for (const result of [short, long, joined]) expect(result).toEqual({ code: 0, stdout: "", stderr: "" });
+    const text = readFileSync(join(repo, "short.out"), "utf8");
+    expect(text.length).toBeGreaterThan(0);
+    expect(readFileSync(join(repo, "long.out"), "utf8")).toBe(text);
+    expect(readFileSync(join(repo, "joined.out"), "utf8")).toBe(text);
+    expect(runBin([command[0], "--help"]).stdout).toMatch(/^ {2}-o, --output-file <file> {2,}write/m);
+  });
+
+  it("export still takes --output, its earlier name, and refuses it naming another file than -o", () => {
+    const repo = gitRepo(LEDGER, { commit: "ledger" });
+    expect(runBin(["export", "--output", "old.md"], { cwd: repo })).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(existsSync(join(repo, "old.md"))).toBe(true);
+    expect(runBin(["export", "--output", "a.md", "-o", "b.md"], { cwd: repo })).toEqual({ code: 2, stdout: "", stderr: "claims: -o/--output-file and --output name two files; give one\n" });
+    expect(existsSync(join(repo, "a.md")) || existsSync(join(repo, "b.md"))).toBe(false);
+  });
+});

@@ -151,7 +151,9 @@ ${EXIT_HELP}`,
     .argument("[paths...]", "ledger files or folders")
     .addOption(new Option("-f, --format <format>", "output format").choices(EXPORT_FORMATS).default("markdown" as const))
     .option("--all", "export every claim, not only those in conflict")
-    .option("-o, --output <file>", "write to this file (atomically) instead of stdout; never a ledger file")
+    .option("-o, --output-file <file>", "write to this file (atomically) instead of stdout; never a ledger file")
+    // `--output` was export's name for -o before every command said --output-file; kept for scripts.
+    .addOption(new Option("--output <file>").hideHelp())
     .option("--publisher <name>", "the fact-checking organisation, for claimreview's author (default: the ledger's settings.publisher)")
     .option("--html", "claimreview only: write <script type=\"application/ld+json\"> blocks a web page embeds, instead of a JSON array")
     .addHelpText(
@@ -177,7 +179,9 @@ ${EXIT_HELP}`,
     )
     .action(async (paths, options) => {
       const { runExport } = await import("./commands/export.js");
-      exitCode = await runExport(io, paths, { ...options, ignore: ignore() });
+      const { output, ...rest } = options;
+      if (output !== undefined && rest.outputFile !== undefined && output !== rest.outputFile) throw new UsageError("-o/--output-file and --output name two files; give one");
+      exitCode = await runExport(io, paths, { ...rest, outputFile: rest.outputFile ?? output, ignore: ignore() });
     });
 
   program

@@ -10,7 +10,7 @@ import type { ExportFormat } from "../../formats/exports/index.js";
 export interface ExportCommandOptions extends LedgerFlags {
   readonly format: ExportFormat;
   readonly all?: true;
-  readonly output?: string;
+  readonly outputFile?: string;
   readonly publisher?: string;
   /** claimreview only: write `<script type="application/ld+json">` blocks. */
   readonly html?: true;
@@ -69,7 +69,7 @@ export async function runExport(io: Io, paths: readonly string[], options: Expor
   const generated = options.format === "html" ? generationTime(io) : undefined;
   const run = await checkPaths(io, paths, options);
   const { EXPORT_FORMATTERS } = await import("../../formats/exports/index.js");
-  if (options.output === undefined && options.format === "json") {
+  if (options.outputFile === undefined && options.format === "json") {
     writeJson(io, run.report); // the same text as the json formatter, claims built as they are written
     return ledgerErrors(io, run.report); // the export is still written
   }
@@ -81,6 +81,6 @@ export async function runExport(io: Io, paths: readonly string[], options: Expor
     ...(generated === undefined ? {} : { generated, version: pkg.version }),
     ...(options.html ? { html: true } : {}),
   });
-  await writeResult(io, run, sanitize(text), options.output);
+  await writeResult(io, run, sanitize(text), options.outputFile);
   return ledgerErrors(io, report);
 }
