@@ -99,6 +99,17 @@ const cases: readonly Case[] = [
   { name: "help check is check --help", args: ["help", "check"], code: 0, stdout: has("Usage: claims check ", "--fail-on <level>"), stderr: empty },
   // Every new option is in the help, with an example.
   { name: "check --help shows the CI formats and -o", args: ["check", "--help"], code: 0, stdout: has("the CI formats of lint (github, sarif, junit, gitlab)", "-o, --output-file <file>", "claims check --format github --fail-on conflict"), stderr: empty },
+  {
+    // SPEC §6 (v2): one position per origin; a relay is evidence of its origin's words, not a view.
+    name: "check --help speaks of origins and relays as SPEC §6 v2 does",
+    args: ["check", "--help"],
+    code: 0,
+    stdout: [
+      has("Positions belong to origins: a statement's origin is its via, else its source. Each origin has\none position at most", "A relay is evidence of what its origin said,\nnot a position of the relaying outlet", "Statuses: conflict (two origins' positions cannot both be true)", "an origin's side, else the origin"),
+      lacks("sources' positions"),
+    ],
+    stderr: empty,
+  },
   { name: "lint --help: junit, gitlab and -o", args: ["lint", "--help"], code: 0, stdout: has("junit (JUnit XML", "gitlab (GitLab Code Quality JSON)", "-o, --output-file <file>", "claims lint --format junit -o claims-junit.xml"), stderr: empty },
   { name: "diff --help explains the revision and --fail-on", args: ["diff", "--help"], code: 0, stdout: has("Usage: claims diff [options] <git-rev> [paths...]", "--fail-on <what>", "claims diff main ", "$GITHUB_STEP_SUMMARY"), stderr: empty },
   { name: "--help shows --no-ignore and diff", args: ["--help"], code: 0, stdout: has("--no-ignore", "diff [options] <git-rev> [paths...]"), stderr: empty },

@@ -96,9 +96,15 @@ ${EXIT_HELP}`,
       "after",
       `${PATHS_HELP}
 
-Statuses: conflict (two sources' positions cannot both be true), corroborated (no conflict,
-two or more independent groups), single-source (one group), unsourced (no committed position).
-A conflict with no verdict is unresolved.
+Positions belong to origins: a statement's origin is its via, else its source. Each origin has
+one position at most: the latest of its own remaining statements, else of those relaying it
+(retracted ones and ones with errors take no part). A relay is evidence of what its origin said,
+not a position of the relaying outlet, so a disagreement is one conflict however many outlets
+relay it; a relay at odds with its origin's own words is a relay-mismatch or stale-relay warning.
+
+Statuses: conflict (two origins' positions cannot both be true), corroborated (no conflict,
+two or more independent groups: an origin's side, else the origin), single-source (one group),
+unsourced (no committed position). A conflict with no verdict is unresolved.
 
 Formats: text (for people), json (the versioned report), markdown (the conflict tables and the
 diagnostics), and the CI formats of lint (github, sarif, junit, gitlab), where each conflicting
