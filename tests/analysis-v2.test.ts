@@ -31,7 +31,7 @@ describe("positions belong to origins (§6 v2)", () => {
       ["ambiguous-revision", "warning", file, 54, 9],
     ]);
     expect(report.diagnostics[2].message).toBe(
-      "'ngo' is reported as saying two conflicting things (by 'wire-a' and 'wire-b') and both dated 2011-12-17; the later one in the file is taken as its position — add `on:` dates or `retracted:` to say which is newer",
+      "'ngo' is reported as saying two conflicting things (by 'wire-a' and 'wire-b') and both dated 2011-12-17; the later one in the file is taken as its position; add `on:` dates or `retracted:` to say which is newer",
     );
   });
 
@@ -70,7 +70,7 @@ describe("positions belong to origins (§6 v2)", () => {
     expect(positions(claim)).toEqual([["ngo", "ngo", 8, ["wire-a"]]]);
     expect(claim.status).toBe("single-source");
     expect(report.diagnostics[1].message).toBe(
-      "'paper' reports 'ngo' as saying \"around 70\" (on 2011-12-20), which agrees with none of what 'ngo' itself said: 8 (on 2011-12-17) — record what 'ngo' said, or correct the relay",
+      "'paper' reports 'ngo' as saying \"around 70\" (on 2011-12-20), which agrees with none of what 'ngo' itself said: 8 (on 2011-12-17); record what 'ngo' said, or correct the relay",
     );
   });
 

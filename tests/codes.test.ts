@@ -58,6 +58,20 @@ describe("every diagnostic code has a fixture", () => {
   }
 });
 
+describe("messages share one punctuation", () => {
+  // Lower-case start (a word in capitals, a quote or an id may lead), no full stop at the end, the
+  // fix after "; ", and " — " only before a "did you mean" suggestion (which quick fixes read).
+  it.each(CASES.map((c) => c.name))("%s", async (name) => {
+    const messages = (JSON.parse((await runInProcess(["lint", "--format", "json", dir(name)])).stdout) as { message: string }[]).map((d) => d.message);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) {
+      expect(message, message).not.toMatch(/^[A-Z][a-z]/);
+      expect(message, message).not.toMatch(/\.$/);
+      expect(message, message).not.toMatch(/ — (?!did you mean ')/);
+    }
+  });
+});
+
 describe("messages name the fix", () => {
   it("suggests the closest source id", async () => {
     const { stdout } = await runInProcess(["lint", "--format", "json", dir("unknown-source")]);
@@ -74,7 +88,7 @@ describe("messages name the fix", () => {
     );
     const mismatch = JSON.parse((await runInProcess(["lint", "--format", "json", dir("relay-mismatch")])).stdout)[0].message;
     expect(mismatch).toBe(
-      "'radio' reports 'prosecutor-general' as saying \"around 70\" (on 2011-12-20), which agrees with none of what 'prosecutor-general' itself said: 8 (on 2011-12-17) — record what 'prosecutor-general' said, or correct the relay",
+      "'radio' reports 'prosecutor-general' as saying \"around 70\" (on 2011-12-20), which agrees with none of what 'prosecutor-general' itself said: 8 (on 2011-12-17); record what 'prosecutor-general' said, or correct the relay",
     );
   });
   it("names the closest passage and its similarity for a misquote", async () => {

@@ -54,7 +54,7 @@ describe("a bad configuration stops the run with file, line, column and the fix"
     ["unknown code", "severity:\n  unused-sorce: off\n", [".claims.yaml:2:3  unknown diagnostic code 'unused-sorce' — did you mean 'unused-source'?"]],
     ["bad level", "severity:\n  unused-source: of\n", [".claims.yaml:2:18  severity of 'unused-source' must be one of error, warning, info, off, not 'of' — did you mean 'off'?"]],
     ["a locked code lowered", "severity:\n  schema: warning\n", [".claims.yaml:2:11  'schema' cannot be lowered (it keeps the ledger readable); remove this line or set it to error"]],
-    ["ignore not a list", "ignore: drafts\n", [".claims.yaml:1:9  'ignore' must be a list of patterns, not 'drafts' — write it as a list: ignore: ['drafts']"]],
+    ["ignore not a list", "ignore: drafts\n", [".claims.yaml:1:9  'ignore' must be a list of patterns, not 'drafts'; write it as a list: ignore: ['drafts']"]],
     ["a pattern that is not text", "ignore:\n  - 3\n", [".claims.yaml:2:5  item 1 of 'ignore' must be text (a pattern), not 3"]],
     ["a pattern reaching out", "ignore:\n  - ../other/**\n", [".claims.yaml:2:5  ignore pattern '../other/**' reaches outside this folder; patterns are relative to .claims.yaml, as in .gitignore"]],
     ["ledger not a path", "ledger: {a: 1}\n", [".claims.yaml:1:9  'ledger' must be a path or a list of paths, not a mapping"]],
@@ -191,7 +191,7 @@ describe("ignores", () => {
   it("without git, the run says it cannot ask git, and reads what git would ignore", () => {
     const repo = gitRepo({ ...ROOT_LEDGER, ".gitignore": "build/\n", "build/out.yaml": "bad: 1\n" });
     const result = runBin(["lint", "--format", "json"], { cwd: repo, env: { PATH: "/nonexistent" } });
-    expect(result.stderr).toBe("claims: cannot ask git which files it ignores (git is not installed (or not on PATH)); they are read — use --no-ignore to say that is intended\n");
+    expect(result.stderr).toBe("claims: cannot ask git which files it ignores (git is not installed (or not on PATH)); they are read; use --no-ignore to say that is intended\n");
     expect(JSON.parse(result.stdout).map((d: { file: string }) => d.file)).toContain("build/out.yaml");
     expect(runBin(["lint", "--no-ignore", "--format", "json"], { cwd: repo, env: { PATH: "/nonexistent" } }).stderr).toBe("");
   });

@@ -58,7 +58,7 @@ describe("a file named inside the ledger folder", () => {
     expect(named).toEqual({ code: 0, stdout: "[]\n", stderr: "" });
     const broken = await runInProcess(["lint", "--format", "json", "claims/zz-broken.yaml"], { cwd: repo });
     expect(diagnostics(broken.stdout)).toEqual([
-      "claims/zz-broken.yaml:2:3 error duplicate-id: id 'death-toll' is already declared (a claim at claims/death-toll.yaml:2:3); ids are global across files and kinds — rename one",
+      "claims/zz-broken.yaml:2:3 error duplicate-id: id 'death-toll' is already declared (a claim at claims/death-toll.yaml:2:3); rename one, since ids are global across files and kinds",
     ]);
   });
 

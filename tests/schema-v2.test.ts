@@ -75,7 +75,7 @@ claims:
       [13, 37, "schema", "'as-of': expected a date written YYYY-MM-DD, got 'soon'"],
       [17, 20, "schema", "item 2: a unit is a word, such as people or dead: letters, with spaces, hyphens or apostrophes inside"],
       [17, 31, "schema", "item 3: expected text (a YAML string; quote it if it looks like a number or date), got 7"],
-      [24, 5, "schema", "'cumulative' belongs to quantity claims; a choice claim does not take it — remove it or change `type`"],
+      [24, 5, "schema", "'cumulative' belongs to quantity claims; a choice claim does not take it; remove it or change `type`"],
     ]);
     expect(code).toBe(1);
   });

@@ -118,8 +118,8 @@ describe("the wider ledger: summary and diagnostics", () => {
     ]);
     expect(report.diagnostics.map((d) => d.message)).toEqual([
       "'wire-agency-a' reports 'prosecutor-general' as saying \"eleven dead\" (on 2011-12-21), but 'prosecutor-general' said 16 (on 2011-12-20); the relay repeats a figure 'prosecutor-general' has since revised, so it is not taken as its position",
-      "'regional-paper' reports 'prosecutor-general' as saying \"70 killed\" (on 2011-12-21, as of 2011-12-16), which agrees with none of what 'prosecutor-general' itself said: 16 (on 2011-12-20), \"eleven\" (on 2011-12-17), 10 (on 2011-12-16) — record what 'prosecutor-general' said, or correct the relay",
-      "'interior-ministry' says two conflicting things and both dated 2011-12-16; the later one in the file is taken as its position — add `on:` dates or `retracted:` to say which is newer",
+      "'regional-paper' reports 'prosecutor-general' as saying \"70 killed\" (on 2011-12-21, as of 2011-12-16), which agrees with none of what 'prosecutor-general' itself said: 16 (on 2011-12-20), \"eleven\" (on 2011-12-17), 10 (on 2011-12-16); record what 'prosecutor-general' said, or correct the relay",
+      "'interior-ministry' says two conflicting things and both dated 2011-12-16; the later one in the file is taken as its position; add `on:` dates or `retracted:` to say which is newer",
     ]);
   });
 

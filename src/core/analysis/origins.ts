@@ -98,7 +98,7 @@ function ambiguous(origin: string, remaining: readonly ReadStatement[], rule: Ru
           earlier.data.via === undefined && later.data.via === undefined
             ? `'${origin}' says two conflicting things`
             : `'${origin}' is reported as saying two conflicting things (${speakers(earlier, later)})`;
-        warn("ambiguous-revision", `${who} and ${date}; the later one in the file is taken as its position — add \`on:\` dates or \`retracted:\` to say which is newer`, later);
+        warn("ambiguous-revision", `${who} and ${date}; the later one in the file is taken as its position; add \`on:\` dates or \`retracted:\` to say which is newer`, later);
       }
     }
     start = end;
@@ -126,7 +126,7 @@ function checkRelays(origin: string, own: readonly ReadStatement[], position: Re
     if (!agreement.any(relay)) {
       const latest = own.slice(-LISTED).reverse();
       const listed = latest.map((s) => `${said(s)} ${when(s)}`).join(", ") + (own.length > LISTED ? `, and ${own.length - LISTED} earlier` : "");
-      warn("relay-mismatch", `${reports}, which agrees with none of what '${origin}' itself said: ${listed} — record what '${origin}' said, or correct the relay`, relay, "says");
+      warn("relay-mismatch", `${reports}, which agrees with none of what '${origin}' itself said: ${listed}; record what '${origin}' said, or correct the relay`, relay, "says");
     } else if (relay.on !== null && byTime(relay, position) > 0 && !agree(relay, position, rule)) {
       warn("stale-relay", `${reports}, but '${origin}' said ${said(position)} ${when(position)}; the relay repeats a figure '${origin}' has since revised, so it is not taken as its position`, relay, "says");
     }

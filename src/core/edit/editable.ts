@@ -42,7 +42,7 @@ export function openEditable(text: string): Editable {
   const fault = parsed.faults[0];
   if (fault !== undefined) {
     const { line, col } = parsed.lineCounter.linePos(fault.offset);
-    throw new EditRefused(`it has a fault at line ${line}, column ${col} (${fault.message}); fix it first — 'claims lint' shows it`);
+    throw new EditRefused(`it has a fault at line ${line}, column ${col} (${fault.message}); fix it first ('claims lint' shows it)`);
   }
   const tokens = (): CST.Token[] => [...new Parser().parse(text)];
   const first = tokens();

@@ -206,7 +206,7 @@ function issueDiagnostics(issue: z.core.$ZodIssue, value: unknown, at: At): Diag
   }
   const expected: Record<string, string> = { ledger: "a path or a list of paths", ignore: "a list of patterns", severity: "a mapping from diagnostic code to error, warning, info or off" };
   if (path.length === 1) {
-    const fix = path[0] === "ignore" && typeof input === "string" ? ` — write it as a list: ignore: ['${input.replace(/'/g, "''")}']` : "";
+    const fix = path[0] === "ignore" && typeof input === "string" ? `; write it as a list: ignore: ['${input.replace(/'/g, "''")}']` : "";
     return [diagnostic("schema", `'${name}' must be ${expected[String(path[0])]}, not ${show(input)}${fix}`, at(path))];
   }
   return [diagnostic("schema", `item ${Number(path[1]) + 1} of '${String(path[0])}' must be text (a ${path[0] === "ledger" ? "path" : "pattern"}), not ${show(input)}`, at(path))];

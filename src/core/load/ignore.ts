@@ -34,7 +34,7 @@ export function ignoreRules(config: ClaimsConfig, roots: readonly string[]): Ign
       fromGit = gitIgnored(config.gitTop, roots);
     } catch (error) {
       if (!(error instanceof GitError)) throw error;
-      notice = `cannot ask git which files it ignores (${error.message}); they are read — use --no-ignore to say that is intended`;
+      notice = `cannot ask git which files it ignores (${error.message}); they are read; use --no-ignore to say that is intended`;
     }
   }
   if (fromConfig === undefined && config.gitTop === null) return NOTHING;

@@ -66,8 +66,11 @@ export function parseYaml(text: string): ParsedFile {
 
 function firstLine(message: string): string {
   const line = message.split("\n")[0].trim();
-  // yaml appends " at line L, column C:" — our diagnostics carry the position themselves.
-  return line.replace(/ at line \d+, column \d+:?$/, "");
+  // yaml appends " at line L, column C:" — our diagnostics carry the position themselves — and
+  // writes sentences ("Flow sequence in …"); ours start lower-case and end without a full stop.
+  // A word in capitals (YAML, BOM) is kept as it is.
+  const bare = line.replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
+  return /^[A-Z][a-z]/.test(bare) ? bare[0].toLowerCase() + bare.slice(1) : bare;
 }
 
 /**

@@ -49,7 +49,7 @@ function unknownKeyMessage(key: string, record: unknown, at: readonly PropertyKe
   const type = at.length === 0 && isMapping(record) ? record.type : undefined;
   const place = mappingAt(mapping, type);
   if (owner && mapping[0] === "claims" && mapping.length === 2 && typeof type === "string" && type !== owner) {
-    return `'${key}' belongs to ${owner} claims; a ${type} claim does not take it — remove it or change \`type\``;
+    return `'${key}' belongs to ${owner} claims; a ${type} claim does not take it; remove it or change \`type\``;
   }
   if (!place) return `unknown key '${key}'`;
   const suggestion = didYouMean(key, place.keys.filter((k) => k !== key));

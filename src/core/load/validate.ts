@@ -139,7 +139,7 @@ function declare(ledger: Ledger & { declared: Map<string, Kind> }, first: Map<st
   if (previous !== undefined) {
     // Positions are found only for what is reported: locating every id would re-parse every file.
     const where = locate(previous.file, [previous.kind, id], "key");
-    ledger.diagnostics.push(diagnostic("duplicate-id", `id '${id}' is already declared (${kindNoun(previous.kind)} at ${where.file}:${where.line}:${where.column}); ids are global across files and kinds — rename one`, locate(file, [kind, id], "key")));
+    ledger.diagnostics.push(diagnostic("duplicate-id", `id '${id}' is already declared (${kindNoun(previous.kind)} at ${where.file}:${where.line}:${where.column}); rename one, since ids are global across files and kinds`, locate(file, [kind, id], "key")));
     return false;
   }
   first.set(id, { file, kind });
