@@ -43,21 +43,21 @@ describe("schema messages", () => {
   it("suggest and list only the keys of the record at hand, and say what a date field takes", async () => {
     const { found, code } = await lint(LEDGER);
     expect(found).toEqual([
-      [2, 30, "unknown key 'options' — a source takes name, type, side, reliability, url, note"],
-      [2, 44, "unknown key 'unit' — a source takes name, type, side, reliability, url, note"],
-      [3, 30, "unknown key 'colour' — a source takes name, type, side, reliability, url, note"],
-      [5, 31, "unknown key 'unit' — a document takes title, publisher, url, published, archive, sha256"],
-      [5, 40, "unknown key 'foo' — a document takes title, publisher, url, published, archive, sha256"],
+      [2, 30, "unknown key 'options'; a source takes name, type, side, reliability, url, note"],
+      [2, 44, "unknown key 'unit'; a source takes name, type, side, reliability, url, note"],
+      [3, 30, "unknown key 'colour'; a source takes name, type, side, reliability, url, note"],
+      [5, 31, "unknown key 'unit'; a document takes title, publisher, url, published, archive, sha256"],
+      [5, 40, "unknown key 'foo'; a document takes title, publisher, url, published, archive, sha256"],
       [5, 59, "'published': expected a date written YYYY-MM-DD, got 2011"],
-      [6, 12, "unknown key 'foo' — settings take publisher, url"],
-      [7, 1, "unknown key 'extra' — a ledger file holds settings, sources, documents, claims"],
-      [12, 5, "unknown key 'colour' — a boolean claim takes question, tags, statements, verdict, type"],
+      [6, 12, "unknown key 'foo'; settings take publisher, url"],
+      [7, 1, "unknown key 'extra'; a ledger file holds settings, sources, documents, claims"],
+      [12, 5, "unknown key 'colour'; a boolean claim takes question, tags, statements, verdict, type"],
       [14, 37, "'on': expected a date written YYYY-MM-DD, got 2011"],
       [14, 54, "'retracted': expected true or a date written YYYY-MM-DD, got 'maybe'"],
       [14, 61, "unknown key 'sorce' — did you mean 'source'?"],
       [15, 44, "'retracted': not a real calendar date"],
       [16, 23, "'rating' must be one of true, mostly-true, mixed, mostly-false, false, unproven, not 'fals' — did you mean 'false'?"],
-      [20, 5, "unknown key 'option' — a quantity claim takes question, tags, statements, verdict, type, unit, cumulative, margin, tolerance"],
+      [20, 5, "unknown key 'option'; a quantity claim takes question, tags, statements, verdict, type, unit, cumulative, margin, tolerance"],
     ]);
     expect(code).toBe(1);
   });
@@ -108,7 +108,7 @@ describe("a claim without a known type", () => {
     expect(found).toEqual([
       [3, 3, "missing required key 'type' (quantity, choice, boolean or date)"],
       [4, 5, "unknown key 'typo' — did you mean 'type'?"],
-      [10, 5, "unknown key 'toString' — a choice claim takes question, tags, statements, verdict, type, options"],
+      [10, 5, "unknown key 'toString'; a choice claim takes question, tags, statements, verdict, type, options"],
     ]);
     expect(code).toBe(1);
   });

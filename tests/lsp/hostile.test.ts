@@ -70,7 +70,7 @@ describe("claims lsp on hostile input", () => {
     const shown = await openHostile("control.yaml", text);
     // The source has a schema error, so it is not analysed (and not reported unused).
     expect(shown).toEqual([
-      expect.stringMatching(/^5:5 schema unknown key '\\u001b\[2Jkey\\u202e' — a source takes name, type, side, reliability, url, note$/),
+      expect.stringMatching(/^5:5 schema unknown key '\\u001b\[2Jkey\\u202e'; a source takes name, type, side, reliability, url, note$/),
     ]);
     expect(shown.join("\n")).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
     await stillAnswers();

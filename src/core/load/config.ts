@@ -183,7 +183,7 @@ function issueDiagnostics(issue: z.core.$ZodIssue, value: unknown, at: At): Diag
     const known = path.length === 0 ? KEYS : CODES;
     return issue.keys.map((key) => {
       const what = path.length === 0 ? `unknown key '${key}'` : `unknown diagnostic code '${key}'`;
-      const hint = didYouMean(key, known) || ` — ${path.length === 0 ? "the keys are" : "the codes are"} ${known.join(", ")}`;
+      const hint = didYouMean(key, known) || `; ${path.length === 0 ? "the keys are" : "the codes are"} ${known.join(", ")}`;
       return diagnostic("schema", `${what}${hint}`, at([...path, key], "key"));
     });
   }

@@ -53,7 +53,7 @@ function unknownKeyMessage(key: string, record: unknown, at: readonly PropertyKe
   }
   if (!place) return `unknown key '${key}'`;
   const suggestion = didYouMean(key, place.keys.filter((k) => k !== key));
-  return `unknown key '${key}'${suggestion || ` — ${place.noun} ${place.takes} ${place.keys.join(", ")}`}`;
+  return `unknown key '${key}'${suggestion || `; ${place.noun} ${place.takes} ${place.keys.join(", ")}`}`;
 }
 
 /** What a missing key takes, for the keys whose values a newcomer has to look up; `path` is where it is missing. */

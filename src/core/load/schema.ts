@@ -51,11 +51,20 @@ export { isWebUrl };
  * `data:`, a relative path) would become a link a reader clicks in an export.
  */
 const WEB_URL_MESSAGE = "expected an absolute http:// or https:// URL, such as https://example.org/page";
+/**
+ * Characters no URL holds as written (RFC 3986 allows none of them unencoded) that would show it
+ * leading somewhere else: controls, bidi marks, embeddings, overrides and isolates (an RLO makes
+ * `…/gnp.exe` read `…/exe.png`), zero-width characters, line separators and the BOM. The WHATWG
+ * parser would quietly percent-encode them, so `isWebUrl` alone accepts them.
+ */
+const HIDDEN_IN_URL = /[\u0000-\u001F\u007F-\u009F\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/;
+const HIDDEN_URL_MESSAGE = "not a valid http(s) URL: it holds a control, bidi or invisible character that can disguise where it leads; remove it, or write it percent-encoded";
 // The pattern is what an editor's JSON Schema can check; the refinement is the whole rule, and
 // only judges what has the right start, so a bad URL is one fault.
 const webUrl = text.check(
   z.regex(/^[hH][tT][tT][pP][sS]?:\/\//, { message: WEB_URL_MESSAGE }),
-  z.refine((value) => !/^https?:\/\//i.test(value) || isWebUrl(value), { message: WEB_URL_MESSAGE }),
+  z.refine((value) => !/^https?:\/\//i.test(value) || HIDDEN_IN_URL.test(value) || isWebUrl(value), { message: WEB_URL_MESSAGE }),
+  z.refine((value) => !/^https?:\/\//i.test(value) || !HIDDEN_IN_URL.test(value), { message: HIDDEN_URL_MESSAGE }),
 );
 
 /** A unit word of a list (SPEC §4 v2): letters, with spaces, hyphens or apostrophes inside. */
