@@ -107,6 +107,26 @@ describe("the library", () => {
   });
 });
 
+/**
+ * `git apply` of `patch` to a copy of claims/`rel` as it was (`before`, its CRs and BOM kept)
+ * succeeds and gives byte for byte what `args` then writes for real.
+ */
+function expectAppliesAsWritten(patch: string, rel: string, before: string, args: readonly string[]): void {
+  const copy = tempDir("add-dry");
+  try {
+    mkdirSync(join(copy, "claims"));
+    writeFileSync(join(copy, "claims", rel), before);
+    writeFileSync(join(copy, "patch.diff"), patch);
+    const apply = spawnSync("git", ["apply", "patch.diff"], { cwd: copy, encoding: "utf8" });
+    expect(apply.stderr).toBe("");
+    expect(apply.status).toBe(0);
+    expect(runBin(args, { cwd: work }).code).toBe(0);
+    expect(readFileSync(join(copy, "claims", rel), "utf8")).toBe(file(rel));
+  } finally {
+    removeDir(copy);
+  }
+}
+
 describe("claims add --dry-run", () => {
   it("prints a unified diff that git applies to give exactly what a real run writes", () => {
     const args = ["add", "source", "morgue-witnesses", "--name", "Eyewitnesses at the morgue", "--type", "eyewitness"];
@@ -117,19 +137,7 @@ describe("claims add --dry-run", () => {
     // The diff carries the file's CRs, so it applies to the file as it is (CRLF line ends and a
     // BOM) and gives byte for byte what the real run writes.
     expect(dry.stdout.split("\n")[3]).toBe("   aljazeera:\r");
-    const copy = tempDir("add-dry");
-    try {
-      mkdirSync(join(copy, "claims"));
-      writeFileSync(join(copy, "claims", "people.yaml"), file("people.yaml"));
-      writeFileSync(join(copy, "patch.diff"), dry.stdout);
-      const apply = spawnSync("git", ["apply", "patch.diff"], { cwd: copy, encoding: "utf8" });
-      expect(apply.stderr).toBe("");
-      expect(apply.status).toBe(0);
-      expect(runBin(args, { cwd: work }).code).toBe(0);
-      expect(readFileSync(join(copy, "claims", "people.yaml"), "utf8")).toBe(file("people.yaml"));
-    } finally {
-      removeDir(copy);
-    }
+    expectAppliesAsWritten(dry.stdout, "people.yaml", file("people.yaml"), args);
   });
 
   it("applies where the hunk starts at line 1 of a file with a BOM and CRLF line ends", () => {
@@ -139,19 +147,7 @@ describe("claims add --dry-run", () => {
     const dry = runBin([...args, "--dry-run"], { cwd: work });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toBe("--- a/claims/small.yaml\n+++ b/claims/small.yaml\n@@ -1,2 +1,5 @@\n \uFEFFsources:\r\n   odak: {name: Odak, type: union}\r\n+  kmg:\r\n+    name: KazMunayGas\r\n+    type: company\r\n");
-    const copy = tempDir("add-dry-bom");
-    try {
-      mkdirSync(join(copy, "claims"));
-      writeFileSync(join(copy, "claims", "small.yaml"), small);
-      writeFileSync(join(copy, "patch.diff"), dry.stdout);
-      const apply = spawnSync("git", ["apply", "patch.diff"], { cwd: copy, encoding: "utf8" });
-      expect(apply.stderr).toBe("");
-      expect(apply.status).toBe(0);
-      expect(runBin(args, { cwd: work }).code).toBe(0);
-      expect(readFileSync(join(copy, "claims", "small.yaml"), "utf8")).toBe(file("small.yaml"));
-    } finally {
-      removeDir(copy);
-    }
+    expectAppliesAsWritten(dry.stdout, "small.yaml", small, args);
   });
 
   it("shows a new file as made from /dev/null", () => {
