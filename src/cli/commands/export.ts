@@ -30,7 +30,7 @@ export function generationTime(io: Io): string {
   } else {
     date = new Date(Number(epoch) * 1000);
     if (!/^\d{1,15}$/.test(epoch) || Number.isNaN(date.getTime())) {
-      throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, such as 1767225600; it is '${epoch}'. Unset it to stamp the page with the current time.`);
+      throw new UsageError(`SOURCE_DATE_EPOCH is '${epoch}', not a whole number of seconds since 1970-01-01 UTC; set it to one, such as 1767225600, or unset it to stamp the page with the current time`);
     }
   }
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
