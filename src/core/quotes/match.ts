@@ -12,8 +12,6 @@ export type QuoteMatch =
   | { readonly result: "verified" }
   | { readonly result: "not-found"; readonly closest: string; readonly similarity: number };
 
-// An ellipsis of three or more dots, or any bracketed insertion, is a gap; [^\]]* cannot backtrack.
-const GAP = /\.{3,}|\[[^\]]*\]/g;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /** Drops white space and quotation marks at both ends (the marks that wrap a quote or a fragment). */
@@ -25,25 +23,85 @@ function stripWrapping(s: string): string {
   return s.slice(a, z);
 }
 
+/**
+ * The text between gaps: an ellipsis of three or more dots, or a bracketed insertion (from `[` to
+ * the first `]` after it). One pass: a `[` with no `]` after it is text, and the next `]` is found
+ * once for all the `[` before it — a pattern that looked for `]` from every `[` took time with the
+ * square of a quote of unclosed brackets.
+ */
+export function splitGaps(s: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let close = s.indexOf("]");
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c === 46 && s.charCodeAt(i + 1) === 46 && s.charCodeAt(i + 2) === 46) {
+      parts.push(s.slice(start, i));
+      i += 3;
+      while (s.charCodeAt(i) === 46) i++;
+      start = i;
+      continue;
+    }
+    if (c === 91) {
+      if (close !== -1 && close < i) close = s.indexOf("]", i);
+      if (close !== -1) {
+        parts.push(s.slice(start, i));
+        start = i = close + 1;
+        continue;
+      }
+    }
+    i++;
+  }
+  parts.push(s.slice(start));
+  return parts;
+}
+
 /** Quote fragments in order. Fragments without a letter or digit (a lone comma between gaps) are ignored. */
 function quoteFragments(quote: string): string[] {
-  return stripWrapping(normalizeText(quote))
-    .split(GAP)
+  return splitGaps(stripWrapping(normalizeText(quote)))
     .map(stripWrapping)
     .filter((f) => HAS_WORD.test(f));
 }
 
-/** Finds `frag` at or after `from` where its word edges are real word edges, so "he" does not match inside "she". */
-function findFragment(text: string, frag: string, from: number): number {
+/**
+ * Finds `frag` at or after `from` where its word edges are real word edges, so "he" does not match
+ * inside "she". The first occurrence comes from the native search; when its edges fail, the rest
+ * are enumerated in one linear pass: searching again from each next offset re-read the whole
+ * fragment at every overlapping occurrence, so a long repeated word took time with the square of
+ * its length.
+ */
+export function findFragment(text: string, frag: string, from: number): number {
   const wordAtStart = isWordUnit(frag, 0);
   const wordAtEnd = isWordUnit(frag, frag.length - 1);
-  let at = text.indexOf(frag, from);
-  while (at >= 0) {
+  const edgesHold = (at: number): boolean => {
     const end = at + frag.length;
-    const okStart = !wordAtStart || at === 0 || !isWordUnit(text, at - 1);
-    const okEnd = !wordAtEnd || end === text.length || !isWordUnit(text, end);
-    if (okStart && okEnd) return at;
-    at = text.indexOf(frag, at + 1);
+    return (!wordAtStart || at === 0 || !isWordUnit(text, at - 1)) && (!wordAtEnd || end === text.length || !isWordUnit(text, end));
+  };
+  const first = text.indexOf(frag, from);
+  if (first < 0 || edgesHold(first)) return first;
+  return nextOccurrence(text, frag, first + 1, edgesHold);
+}
+
+/** The first occurrence of `frag` at or after `from` that `accept` takes (Knuth–Morris–Pratt: each unit of `text` is read once). */
+function nextOccurrence(text: string, frag: string, from: number, accept: (at: number) => boolean): number {
+  const m = frag.length;
+  // fail[i]: the length of the longest proper prefix of frag[0..i] that is also its suffix.
+  const fail = new Int32Array(m);
+  for (let i = 1, k = 0; i < m; i++) {
+    const c = frag.charCodeAt(i);
+    while (k > 0 && c !== frag.charCodeAt(k)) k = fail[k - 1];
+    if (c === frag.charCodeAt(k)) k++;
+    fail[i] = k;
+  }
+  for (let j = from, k = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    while (k > 0 && c !== frag.charCodeAt(k)) k = fail[k - 1];
+    if (c === frag.charCodeAt(k)) k++;
+    if (k === m) {
+      if (accept(j - m + 1)) return j - m + 1;
+      k = fail[k - 1];
+    }
   }
   return -1;
 }
