@@ -66,7 +66,8 @@ function textOf(bytes: Buffer): string {
 
 /** Why a place is outside the text, or undefined when it is inside. */
 function outside(text: string, at: { line: number; column: number }): string | undefined {
-  const lines = text.split("\n");
+  // LF, and a bare CR (YAML 1.2 §5.4), end a line; CRLF ends one at its LF.
+  const lines = text.split(/\r(?!\n)|\n/);
   if (!Number.isInteger(at.line) || !Number.isInteger(at.column)) return `not integers: ${at.line}:${at.column}`;
   if (at.line < 1 || at.column < 1) return `below 1: ${at.line}:${at.column}`;
   if (at.line > lines.length) return `line ${at.line} of ${lines.length}`;

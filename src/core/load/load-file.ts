@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from "../shared/diagnostics.js";
 import type { LedgerFile } from "./ledger.js";
-import { keepSyntax, statementHints } from "./locate.js";
+import { keepSyntax, statementHints, type Syntax, withSyntax } from "./locate.js";
 import { type FileRecords, validateFile } from "./validate.js";
 import { parseYaml } from "./parse.js";
 import { readGivenText, readTextFile } from "./read.js";
@@ -16,6 +16,8 @@ export interface ParsedLedgerFile {
   /** The file's plain data; undefined when it could not be read or parsed. */
   readonly value: unknown;
   readonly diagnostics: readonly Diagnostic[];
+  /** The syntax tree, while the file's own records are validated (then let go). */
+  readonly syntax?: Syntax;
 }
 
 export interface LoadedFile extends FileRecords {
@@ -24,8 +26,9 @@ export interface LoadedFile extends FileRecords {
 
 /** Reads, parses and validates one file; a broken file gives diagnostics and no records. */
 export function loadFile(found: WorkspaceFile): LoadedFile {
-  const { file, value, diagnostics } = parseFile(found);
-  const records = validateFile(file, value);
+  const { file, value, diagnostics, syntax } = parseFile(found);
+  // The places of the file's schema faults come from this parse, not a second one.
+  const records = syntax ? withSyntax(file, syntax, () => validateFile(file, value)) : validateFile(file, value);
   return { file, ...records, diagnostics: [...diagnostics, ...records.diagnostics] };
 }
 
@@ -45,5 +48,5 @@ export function parseFile(found: WorkspaceFile): ParsedLedgerFile {
     const { line, col } = parsed.lineCounter.linePos(f.offset);
     return diagnostic(f.code, f.message, at(line, col));
   });
-  return { file, value, diagnostics };
+  return { file, value, diagnostics, ...(parsed.doc ? { syntax: { doc: parsed.doc, lineCounter: parsed.lineCounter } } : {}) };
 }

@@ -7,6 +7,7 @@ import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
 import { tryParseIsoDay } from "../values/date.js";
 import { CLAIM_TYPE_DESCRIPTIONS, KEY_DESCRIPTIONS, type MappingKind } from "./descriptions.js";
+import { isWebUrl } from "../shared/url.js";
 import { RATINGS, RELIABILITIES, SOURCE_TYPES } from "./records.js";
 import type { ClaimInput, DocumentInput, SettingsInput, SourceInput, StatementInput, VerdictInput } from "./records.js";
 
@@ -43,16 +44,7 @@ export const isoDate = z
     z.refine((value) => !DATE_SHAPE.test(value) || tryParseIsoDay(value) !== null, { message: "not a real calendar date" }),
   );
 
-/** Whether a string is an absolute `http:` or `https:` URL with a host (SPEC §2 v2). */
-export function isWebUrl(value: string): boolean {
-  if (!/^https?:\/\//i.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-  } catch {
-    return false;
-  }
-}
+export { isWebUrl };
 
 /**
  * Every `url` of a ledger (SPEC §2 v2): an absolute http(s) URL. Anything else (`javascript:`,
@@ -68,9 +60,11 @@ const webUrl = text.check(
 
 /** A unit word of a list (SPEC §4 v2): letters, with spaces, hyphens or apostrophes inside. */
 const UNIT_WORD = /^\p{L}[\p{L}\p{M}'’ -]*$/u;
+/** The longest unit: a few words. It is shown in every table row of its claim and in each value's message. */
+export const UNIT_MAX = 60;
 const unitWord = z.string({ message: "expected a unit word (text)" }).check(
   z.regex(UNIT_WORD, { message: "a unit is a word, such as people or dead: letters, with spaces, hyphens or apostrophes inside" }),
-  z.maxLength(60, { message: "a unit word is at most 60 characters" }),
+  z.maxLength(UNIT_MAX, { message: `a unit word is at most ${UNIT_MAX} characters` }),
 );
 
 /** `says` and `finding`: any YAML value; its grammar depends on the claim type (SPEC §5). */
@@ -153,7 +147,7 @@ export const quantityClaimSchema = z.strictObject({
   type: claimType("quantity"),
   unit: described(
     z.optional(
-      z.union([text, z.array(unitWord).check(z.minLength(1, { message: "a unit list needs at least one word; leave `unit` out for none" }))], {
+      z.union([text.check(z.maxLength(UNIT_MAX, { message: `a unit is at most ${UNIT_MAX} characters` })), z.array(unitWord).check(z.minLength(1, { message: "a unit list needs at least one word; leave `unit` out for none" }))], {
         message: "expected a unit word, or a list of them such as [people, dead, killed]",
       }),
     ),

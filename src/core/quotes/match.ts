@@ -7,10 +7,39 @@ import { isWordUnit } from "./words.js";
 export { normalizeText, normalizeTracked } from "./normalize.js";
 export { PreparedArchive, prepareArchive } from "./prepared.js";
 
-/** Result of checking one quote against one archive. */
+/** Result of checking one quote against one archive; `closest` is null when the closest passage was not searched. */
 export type QuoteMatch =
   | { readonly result: "verified" }
-  | { readonly result: "not-found"; readonly closest: string; readonly similarity: number };
+  | { readonly result: "not-found"; readonly closest: string; readonly similarity: number }
+  | { readonly result: "not-found"; readonly closest: null; readonly similarity: null };
+
+/**
+ * The work closest-passage searches may do, in units of archive text scanned: each search reads
+ * the whole archive, so many misquotes of one large archive cost their number times its length.
+ * Each archive may spend `PER_ARCHIVE_FACTOR` times its length (at least `PER_ARCHIVE_FLOOR`), and
+ * a run `PER_RUN` in all; past that, a quote that is not found is still reported, without its
+ * closest passage. Within them (dozens of misquotes of a long report) every passage is searched.
+ */
+export const CLOSEST_LIMITS = { perArchiveFactor: 64, perArchiveFloor: 1_000_000, perRun: 50_000_000 } as const;
+
+/** What closest-passage searches may still spend, for a run and for the archive at hand. */
+export class ClosestBudget {
+  #run: number = CLOSEST_LIMITS.perRun;
+  #archive = 0;
+
+  /** Starts the share of an archive of `length` units. */
+  startArchive(length: number): void {
+    this.#archive = Math.max(CLOSEST_LIMITS.perArchiveFloor, CLOSEST_LIMITS.perArchiveFactor * length);
+  }
+
+  /** Takes `cost` units when both the run and the archive still have them. */
+  take(cost: number): boolean {
+    if (cost > this.#run || cost > this.#archive) return false;
+    this.#run -= cost;
+    this.#archive -= cost;
+    return true;
+  }
+}
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
@@ -106,8 +135,11 @@ function nextOccurrence(text: string, frag: string, from: number, accept: (at: n
   return -1;
 }
 
-/** Checks a quote against a prepared archive (SPEC §7); on failure names the most similar passage. */
-export function checkQuote(quote: string, archive: PreparedArchive): QuoteMatch {
+/**
+ * Checks a quote against a prepared archive (SPEC §7); on failure names the most similar passage,
+ * when `budget` (unbounded without one) affords the search.
+ */
+export function checkQuote(quote: string, archive: PreparedArchive, budget?: ClosestBudget): QuoteMatch {
   const fragments = quoteFragments(quote);
   // An empty quote (nothing but marks, gaps or punctuation) asserts no words, so it cannot be
   // "verified" — that would let a blank quote pass silently; it is reported with similarity 0.
@@ -123,5 +155,7 @@ export function checkQuote(quote: string, archive: PreparedArchive): QuoteMatch 
     pos = at + frag.length;
   }
   if (found) return { result: "verified" };
+  // A search reads the archive's words once; its cost is counted in the archive's length.
+  if (budget && !budget.take(archive.normalized.length + 1)) return { result: "not-found", closest: null, similarity: null };
   return { result: "not-found", ...closestPassage(fragments.join(" "), archive) };
 }
