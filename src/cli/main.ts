@@ -4,9 +4,9 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import pkg from "../../package.json" with { type: "json" };
 import type { ExportFormat } from "../formats/exports/index.js";
-import type { Io } from "./io.js";
+import { describeWriteError, type Io } from "./io.js";
 import type { LintFormat } from "../formats/lint/index.js";
-import { sanitize } from "../formats/sanitize.js";
+import { neutraliseCommands, sanitize, sanitizeLine } from "../formats/sanitize.js";
 import { UsageError } from "../core/load/workspace.js";
 import type { All } from "./choices.js";
 import type { CheckFormat } from "./commands/check.js";
@@ -51,7 +51,23 @@ function builtParseWorker(): URL | undefined {
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], given: Io): Promise<number> {
-  const io: Io = { parseWorker: builtParseWorker(), ...given };
+  // Nothing on stderr is a CI workflow command: commander echoes arguments (a file name from a
+  // glob can hold a line break) into its messages. A write to stdout that throws (an Io of the
+  // caller's, a full disk) ends the output, and the run with one line and exit 2.
+  let writeFailure: { error: unknown } | undefined;
+  const io: Io = {
+    parseWorker: builtParseWorker(),
+    ...given,
+    stdout: (text) => {
+      if (writeFailure !== undefined) return;
+      try {
+        given.stdout(text);
+      } catch (error) {
+        writeFailure = { error };
+      }
+    },
+    stderr: (text) => given.stderr(neutraliseCommands(sanitize(text))),
+  };
   let exitCode = 0;
   const program = new Command()
     .name("claims")
@@ -261,10 +277,15 @@ or closes the connection, 2 bad usage.`,
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof UsageError) {
-      io.stderr(sanitize(`claims: ${error.message}\n`));
+      // A usage error is one line, whatever the path or id it names holds.
+      io.stderr(`claims: ${sanitizeLine(error.message)}\n`);
       return 2;
     }
     throw error;
+  }
+  if (writeFailure !== undefined) {
+    io.stderr(`claims: cannot write the output: ${sanitizeLine(describeWriteError(writeFailure.error))}\n`);
+    return 2;
   }
   return exitCode;
 }

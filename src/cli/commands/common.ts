@@ -9,7 +9,7 @@ import { dirname, resolve } from "node:path";
 import type { Io } from "../io.js";
 import { count } from "../../formats/count.js";
 import { jsonChunks } from "../../formats/json-chunks.js";
-import { sanitize, sanitizeKeepingColour } from "../../formats/sanitize.js";
+import { neutraliseCommands, sanitize, sanitizeKeepingColour } from "../../formats/sanitize.js";
 
 /** What every ledger command is told besides its paths: `--no-ignore` clears `ignore`. */
 export interface LedgerFlags {
@@ -48,10 +48,14 @@ export function threadsFrom(env: Io["env"]): number | undefined {
   return Number(value);
 }
 
-/** Writes program output; pieces were sanitised before styling, and this pass catches anything left. */
-export function writeOut(io: Io, text: string, chalk?: Stylist): void {
+/**
+ * Writes program output; pieces were sanitised before styling, and this pass catches anything
+ * left. No line may start a CI workflow command unless `commands` says the format writes its own.
+ */
+export function writeOut(io: Io, text: string, chalk?: Stylist, { commands = false } = {}): void {
   if (text === "") return;
-  io.stdout(chalk && chalk.level > 0 ? sanitizeKeepingColour(text) : sanitize(text));
+  const safe = chalk && chalk.level > 0 ? sanitizeKeepingColour(text) : sanitize(text);
+  io.stdout(commands ? safe : neutraliseCommands(safe));
 }
 
 /** Writes a value as pretty JSON, sanitised, in batches: the whole text is never held at once. */
@@ -84,15 +88,15 @@ export function lintContext(io: Io, run: CheckedRun): { cwd: string; files: stri
  * Writes a command's result: to stdout, or with `output` atomically to that file, which may be
  * none of the ledger's files or archives, nor a new YAML file in its folders (see write-output.ts).
  */
-export async function writeResult(io: Io, run: Checked, text: string, output: string | undefined, chalk?: Stylist): Promise<void> {
-  if (output === undefined) return writeOut(io, text, chalk);
+export async function writeResult(io: Io, run: Checked, text: string, output: string | undefined, chalk?: Stylist, { commands = false } = {}): Promise<void> {
+  if (output === undefined) return writeOut(io, text, chalk, { commands });
   const { writeOutputAtomic, OutputRefused } = await import("../write-output.js");
   const { ledger } = run;
   // Every file the ledger is made of is off limits, archives included.
   const archives = [...ledger.documents.values()].flatMap((d) => (d.data.archive === undefined ? [] : [resolve(dirname(d.file.abs), d.data.archive)]));
   try {
     const roots = [...new Set(ledger.files.map((f) => f.root))];
-    writeOutputAtomic(output, sanitize(text), { cwd: io.cwd, ledgerFiles: ledger.files.map((f) => f.abs), archives, roots });
+    writeOutputAtomic(output, commands ? sanitize(text) : neutraliseCommands(sanitize(text)), { cwd: io.cwd, ledgerFiles: ledger.files.map((f) => f.abs), archives, roots });
   } catch (error) {
     if (error instanceof OutputRefused) throw new UsageError(error.message);
     throw new UsageError(`cannot write '${output}': ${error instanceof Error ? error.message : String(error)}`);

@@ -19,7 +19,7 @@ export async function runLint(io: Io, paths: readonly string[], options: LintOpt
   const run = await checkPaths(io, paths, options);
   const { report } = run;
   const chalk = await chalkFor(io, options.color && options.format === "stylish" && options.outputFile === undefined);
-  await writeResult(io, run, LINT_FORMATTERS[options.format](report.diagnostics, { chalk, version: pkg.version, ...lintContext(io, run) }), options.outputFile, chalk);
+  await writeResult(io, run, LINT_FORMATTERS[options.format](report.diagnostics, { chalk, version: pkg.version, ...lintContext(io, run) }), options.outputFile, chalk, { commands: options.format === "github" });
   const counts = countSeverities(report.diagnostics);
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
   // Said on stderr for every format (as ESLint does): stdout stays machine-readable, and a CI log

@@ -3,6 +3,7 @@ import { materialize } from "../../core/report/types.js";
 import { closest } from "../../core/shared/suggest.js";
 import { UsageError } from "../../core/load/workspace.js";
 import { chalkFor } from "../colour.js";
+import { sanitizeLine } from "../../formats/sanitize.js";
 import type { Io } from "../io.js";
 import { claimDetail } from "../../formats/text/text.js";
 import { checkPaths, ledgerErrors, writeOut } from "./common.js";
@@ -13,7 +14,7 @@ export async function runShow(io: Io, id: string, paths: readonly string[], opti
   const report = materialize(stream);
   const claim = report.claims.find((c) => c.id === id);
   if (!claim && ledger.declared.get(id) === "claims") {
-    io.stderr(`claims: claim '${id}' has errors and cannot be shown; run 'claims lint' to see them\n`);
+    io.stderr(`claims: claim '${sanitizeLine(id)}' has errors and cannot be shown; run 'claims lint' to see them\n`);
     return 1;
   }
   if (!claim) {
