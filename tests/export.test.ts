@@ -2,7 +2,11 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { Parser } from "htmlparser2";
 import type { Nodes, Table } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
+import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import { gfmAutolinkLiteral } from "micromark-extension-gfm-autolink-literal";
+import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { describe, expect, it } from "vitest";
 import type { Report, ReportClaim, ReportInterval, ReportStatement } from "../src/core/report/types.js";
@@ -132,8 +136,12 @@ function plain(node: Nodes): string {
   return "children" in node ? node.children.map((child) => plain(child)).join("") : "";
 }
 
+/** GitHub's reading: tables, strikethrough, and bare URLs, `www.` and e-mail addresses as links. */
 function parseMarkdown(text: string) {
-  return fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+  return fromMarkdown(text, {
+    extensions: [gfmTable(), gfmStrikethrough(), gfmAutolinkLiteral()],
+    mdastExtensions: [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmAutolinkLiteralFromMarkdown()],
+  });
 }
 
 function tables(text: string): string[][][] {
@@ -162,14 +170,18 @@ function checkMarkdown(report: Report, all: boolean): void {
   const tree = parseMarkdown(output);
   const headings = tree.children.filter((node) => node.type === "heading" && node.depth === 2).map((node) => plain(node));
   expect(headings).toEqual(claims.map((c) => asCell(c.question)));
-  // Nothing the ledger wrote may come back as markup: no raw HTML, links, emphasis or code spans.
+  // Nothing the ledger wrote may come back as markup: no raw HTML, links, strikethrough, emphasis
+  // or code spans. The one HTML is the formatter's own empty comment, which splits a would-be link.
   const kinds = new Set<string>();
   const walk = (node: Nodes): void => {
     kinds.add(node.type);
+    if (node.type === "html") expect(node.value).toBe("<!-- -->");
     if ("children" in node) node.children.forEach((child) => walk(child));
   };
   walk(tree);
-  expect([...kinds].sort()).toEqual(["heading", "paragraph", "root", "table", "tableCell", "tableRow", "text"]);
+  for (const kind of kinds) expect(["heading", "html", "paragraph", "root", "table", "tableCell", "tableRow", "text"]).toContain(kind);
+  expect([...kinds]).not.toContain("link");
+  expect([...kinds]).not.toContain("delete");
 }
 
 describe("markdown export", () => {
@@ -204,7 +216,22 @@ describe("markdown export", () => {
 
 // ---- csv --------------------------------------------------------------------------------------
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Where a spreadsheet may start a formula (OWASP, in full): the cell's start, or after a separator it may split on, blanks between. */
+const TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"]);
+const SEPARATORS = new Set([",", ";", "\t", "\r", "\n"]);
+
+/** The cell with `'` before every trigger that starts the cell or a piece after a separator, written as a scan, independently of the formatter. */
+function neutralised(cell: string): string {
+  let out = "";
+  let atStart = true;
+  for (const ch of cell) {
+    if (atStart && TRIGGERS.has(ch)) out += "'";
+    out += ch;
+    if (SEPARATORS.has(ch)) atStart = true;
+    else if (ch !== " ") atStart = false;
+  }
+  return out;
+}
 
 function expectedCsv(report: Report, all: boolean): string[][] {
   const rows = [["claim", "question", "source", "side", "says", "date", "document", "quote", "status", "conflicts", "range", "window"]];
@@ -214,7 +241,7 @@ function expectedCsv(report: Report, all: boolean): string[][] {
       rows.push([claim.id, claim.question, source, side, value, date, document, quote, claim.status, conflicts, ...rangeAndWindow(claim)]);
     }
   }
-  return rows.map((row) => row.map((cell) => (FORMULA_START.test(cell) ? `'${cell}` : cell)));
+  return rows.map((row) => row.map(neutralised));
 }
 
 describe("relays in every export", () => {
@@ -294,22 +321,28 @@ describe("csv export", () => {
     }
   }
 
-  it("lets no cell start a formula", () => {
+  it("lets no cell, nor any piece of one after a separator, start a formula", () => {
     const rows = parseCsv(EXPORT_FORMATTERS.csv(hostile, ALL)) as string[][];
     const cells = rows.flat();
-    for (const cell of cells) expect(cell).not.toMatch(FORMULA_START);
+    // Nor any piece a spreadsheet may split a cell into, on a comma, semicolon, TAB or line break.
+    for (const cell of cells) for (const piece of cell.split(/[,;\t\r\n]/)) expect(piece.replace(/^ +/, "")).not.toMatch(/^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/);
     expect(cells).toContain("'=1+1");
     expect(cells).toContain("'-5");
     expect(cells).toContain("'@SUM(A1) (retracted 2020-02-02)");
     expect(cells).toContain("'\tmore than 1");
     expect(cells).toContain("'\rless than 100 (retracted)");
+    // After a separator a spreadsheet may split on (issue 18), and in full-width form.
+    expect(cells).toContain("x;'=cmd|' /C calc'!A0");
+    expect(cells).toContain("x\t'=1+1");
+    expect(cells).toContain("a, '-2");
+    expect(cells).toContain("'\uFF1D1+1 full-width");
   });
 
-  it("quotes by RFC 4180 and ends each row with LF", () => {
+  it("quotes every cell by RFC 4180 and ends each row with LF", () => {
     const output = EXPORT_FORMATTERS.csv(hostile, ALL);
     expect(output.endsWith("\n")).toBe(true);
     expect(output).toContain(`"""quoted"", with comma"`);
-    expect(output.split("\n")[0]).toBe("claim,question,source,side,says,date,document,quote,status,conflicts,range,window");
+    expect(output.split("\n")[0]).toBe(`"claim","question","source","side","says","date","document","quote","status","conflicts","range","window"`);
   });
 });
 
@@ -530,16 +563,21 @@ describe("html export", () => {
     for (const text of HOSTILE_TEXTS) if (/[<>&"']/.test(text)) expect(page).not.toContain(text);
     expect(page).not.toContain("<b>x</b>");
     expect(page).not.toContain("<img");
+    // The page escapes `#` and a line-starting `:` as character references: it reads the same, and
+    // its source holds no workflow command for a CI runner that prints it.
+    expect(page).not.toContain("##[");
+    expect(page).not.toMatch(/^\s*::/m);
+    const shown = (cell: string) => lf(sanitize(cell)).replaceAll("#\\u0023[", "##[");
     const claims = exported(hostile, true);
-    expect(facts.h2).toEqual(claims.map((c) => lf(sanitize(c.question))));
+    expect(facts.h2).toEqual(claims.map((c) => shown(c.question)));
     expect(facts.tables).toHaveLength(claims.length + 1);
     claims.forEach((claim, i) => {
       expect(facts.tables[i + 1]).toEqual([
         ["source", "side", "says", "date", "reported in", "quote", "conflicts with"],
-        ...claim.statements.map((s) => expectedStatementRow(hostile, s).map((cell) => lf(sanitize(cell)))),
+        ...claim.statements.map((s) => expectedStatementRow(hostile, s).map(shown)),
       ]);
     });
-    expect(facts.tables[0]?.slice(1)).toEqual(claims.map((c) => expectedSummaryRow(hostile, c).map((cell) => lf(sanitize(cell)))));
+    expect(facts.tables[0]?.slice(1)).toEqual(claims.map((c) => expectedSummaryRow(hostile, c).map(shown)));
   });
 
   it("draws a range chart per quantity claim: one bar per stated interval, conflicts marked, the finding as a band", () => {

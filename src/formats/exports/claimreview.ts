@@ -1,6 +1,7 @@
 /** The `claimreview` export (SPEC §12): schema.org ClaimReview JSON-LD for claims with a verdict. */
 import type { Report, ReportClaim, ReportVerdict } from "../../core/report/types.js";
-import { displayRating, displayValue } from "./display.js";
+import { isWebUrl } from "../../core/shared/url.js";
+import { displayRating, displayValue, documentOf, sourceOf } from "./display.js";
 import type { ExportOptions } from "./types.js";
 
 /** The author named when no `--publisher` is given. */
@@ -16,6 +17,15 @@ const RATING_VALUES: Record<string, number> = { false: 1, "mostly-false": 2, mix
 
 type JsonLd = { readonly [key: string]: JsonLdValue };
 type JsonLdValue = string | number | JsonLd | readonly JsonLdValue[];
+
+/**
+ * A URL to publish: only an absolute http(s) one. The schema refuses any other in a ledger (SPEC
+ * §2 v2); this holds for a report built another way too (the library takes any `Report`), so a
+ * page embedding the JSON-LD never gets a `javascript:` or `data:` link from it.
+ */
+function webUrl(url: string | null | undefined): string | null {
+  return url !== null && url !== undefined && isWebUrl(url) ? url : null;
+}
 
 /** Drops the null entries, since JSON-LD says "unknown" by leaving a property out. */
 function compact(entries: Record<string, JsonLdValue | null | undefined>): JsonLd {
@@ -50,19 +60,19 @@ function rating(claim: ReportClaim, verdict: ReportVerdict): JsonLd {
 function claimReview(report: Report, claim: ReportClaim, verdict: ReportVerdict, publisher: string): JsonLd {
   const speakers = [...new Set(claim.statements.map((statement) => statement.source))];
   const authors = speakers.map((id) => {
-    const source = report.sources.find((candidate) => candidate.id === id);
+    const source = sourceOf(report, id);
     return compact({
       "@type": source !== undefined && PERSON_TYPES.has(source.type) ? "Person" : "Organization",
       name: source?.name ?? id,
-      url: source?.url,
+      url: webUrl(source?.url),
     });
   });
   const cited = [...new Set(claim.statements.map((statement) => statement.in).filter((id): id is string => id !== null))];
   const appearance = cited.map((id) => {
-    const document = report.documents.find((candidate) => candidate.id === id);
+    const document = documentOf(report, id);
     return compact({
       "@type": "CreativeWork",
-      url: document?.url,
+      url: webUrl(document?.url),
       headline: document?.title ?? id,
       datePublished: document?.published,
       publisher: document === undefined ? null : { "@type": "Organization", name: document.publisher },
@@ -75,7 +85,7 @@ function claimReview(report: Report, claim: ReportClaim, verdict: ReportVerdict,
     "@type": "ClaimReview",
     // The ledger's `settings.url` (where the fact-checks are published) with the anchor the html
     // export gives each claim; without it, a fragment resolved against the embedding page.
-    url: `${report.settings.url ?? ""}#claim-${claim.id}`,
+    url: `${webUrl(report.settings.url) ?? ""}#claim-${claim.id}`,
     claimReviewed: claim.question,
     author: { "@type": "Organization", name: publisher },
     datePublished: verdict.on,

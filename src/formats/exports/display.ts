@@ -1,5 +1,5 @@
 /** Shared text helpers for the export formats, so every format shows a value, a date or a source the same way. */
-import type { Report, ReportClaim, ReportInterval, ReportStatement, ReportVerdict, StatementError } from "../../core/report/types.js";
+import type { Report, ReportClaim, ReportDocument, ReportInterval, ReportSource, ReportStatement, ReportVerdict, StatementError } from "../../core/report/types.js";
 import { formatSet } from "../../core/values/index.js";
 
 /** Shows a `says` or `finding` value as YAML held it: strings and numbers as written, `{min, max}` as a range, lists joined with ", ". */
@@ -35,15 +35,46 @@ export function exportedClaims(report: Report, all: boolean): readonly ReportCla
   return all ? report.claims : report.claims.filter((claim) => claim.status === "conflict");
 }
 
+interface Records {
+  readonly sources: ReadonlyMap<string, ReportSource>;
+  readonly documents: ReadonlyMap<string, ReportDocument>;
+}
+
+// Built once per report: a search of the list for every name shown made an export of n statements
+// by n sources cost n² (the first of a repeated id wins, as a search would find it).
+const RECORDS = new WeakMap<Report, Records>();
+
+function recordsOf(report: Report): Records {
+  let records = RECORDS.get(report);
+  if (!records) {
+    const sources = new Map<string, ReportSource>();
+    const documents = new Map<string, ReportDocument>();
+    for (const source of report.sources) if (!sources.has(source.id)) sources.set(source.id, source);
+    for (const document of report.documents) if (!documents.has(document.id)) documents.set(document.id, document);
+    RECORDS.set(report, (records = { sources, documents }));
+  }
+  return records;
+}
+
+/** The report's source with this id, if it knows one. */
+export function sourceOf(report: Report, id: string): ReportSource | undefined {
+  return recordsOf(report).sources.get(id);
+}
+
+/** The report's document with this id, if it knows one. */
+export function documentOf(report: Report, id: string): ReportDocument | undefined {
+  return recordsOf(report).documents.get(id);
+}
+
 /** A source's display name (its id when the report does not know it). */
 export function sourceName(report: Report, id: string): string {
-  return report.sources.find((source) => source.id === id)?.name ?? id;
+  return sourceOf(report, id)?.name ?? id;
 }
 
 /** "Title — Publisher" for a document id (the id itself when the report does not know it; "" for none). */
 export function documentLabel(report: Report, id: string | null): string {
   if (id === null) return "";
-  const document = report.documents.find((candidate) => candidate.id === id);
+  const document = documentOf(report, id);
   return document === undefined ? id : `${document.title} — ${document.publisher}`;
 }
 
