@@ -1,5 +1,6 @@
 /** Parsed files → validated records (per file) → ledger (across files). No terminal, no process state. */
 import { diagnostic, type Diagnostic, type Position } from "../shared/diagnostics.js";
+import { pushAll } from "../shared/arrays.js";
 import { shortened } from "../shared/list.js";
 import type { ClaimEntry, Entry, Kind, Ledger, LedgerFile, OmittedClaim } from "./ledger.js";
 import { locate } from "./locate.js";
@@ -237,11 +238,6 @@ const LIST_KEYS = ["options", "tags", "unit"] as const;
 
 /** A statement with no fault, standing in for a claim's statements when every one of them was left out. */
 const STAND_IN = { source: "stand-in", says: "unknown" };
-
-/** `target.push(...items)` without the spread, which overflows the stack beyond about a hundred thousand items. */
-function pushAll<T>(target: T[], items: readonly T[]): void {
-  for (const item of items) target.push(item);
-}
 
 /** The ids a claim cites (its statements' `source`, `via`, `in`, its verdict's `claimant`), whether or not they are valid. */
 function citations(claim: unknown): string[] {

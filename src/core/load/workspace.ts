@@ -2,6 +2,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { describeFsError } from "./read.js";
+import { pushAll } from "../shared/arrays.js";
 
 export interface WorkspaceFile {
   /** Absolute path as found (may be a symlink inside the root). */
@@ -68,7 +69,7 @@ export function collectFiles(paths: readonly string[], cwd: string, skip?: SkipT
       // it) it is worked out for each file.
       const rootDisplay = isInside(cwd, abs) ? relative(cwd, abs).split(sep).join("/") : undefined;
       const found = walk(abs, root, skip);
-      if (contents) found.push(...notOnDisk(abs, found, contents, skip));
+      if (contents) pushAll(found, notOnDisk(abs, found, contents, skip));
       for (const each of found.sort(compareCodeUnits)) {
         const display = each.rel === "" || rootDisplay === undefined ? displayPath(cwd, each.abs) : rootDisplay === "" ? each.rel : `${rootDisplay}/${each.rel}`;
         add(files, seen, { ...each, display, root }, contents);
