@@ -58,7 +58,11 @@ function kindOf(cp: number, ch: string): number {
     return kind;
   }
   let kind = ASTRAL.get(cp);
-  if (kind === undefined) ASTRAL.set(cp, (kind = judge(ch)));
+  if (kind === undefined) {
+    kind = judge(ch);
+    // Bounded: a text of a million distinct astral characters must not grow this without end.
+    if (ASTRAL.size < 4096) ASTRAL.set(cp, kind);
+  }
   return kind;
 }
 

@@ -9,7 +9,7 @@ interface CodeInfo {
 }
 
 export const DIAGNOSTIC_CODES = {
-  "yaml-syntax": { severity: "error", summary: "The file is not plain YAML 1.2: a syntax error, a key written twice, an alias, anchor or custom tag, or nesting deeper than 100 levels." },
+  "yaml-syntax": { severity: "error", summary: "The file is not plain YAML 1.2: a syntax error, a key written twice, an alias, anchor or custom tag, nesting deeper than 100 levels, or more than 300,000 tokens." },
   schema: { severity: "error", summary: "A record does not match the file format: an unknown key, a missing required key, or a value of the wrong kind." },
   "duplicate-id": { severity: "error", summary: "An id is declared twice in the ledger; ids are global across files and kinds." },
   "unknown-source": { severity: "error", summary: "A statement's `source` or `via`, or a verdict's `claimant`, names no declared source." },
