@@ -197,9 +197,24 @@ export function originWithRelays(claim: ReportClaim, origin: string, name: (id: 
   return relays.length === 0 ? name(origin) : `${name(origin)} (reported by ${relays.map(name).join(", ")})`;
 }
 
+// Built once per claim: a search of the positions for each origin shown made a claim of n
+// positions cost n² in its detail, its summary row and its CI findings.
+const POSITIONS = new WeakMap<ReportClaim, Map<string, ReportClaim["positions"][number]>>();
+
+/** A claim's position of an origin (each origin has at most one, SPEC §6 v2). */
+export function positionOf(claim: ReportClaim, origin: string): ReportClaim["positions"][number] | undefined {
+  let byOrigin = POSITIONS.get(claim);
+  if (!byOrigin) {
+    byOrigin = new Map();
+    for (const p of claim.positions) if (!byOrigin.has(p.origin)) byOrigin.set(p.origin, p);
+    POSITIONS.set(claim, byOrigin);
+  }
+  return byOrigin.get(origin);
+}
+
 /** The speakers other than the origin whose statements stand for its position: the relay it comes from, and those that agree. */
 export function relaysOf(claim: ReportClaim, origin: string): string[] {
-  const position = claim.positions.find((p) => p.origin === origin);
+  const position = positionOf(claim, origin);
   if (!position) return [];
   const speakers = new Set(position.reportedBy);
   if (position.source !== origin) speakers.add(position.source);
