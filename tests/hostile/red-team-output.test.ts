@@ -257,7 +257,7 @@ claims:
 
   it("CSV: every cell quoted, no piece after a separator starts a formula (read back with csv-parse)", () => {
     const out = runBin(["export", "--all", "--format", "csv", "."], { cwd: links }).stdout;
-    expect(out.split("\n")[0]).toBe(`"claim","question","source","side","says","date","document","quote","status","conflicts"`);
+    expect(out.split("\n")[0]).toBe(`"claim","question","source","side","says","date","document","quote","status","conflicts","range","window"`);
     const cells = (parseCsv(out) as string[][]).flat();
     expect(cells).toContain("x;'=cmd|' /C calc'!A0");
     expect(cells).toContain("See http://evil.example and x\t'=1+1");
