@@ -208,3 +208,34 @@ describe('"did you mean" is bounded, and gives the old answer for ledgers of ord
     expect(suggested).toBeGreaterThan(SUGGESTION_LIMITS.perCandidate * 10);
   });
 });
+
+describe("mutually conflicting sources: pairs listed up to 1,000 per claim, all counted", () => {
+  it("2,000 sources that all disagree: the report lists 1,000 pairs, counts 1,999,000, and says so; lint lists none", { timeout: 300_000 }, async () => {
+    const dir = ledger("conflicting-sources", shape("conflicting-sources").files(2_000));
+    const bin = runBin(["check", "--format", "json", "."], { cwd: dir, timeout: 300_000 });
+    const inProcess = await runInProcess(["check", "--format", "json", "."], { cwd: dir });
+    expect(bin.stdout).toBe(inProcess.stdout);
+    const report = JSON.parse(bin.stdout) as { claims: { status: string; conflicts: unknown[]; conflictCount: number; statements: { conflictsWith: string[] }[] }[]; diagnostics: Diag[] };
+    const [claim] = report.claims;
+    expect([claim.status, claim.conflicts.length, claim.conflictCount]).toEqual(["conflict", 1_000, (2_000 * 1_999) / 2]);
+    expect(report.diagnostics.map((d) => `${d.code}@${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      "conflicts-truncated@claim.yaml:2:3 claim 'toll' has 1,999,000 conflicting pairs; the report lists the first 1,000 (`conflictCount` counts them all)",
+    ]);
+    // Each statement's conflictsWith comes from the listed pairs: 2,000 in all, both ends of 1,000.
+    expect(claim.statements.reduce((n, s) => n + s.conflictsWith.length, 0)).toBe(2_000);
+    // The text output says how many more, and stays small.
+    const text = runBin(["check", "."], { cwd: dir, timeout: 300_000 });
+    expect(text.stdout).toContain("… and 1,998,000 more conflicting pairs (1,999,000 in all; the report lists the first 1,000)");
+    expect(text.stdout.length).toBeLessThan(1_000_000);
+    // Lint shows no pair, so lists none and says nothing of it.
+    expect(JSON.parse(runBin(["lint", "--format", "json", "."], { cwd: dir }).stdout)).toEqual([]);
+  });
+
+  it("ambiguous revisions name each statement's earliest rival, without listing every pair", async () => {
+    const dir = ledger("ambiguous", shape("ambiguous-revisions").files(2_000));
+    const diagnostics = await lintBothWays(dir);
+    // Every statement after the first saying the other figure has a rival: 1,999 warnings.
+    expect(diagnostics.filter((d) => d.code === "ambiguous-revision")).toHaveLength(1_999);
+    expect(diagnostics.map((d) => d.code).filter((c) => c !== "ambiguous-revision")).toEqual(["unused-source"]);
+  });
+});

@@ -212,6 +212,47 @@ export const SHAPES: readonly Shape[] = [
     exit: 1,
   },
   {
+    name: "conflicting-sources",
+    what: "n sources on one claim, each giving a different figure: n²/2 conflicting pairs (check --format json)",
+    files: (n) => {
+      const sources = ["sources:\n"];
+      const statements: string[] = [];
+      for (let i = 0; i < n; i++) {
+        sources.push(`  s-${i}: {name: Source ${i}, type: other}\n`);
+        statements.push(`      - {source: s-${i}, says: ${i}}\n`);
+      }
+      return { "sources.yaml": sources.join(""), "claim.yaml": claim("toll", statements) };
+    },
+    args: ["check", "--format", "json", "."],
+    n: 2_000,
+    exit: 0,
+  },
+  {
+    name: "conflicting-choices",
+    what: "n sources on one choice claim, each choosing a different option, in text (check)",
+    files: (n) => {
+      const sources = ["sources:\n"];
+      const statements: string[] = [];
+      for (let i = 0; i < n; i++) {
+        sources.push(`  s-${i}: {name: Source ${i}, type: other}\n`);
+        statements.push(`      - {source: s-${i}, says: o-${i}}\n`);
+      }
+      const options = Array.from({ length: n }, (_, i) => `o-${i}`).join(", ");
+      return { "sources.yaml": sources.join(""), "claim.yaml": `claims:\n  who:\n    question: Who?\n    type: choice\n    options: [${options}]\n    verdict: {rating: unproven}\n    statements:\n${statements.join("")}` };
+    },
+    args: ["check", "."],
+    n: 2_000,
+    exit: 0,
+  },
+  {
+    name: "ambiguous-revisions",
+    what: "one source saying 10 and 20 in turn, n times, undated: every pair of its statements a rival",
+    files: (n) => ({ "sources.yaml": SOURCES, "claim.yaml": claim("toll", Array.from({ length: n }, (_, i) => `      - {source: police, says: ${i % 2 ? 20 : 10}}\n`)) }),
+    args: ["lint", "."],
+    n: 4_000,
+    exit: 0,
+  },
+  {
     name: "many-keys",
     what: "one mapping of n records, each reported (unused), and its first key written again at the end",
     files: (n) => ({ "many.yaml": `${manySources(n)}  s0: {name: again, type: other}\n` }),

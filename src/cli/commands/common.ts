@@ -26,12 +26,12 @@ export interface CheckedRun extends Checked {
  * Loads and checks the ledger under the given paths (or the configured or default ledger), under
  * `.claims.yaml`; says on stderr which named paths are ignored. Throws ConfigError for a bad configuration.
  */
-export async function checkPaths(io: Io, paths: readonly string[], flags: LedgerFlags = { ignore: true }): Promise<CheckedRun> {
+export async function checkPaths(io: Io, paths: readonly string[], flags: LedgerFlags = { ignore: true }, analysis: Pick<LedgerOptions, "conflicts"> = {}): Promise<CheckedRun> {
   const config = loadConfig(io.cwd, { useIgnores: flags.ignore });
   const plan = planRun(paths, io.cwd, config);
   for (const skipped of plan.skipped) io.stderr(sanitize(`claims: ${skipped.path} is ignored (${skipped.reason}), so it was not read; --no-ignore reads it\n`));
   for (const notice of plan.notices) io.stderr(sanitize(`claims: ${notice}\n`));
-  const checked = await checkLedger(plan.paths, io.cwd, runOptions(io, plan));
+  const checked = await checkLedger(plan.paths, io.cwd, { ...runOptions(io, plan), ...analysis });
   return { ...checked, config, plan };
 }
 

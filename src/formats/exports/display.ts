@@ -125,7 +125,9 @@ export function summaryRow(report: Report, claim: ReportClaim): string[] {
   // One disagreement once (SPEC §6 v2): a pair of origins, each with the relays that report it.
   const name = (id: string) => sourceName(report, id);
   const conflicts = claim.conflicts.map(({ origins: [a, b] }) => `${originWithRelays(claim, a, name)} vs ${originWithRelays(claim, b, name)}`).join("; ");
-  return [claim.id, claim.status, sourcesAndGroups(claim), conflicts];
+  // A cut list says so (issue 18: at most 1,000 pairs per claim).
+  const more = claim.conflictCount - claim.conflicts.length;
+  return [claim.id, claim.status, sourcesAndGroups(claim), more > 0 ? `${conflicts}; … and ${more.toLocaleString("en-US")} more pairs` : conflicts];
 }
 
 /**

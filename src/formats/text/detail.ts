@@ -67,6 +67,8 @@ export function claimDetail(claim: ReportClaim, ctx: TextContext): string {
         if (relays.length > 0) lines.push(chalk.dim(`        ${sanitizeLine(origin)} reported by ${relays.map(sanitizeLine).join(", ")}`));
       }
     }
+    const more = claim.conflictCount - claim.conflicts.length;
+    if (more > 0) lines.push(chalk.red(`    … and ${more.toLocaleString("en-US")} more conflicting pairs (${claim.conflictCount.toLocaleString("en-US")} in all; the report lists the first ${claim.conflicts.length.toLocaleString("en-US")})`));
   }
   // Each origin once, with the relays that report its position (SPEC §6 v2).
   const groups = new Map<string, string[]>();

@@ -47,9 +47,9 @@ export function claimTable(report: Report, ctx: TextContext): string {
     c.status + (c.unresolved ? " (unresolved)" : ""),
     sourcesAndGroups(c),
     answerCell(c),
-    String(c.conflicts.length),
+    String(c.conflictCount),
   ]);
-  const styled = report.claims.map((c, i) => [plain[i][0], plain[i][1], statusText(ctx.chalk, c.status, c.unresolved), plain[i][3], plain[i][4], c.conflicts.length > 0 ? ctx.chalk.red(plain[i][5]) : plain[i][5]]);
+  const styled = report.claims.map((c, i) => [plain[i][0], plain[i][1], statusText(ctx.chalk, c.status, c.unresolved), plain[i][3], plain[i][4], c.conflictCount > 0 ? ctx.chalk.red(plain[i][5]) : plain[i][5]]);
   // The claim and its status shrink last: "conflict (unresolved)" split over two lines is easy to miss.
   return `${table(["claim", "type", "status", "sources (groups)", "range / answer", "conflicts"], styled, ctx, plain, [0, 2])}\n`;
 }
