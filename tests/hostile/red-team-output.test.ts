@@ -171,6 +171,11 @@ claims:
     statements:
       - {source: a, says: -1e308}
       - {source: b, says: 1e308}
+  long:
+    question: How many exactly?
+    type: quantity
+    statements:
+      - {source: a, says: 123456789012345}
 `,
     );
   });
@@ -180,7 +185,9 @@ claims:
     for (const result of [runBin(["check", "."], { cwd: numbers }), await runInProcess(["check", "."], { cwd: numbers })]) {
       const rows = result.stdout.split("\n");
       expect(rows.find((r) => r.includes("│ tiny"))).toContain("0.0004");
-      expect(rows.find((r) => r.includes("│ huge"))).toContain("-1e+308–1e+308");
+      expect(rows.find((r) => r.includes("│ huge"))).toMatch(/-1e\+308 to 1e\+308|-1e\+308–1e\+308/);
+      // Every digit of a long whole number (twelve significant digits made it 123,456,789,012,000).
+      expect(rows.find((r) => r.includes("│ long"))).toContain("123,456,789,012,345");
       expect(result.stdout).not.toMatch(/Infinity|NaN/);
     }
   });

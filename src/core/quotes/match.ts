@@ -155,7 +155,10 @@ export function checkQuote(quote: string, archive: PreparedArchive, budget?: Clo
     pos = at + frag.length;
   }
   if (found) return { result: "verified" };
-  // A search reads the archive's words once; its cost is counted in the archive's length.
-  if (budget && !budget.take(archive.normalized.length + 1)) return { result: "not-found", closest: null, similarity: null };
-  return { result: "not-found", ...closestPassage(fragments.join(" "), archive) };
+  // A search reads the archive's words once, then compares a few passages of about the quote's
+  // length with it (quadratic in the quote, which is cut at a thousand units for it).
+  const needle = fragments.join(" ");
+  const compared = Math.min(needle.length, 1000);
+  if (budget && !budget.take(archive.normalized.length + 1 + Math.ceil((compared * compared) / 2))) return { result: "not-found", closest: null, similarity: null };
+  return { result: "not-found", ...closestPassage(needle, archive) };
 }
