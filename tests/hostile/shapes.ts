@@ -62,6 +62,17 @@ function manySources(n: number): string {
   return lines.join("");
 }
 
+/** `n` sources, and one statement by each saying `says(i)`. */
+function speakers(n: number, says: (i: number) => string): { sources: string; statements: string[] } {
+  const sources = ["sources:\n"];
+  const statements: string[] = [];
+  for (let i = 0; i < n; i++) {
+    sources.push(`  s-${i}: {name: Source ${i}, type: other}\n`);
+    statements.push(`      - {source: s-${i}, says: ${says(i)}}\n`);
+  }
+  return { sources: sources.join(""), statements };
+}
+
 export const SHAPES: readonly Shape[] = [
   {
     name: "html-nesting",
@@ -215,13 +226,8 @@ export const SHAPES: readonly Shape[] = [
     name: "conflicting-sources",
     what: "n sources on one claim, each giving a different figure: n²/2 conflicting pairs (check --format json)",
     files: (n) => {
-      const sources = ["sources:\n"];
-      const statements: string[] = [];
-      for (let i = 0; i < n; i++) {
-        sources.push(`  s-${i}: {name: Source ${i}, type: other}\n`);
-        statements.push(`      - {source: s-${i}, says: ${i}}\n`);
-      }
-      return { "sources.yaml": sources.join(""), "claim.yaml": claim("toll", statements) };
+      const { sources, statements } = speakers(n, (i) => String(i));
+      return { "sources.yaml": sources, "claim.yaml": claim("toll", statements) };
     },
     args: ["check", "--format", "json", "."],
     n: 2_000,
@@ -231,14 +237,9 @@ export const SHAPES: readonly Shape[] = [
     name: "conflicting-choices",
     what: "n sources on one choice claim, each choosing a different option, in text (check)",
     files: (n) => {
-      const sources = ["sources:\n"];
-      const statements: string[] = [];
-      for (let i = 0; i < n; i++) {
-        sources.push(`  s-${i}: {name: Source ${i}, type: other}\n`);
-        statements.push(`      - {source: s-${i}, says: o-${i}}\n`);
-      }
+      const { sources, statements } = speakers(n, (i) => `o-${i}`);
       const options = Array.from({ length: n }, (_, i) => `o-${i}`).join(", ");
-      return { "sources.yaml": sources.join(""), "claim.yaml": `claims:\n  who:\n    question: Who?\n    type: choice\n    options: [${options}]\n    verdict: {rating: unproven}\n    statements:\n${statements.join("")}` };
+      return { "sources.yaml": sources, "claim.yaml": `claims:\n  who:\n    question: Who?\n    type: choice\n    options: [${options}]\n    verdict: {rating: unproven}\n    statements:\n${statements.join("")}` };
     },
     args: ["check", "."],
     n: 2_000,
