@@ -1,19 +1,13 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { Parser } from "htmlparser2";
 import type { Nodes, Table } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
-import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
-import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
-import { gfmAutolinkLiteral } from "micromark-extension-gfm-autolink-literal";
-import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
-import { gfmTable } from "micromark-extension-gfm-table";
 import { describe, expect, it } from "vitest";
 import type { Report, ReportClaim, ReportInterval, ReportStatement } from "../src/core/report/types.js";
 import { EXPORT_FORMATS, EXPORT_FORMATTERS, type ExportOptions } from "../src/formats/exports/index.js";
 import { displayRating, displayValue } from "../src/formats/exports/display.js";
 import { chooseScale } from "../src/formats/exports/html.js";
 import { sanitize } from "../src/formats/sanitize.js";
+import { parseGfm } from "./helpers/markdown.js";
 import { hostile, HOSTILE_TEXTS } from "./fixtures/reports/hostile.js";
 import { interval } from "./fixtures/reports/build.js";
 import { zhanaozen } from "./fixtures/reports/zhanaozen.js";
@@ -136,16 +130,8 @@ function plain(node: Nodes): string {
   return "children" in node ? node.children.map((child) => plain(child)).join("") : "";
 }
 
-/** GitHub's reading: tables, strikethrough, and bare URLs, `www.` and e-mail addresses as links. */
-function parseMarkdown(text: string) {
-  return fromMarkdown(text, {
-    extensions: [gfmTable(), gfmStrikethrough(), gfmAutolinkLiteral()],
-    mdastExtensions: [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmAutolinkLiteralFromMarkdown()],
-  });
-}
-
 function tables(text: string): string[][][] {
-  return parseMarkdown(text)
+  return parseGfm(text)
     .children.filter((node): node is Table => node.type === "table")
     .map((table) => table.children.map((row) => row.children.map((cell) => plain(cell))));
 }
@@ -167,7 +153,7 @@ function checkMarkdown(report: Report, all: boolean): void {
       ...claim.statements.map((s) => expectedStatementRow(report, s).map(asCell)),
     ]);
   });
-  const tree = parseMarkdown(output);
+  const tree = parseGfm(output);
   const headings = tree.children.filter((node) => node.type === "heading" && node.depth === 2).map((node) => plain(node));
   expect(headings).toEqual(claims.map((c) => asCell(c.question)));
   // Nothing the ledger wrote may come back as markup: no raw HTML, links, strikethrough, emphasis
@@ -276,7 +262,7 @@ describe("range, window and relays in every export (SPEC §8 v2, §6 v2)", () =>
 
   it("markdown gives the range and window under the heading, and relays beside their origin in the summary", () => {
     const output = EXPORT_FORMATTERS.markdown(relayed, ALL);
-    const paragraphs = parseMarkdown(output).children.filter((node) => node.type === "paragraph").map((node) => plain(node));
+    const paragraphs = parseGfm(output).children.filter((node) => node.type === "paragraph").map((node) => plain(node));
     expect(paragraphs).toContain(facts);
     expect(tables(output)[0][1][3]).toBe(`${summary}; ${name(zhanaozen, "oil-workers-union")} vs ${name(zhanaozen, "prosecutor-general")}; ${name(zhanaozen, "prosecutor-general")} vs ${name(zhanaozen, "rferl-correspondent")}`);
   });

@@ -277,8 +277,9 @@ or closes the connection, 2 bad usage.`,
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof UsageError) {
-      // A usage error is one line, whatever the path or id it names holds.
-      io.stderr(`claims: ${sanitizeLine(error.message)}\n`);
+      // A configuration's faults come one per line; a line break inside one (a path or id that
+      // holds one) shows as `\n`, so no input can print a line that looks like the tool's own.
+      io.stderr(error.lines.map((line, i) => `${i === 0 ? "claims: " : ""}${sanitizeLine(line)}\n`).join(""));
       return 2;
     }
     throw error;

@@ -11,19 +11,13 @@ import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { Parser } from "htmlparser2";
 import type { Nodes } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
-import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
-import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
-import { gfmAutolinkLiteral } from "micromark-extension-gfm-autolink-literal";
-import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
-import { gfmTable } from "micromark-extension-gfm-table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Io } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
 import { EXPORT_FORMATTERS } from "../../src/formats/exports/index.js";
 import { put, removeDir, tempDir } from "../fixtures/hazards/hazards.js";
 import { hostile } from "../fixtures/reports/hostile.js";
+import { parseGfm } from "../helpers/markdown.js";
 import { BIN, runBin, runInProcess, type RunResult } from "../helpers/run.js";
 
 /** A file name that, printed raw, is a forged annotation on a line of its own. */
@@ -274,10 +268,7 @@ claims:
 
   it("Markdown: GitHub's reading finds no link and no strikethrough in the cells", () => {
     const out = runBin(["export", "--all", "--format", "markdown", "."], { cwd: links }).stdout;
-    const tree = fromMarkdown(out, {
-      extensions: [gfmTable(), gfmStrikethrough(), gfmAutolinkLiteral()],
-      mdastExtensions: [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmAutolinkLiteralFromMarkdown()],
-    });
+    const tree = parseGfm(out);
     const kinds: string[] = [];
     const text: string[] = [];
     const walk = (node: Nodes): void => {

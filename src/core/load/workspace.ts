@@ -24,8 +24,18 @@ export interface WorkspaceFile {
  */
 export type Contents = ReadonlyMap<string, string>;
 
-/** A path argument that cannot be used: the tool cannot do its job (exit 2). */
-export class UsageError extends Error {}
+/**
+ * A path argument that cannot be used: the tool cannot do its job (exit 2). `lines` is the message
+ * as the lines it is meant to be shown in; a line break inside one of them (a path or id that holds
+ * one) is the input's, and a printer shows it visibly rather than as a line of its own.
+ */
+export class UsageError extends Error {
+  readonly lines: readonly string[];
+  constructor(message: string, lines: readonly string[] = [message]) {
+    super(message);
+    this.lines = lines;
+  }
+}
 
 const LEDGER_EXTENSIONS = new Set([".yaml", ".yml"]);
 
