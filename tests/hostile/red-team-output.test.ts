@@ -14,7 +14,9 @@ import type { Nodes } from "mdast";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Io } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
-import { EXPORT_FORMATTERS } from "../../src/formats/exports/index.js";
+import { CHECK_LINT_FORMATS } from "../../src/cli/commands/check.js";
+import { EXPORT_FORMATS, EXPORT_FORMATTERS } from "../../src/formats/exports/index.js";
+import { LINT_FORMATTERS } from "../../src/formats/lint/index.js";
 import { put, removeDir, tempDir } from "../fixtures/hazards/hazards.js";
 import { hostile } from "../fixtures/reports/hostile.js";
 import { parseGfm } from "../helpers/markdown.js";
@@ -52,18 +54,13 @@ beforeAll(() => {
 });
 afterAll(() => removeDir(dir));
 
+// Every output: each lint, check and export format (github's own lines are tested below), show and sources.
 const RUNS: readonly (readonly string[])[] = [
   ["check", "."],
-  ["check", "--format", "markdown", "."],
-  ["check", "--format", "json", "."],
+  ...(["json", "markdown", ...CHECK_LINT_FORMATS.filter((f) => f !== "github")] as const).map((f) => ["check", "--format", f, "."]),
   ["show", "toll", "."],
-  ["lint", "."],
-  ["lint", "--format", "json", "."],
-  ["lint", "--format", "sarif", "."],
-  ["export", "--all", "--format", "markdown", "."],
-  ["export", "--all", "--format", "csv", "."],
-  ["export", "--all", "--format", "html", "."],
-  ["export", "--all", "--format", "json", "."],
+  ...Object.keys(LINT_FORMATTERS).filter((f) => f !== "github").map((f) => ["lint", "--format", f, "."]),
+  ...EXPORT_FORMATS.map((f) => ["export", "--all", "--format", f, "."]),
   ["sources", "."],
 ];
 
