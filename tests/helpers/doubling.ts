@@ -4,10 +4,19 @@
  * falls on both sides; a quadratic path gives about 4, a linear one about 2, and the bound is 3.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { appendFileSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BIN } from "./run.js";
+
+/**
+ * With CLAIMS_BUDGET_LOG set to a file, each measured figure (a doubling's ratio and times, a peak)
+ * is appended to it as one JSON line: the figures the README and a review quote, from the test itself.
+ */
+export function logFigure(name: string, figure: object): void {
+  const file = process.env.CLAIMS_BUDGET_LOG;
+  if (file) appendFileSync(file, `${JSON.stringify({ name, ...figure })}\n`);
+}
 
 /** The ratio a doubling may reach: above it, the work grew faster than the input. */
 export const MAX_RATIO = 3;

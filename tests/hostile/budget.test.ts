@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { MAX_TOKENS } from "../../src/core/load/parse.js";
 import { put, removeDir, tempDir } from "../fixtures/hazards/hazards.js";
-import { doublingInProcess, doublingWithRetry, MAX_RATIO, runMeasured } from "../helpers/doubling.js";
+import { doublingInProcess, doublingWithRetry, logFigure, MAX_RATIO, runMeasured } from "../helpers/doubling.js";
 import { runInProcess } from "../helpers/run.js";
 import { SHAPES, writeFiles } from "./shapes.js";
 
@@ -45,6 +45,7 @@ describe.sequential("time grows linearly with each attack shape (built CLI, n an
         expect(result.stderr).not.toMatch(/internal error|^\s+at /m);
       };
       const doubled = doublingWithRetry(run, shape.n, { baseline: () => runMeasured(["lint", "."], tiny) });
+      logFigure(`cli ${shape.name}`, doubled);
       expect(doubled.ratio, `${shape.name}: ${JSON.stringify(doubled)}`).toBeLessThanOrEqual(MAX_RATIO);
     });
   }
@@ -62,6 +63,7 @@ describe("memory stays bounded", () => {
     const diagnostics = JSON.parse(result.stdout) as { code: string; file: string; line: number; column: number }[];
     // Each file is parsed whole (none is over the limit) and refused for what it holds.
     expect(diagnostics.map((d) => `${d.code}@${d.file}:${d.line}:${d.column}`)).toEqual(Array.from({ length: 10 }, (_, i) => `schema@f${i}.yaml:1:9`));
+    logFigure("ten files at the token limit", { peakMiB: result.peakMiB });
     expect(result.peakMiB).toBeLessThan(1024);
   });
 
@@ -71,6 +73,7 @@ describe("memory stays bounded", () => {
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).map((d: { code: string }) => d.code)).toEqual(["yaml-syntax"]);
     // Before the limit: 4.3 GB. The parse stops at the token that passes the limit.
+    logFigure("10 MiB flow list", { peakMiB: result.peakMiB });
     expect(result.peakMiB).toBeLessThan(400);
   });
 });
@@ -87,6 +90,7 @@ describe.sequential("time grows linearly with each attack shape (in-process, n/2
       };
       await run(Math.ceil(shape.n / 4)); // the code compiled and warm before anything is timed
       const doubled = await doublingInProcess(run, Math.ceil(shape.n / 2));
+      logFigure(`in-process ${shape.name}`, doubled);
       expect(doubled.ratio, `${shape.name}: ${JSON.stringify(doubled)}`).toBeLessThanOrEqual(MAX_RATIO);
     });
   }

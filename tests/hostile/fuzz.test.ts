@@ -20,7 +20,7 @@ import { parseYaml } from "../../src/core/load/parse.js";
 import { checkLedgerSync as checkLedger } from "../helpers/check.js";
 import { decode } from "../../src/core/load/read.js";
 import { put, removeDir, SOURCES_YAML, tempDir } from "../fixtures/hazards/hazards.js";
-import { doublingInProcess, MAX_RATIO } from "../helpers/doubling.js";
+import { doublingInProcess, logFigure, MAX_RATIO } from "../helpers/doubling.js";
 
 /** More runs on demand: CLAIMS_FUZZ_RUNS=5000 npx vitest run tests/hostile/fuzz.test.ts */
 const RUNS = Number(process.env.CLAIMS_FUZZ_RUNS ?? 200);
@@ -327,6 +327,7 @@ describe("the doubling bound holds for every draw of the grammar (issue 18)", ()
           };
           await run(Math.ceil(growing.n / 4));
           const doubled = await doublingInProcess(run, growing.n);
+          logFigure(`fuzz ${growing.label}`, doubled);
           expect(doubled.ratio, `${growing.label}: ${JSON.stringify(doubled)}`).toBeLessThanOrEqual(MAX_RATIO);
         }),
         { numRuns: DRAWS },
