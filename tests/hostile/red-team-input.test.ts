@@ -13,6 +13,8 @@ import { loadFile } from "../../src/core/load/load-file.js";
 import { buildLedger, MAX_LIST_ITEMS, MAX_LISTED_BAD_STATEMENTS } from "../../src/core/load/validate.js";
 import { collectFiles } from "../../src/core/load/workspace.js";
 import { LEDGER_CHECKS } from "../../src/core/analysis/checks/index.js";
+import { conflictIndexPairs } from "../../src/core/analysis/conflicts.js";
+import { checkLedger } from "../../src/core/pipeline.js";
 import { levenshtein } from "../../src/core/shared/distance.js";
 import { closest, SUGGESTION_LIMITS } from "../../src/core/shared/suggest.js";
 import { isWordUnit } from "../../src/core/quotes/words.js";
@@ -229,6 +231,17 @@ describe("mutually conflicting sources: pairs listed up to 1,000 per claim, all 
     expect(text.stdout.length).toBeLessThan(1_000_000);
     // Lint shows no pair, so lists none and says nothing of it.
     expect(JSON.parse(runBin(["lint", "--format", "json", "."], { cwd: dir }).stdout)).toEqual([]);
+  });
+
+  it("lint's analysis lists and counts no pair: the first one found gives the status", async () => {
+    const dir = ledger("conflicting-status", shape("conflicting-sources").files(2_000));
+    const { report } = await checkLedger(["."], dir, { conflicts: "status" });
+    const [claim] = report.claims();
+    expect([claim.status, claim.conflicts.length, claim.conflictCount]).toEqual(["conflict", 0, 0]);
+    expect(report.diagnostics.map((d) => d.code)).not.toContain("conflicts-truncated");
+    // What it asks for: one pair, found without going through the others (2,000 points all conflict).
+    const points = Array.from({ length: 2_000 }, (_, i) => ({ wide: { kind: "interval", lo: i, hi: i, loOpen: false, hiOpen: false } as const, asOf: null }));
+    expect(conflictIndexPairs(points, false, 1)).toEqual([[0, 1]]);
   });
 
   it("ambiguous revisions name each statement's earliest rival, without listing every pair", async () => {
