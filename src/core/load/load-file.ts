@@ -16,7 +16,13 @@ export interface ParsedLedgerFile {
   /** The file's plain data; undefined when it could not be read or parsed. */
   readonly value: unknown;
   readonly diagnostics: readonly Diagnostic[];
-  /** The syntax tree, while the file's own records are validated (then let go). */
+}
+
+/**
+ * A parse with its syntax tree, kept while the file's own records are validated (then let go).
+ * Not exported: the tree is `yaml`'s type, which the library bundles and its declarations must not name.
+ */
+interface ParsedWithSyntax extends ParsedLedgerFile {
   readonly syntax?: Syntax;
 }
 
@@ -26,7 +32,7 @@ export interface LoadedFile extends FileRecords {
 
 /** Reads, parses and validates one file; a broken file gives diagnostics and no records. */
 export function loadFile(found: WorkspaceFile): LoadedFile {
-  const { file, value, diagnostics, syntax } = parseFile(found);
+  const { file, value, diagnostics, syntax } = parseWithSyntax(found);
   // The places of the file's schema faults come from this parse, not a second one.
   const records = syntax ? withSyntax(file, syntax, () => validateFile(file, value)) : validateFile(file, value);
   return { file, ...records, diagnostics: [...diagnostics, ...records.diagnostics] };
@@ -34,6 +40,10 @@ export function loadFile(found: WorkspaceFile): LoadedFile {
 
 /** Reads and parses one file; a broken file gives diagnostics and no value. */
 export function parseFile(found: WorkspaceFile): ParsedLedgerFile {
+  return parseWithSyntax(found);
+}
+
+function parseWithSyntax(found: WorkspaceFile): ParsedWithSyntax {
   const bare: LedgerFile = { abs: found.abs, display: found.display, root: found.root, parsed: false };
   const at = (line = 1, column = 1) => ({ file: found.display, line, column });
   if (found.fault) return { file: bare, value: undefined, diagnostics: [diagnostic("unreadable-file", found.fault, at())] };
