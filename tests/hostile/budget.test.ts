@@ -79,7 +79,7 @@ describe("memory stays bounded", () => {
   });
 });
 
-describe.sequential("time grows linearly with each attack shape (in-process, n/2 and n)", () => {
+describe.sequential("time grows linearly with each attack shape (in-process, n and 2n)", () => {
   for (const shape of SHAPES) {
     it(`${shape.name}`, { timeout: 600_000 }, async () => {
       const at = new Map<number, string>();
@@ -90,7 +90,9 @@ describe.sequential("time grows linearly with each attack shape (in-process, n/2
         expect(result.code).toBe(shape.exit);
       };
       await run(Math.ceil(shape.n / 4)); // the code compiled and warm before anything is timed
-      const doubled = await doublingInProcess(run, Math.ceil(shape.n / 2));
+      // At n and 2n, as through the CLI: at n/2 a run of the smallest shapes took 40 ms, below where
+      // the heap settles (a quote of 200,000 brackets cost less than half of one of 400,000).
+      const doubled = await doublingInProcess(run, shape.n);
       logFigure(`in-process ${shape.name}`, doubled);
       expect(doubled.ratio, `${shape.name}: ${JSON.stringify(doubled)}`).toBeLessThanOrEqual(MAX_RATIO);
     });
