@@ -6,7 +6,10 @@ const require = createRequire(import.meta.url);
 let cli;
 try {
   cli = require("./load-cli.cjs").loadCli().cli;
-  process.exitCode = await cli.main(process.argv.slice(2), cli.nodeIo());
+  const io = cli.nodeIo();
+  const code = await cli.main(process.argv.slice(2), io);
+  // A failed write (a full disk) was said on stderr as it happened; the run could not do its job.
+  process.exitCode = io.outputFailed() ? 2 : code;
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`claims: internal error: ${safe(message)}\n`);

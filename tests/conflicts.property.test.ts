@@ -6,6 +6,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { conflictingPairs } from "../src/core/analysis/analyse-claim.js";
+import { countConflictPairs } from "../src/core/analysis/conflict-count.js";
+import { conflictIndexPairs } from "../src/core/analysis/conflicts.js";
+import { earliestRivals } from "../src/core/analysis/rivals.js";
 import { Agreement } from "../src/core/analysis/agreement.js";
 import { agree, type Compared } from "../src/core/analysis/rule.js";
 import { compatible, formatDay, parseIsoDay, widen } from "../src/core/values/index.js";
@@ -69,6 +72,38 @@ describe("conflictingPairs", () => {
     );
   });
 
+  // Issue 18: the count without the list, and the list cut at a limit.
+  const single: fc.Arbitrary<ValueSet> = fc.constantFrom("a", "b", "c").map((o) => ({ kind: "options", options: [o] }));
+  for (const [name, kind, cumulative] of [["intervals", interval, false], ["intervals, cumulative", interval, true], ["options", fc.oneof(options, single), false], ["booleans", boolean, false]] as const) {
+    it(`counts exactly the pairs it would list, and lists no more than asked: ${name}`, () => {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(kind, asOf), { maxLength: 16 }), fc.constantFrom(0, 0.1), fc.nat(6), (sets, tolerance, limit) => {
+          const items = sets.map(([set, date]) => ({ wide: widen(set, tolerance), asOf: date }));
+          const all = conflictIndexPairs(items, cumulative);
+          expect(countConflictPairs(items, cumulative)).toBe(all.length);
+          const some = conflictIndexPairs(items, cumulative, limit);
+          expect(some.length).toBe(Math.min(limit, all.length));
+          // Every pair listed is a real one, listed once, in order.
+          const key = (p: readonly number[]) => `${p[0]},${p[1]}`;
+          const real = new Set(all.map(key));
+          for (const p of some) expect(real.has(key(p))).toBe(true);
+          expect(new Set(some.map(key)).size).toBe(some.length);
+          expect(some).toEqual([...some].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
+        }),
+        { numRuns: 500 },
+      );
+    });
+  }
+
+  it("counts the pairs of ten thousand mutually conflicting sets without listing them", () => {
+    const items = Array.from({ length: 10_000 }, (_, i) => ({ wide: { kind: "interval", lo: i, hi: i, loOpen: false, hiOpen: false } as ValueSet, asOf: null }));
+    expect(countConflictPairs(items, false)).toBe((10_000 * 9_999) / 2);
+    expect(conflictIndexPairs(items, false, 1_000)).toHaveLength(1_000);
+    const choices = Array.from({ length: 10_000 }, (_, i) => ({ wide: { kind: "options", options: [`o${i % 5_000}`] } as ValueSet, asOf: null }));
+    // 5,000 options said twice each: every pair but the 5,000 of equal answers.
+    expect(countConflictPairs(choices, false)).toBe((10_000 * 9_999) / 2 - 5_000);
+  });
+
   it("finds no pair in a rising toll, where the all-pairs overlap check finds every one", () => {
     // 200 dated figures, each higher than the last: compatible as a running count, while every
     // pair would conflict on a claim that is not cumulative.
@@ -98,4 +133,32 @@ describe("Agreement (relay checks)", () => {
       });
     }
   }
+});
+
+describe("earliestRivals (issue 18: ambiguous revisions without listing the pairs)", () => {
+  const single: fc.Arbitrary<ValueSet> = fc.constantFrom("a", "b", "c").map((o) => ({ kind: "options", options: [o] }));
+  for (const [name, kind, cumulative] of [["intervals", interval, false], ["intervals, cumulative", interval, true], ["single options", single, false], ["options", options, false], ["booleans", boolean, false]] as const) {
+    it(`names for each set the earliest one before it that it conflicts with: ${name}`, () => {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(kind, asOf), { maxLength: 14 }), fc.constantFrom(0, 0.1), (sets, tolerance) => {
+          const items = sets.map(([set, date]) => ({ wide: widen(set, tolerance), asOf: date }));
+          const expected = items.map((_, b) => {
+            const firsts = conflictIndexPairs(items, cumulative).filter(([, y]) => y === b);
+            return firsts.length === 0 ? -1 : Math.min(...firsts.map(([x]) => x));
+          });
+          expect([...earliestRivals(items, cumulative)]).toEqual(expected);
+        }),
+        { numRuns: 500 },
+      );
+    });
+  }
+
+  it("answers a run of 20,000 statements that all conflict with their neighbours", () => {
+    const items = Array.from({ length: 20_000 }, (_, i) => ({ wide: { kind: "interval", lo: i % 2 ? 20 : 10, hi: i % 2 ? 20 : 10, loOpen: false, hiOpen: false } as ValueSet, asOf: null }));
+    const rivals = earliestRivals(items, false);
+    expect(rivals[0]).toBe(-1);
+    expect(rivals[1]).toBe(0);
+    expect(rivals[2]).toBe(1);
+    expect(rivals[19_999]).toBe(0);
+  });
 });

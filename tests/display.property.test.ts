@@ -60,6 +60,28 @@ describe("every set shown in text reads back as the same set", () => {
     );
   });
 
+  // Issue 18: 0.0004 was shown as "0" and 1e308 as "Infinity". Every magnitude a double holds,
+  // with up to twelve significant digits (what a ledger writes), reads back exactly, exponent forms too.
+  it("numbers of every magnitude, as formatSet and the exports show them (exponent forms read back)", () => {
+    const magnitude = fc
+      .tuple(fc.integer({ min: -999_999_999_999, max: 999_999_999_999 }), fc.integer({ min: -323, max: 296 }))
+      .map(([mantissa, exponent]) => Number(`${mantissa}e${exponent}`))
+      .filter((n) => Number.isFinite(n));
+    const point = magnitude.map((n): Interval => ({ kind: "interval", lo: n, hi: n, loOpen: false, hiOpen: false }));
+    const between = fc.tuple(magnitude, magnitude).filter(([a, b]) => a !== b).map(([a, b]): Interval => ({ kind: "interval", lo: Math.min(a, b), hi: Math.max(a, b), loOpen: false, hiOpen: false }));
+    fc.assert(
+      fc.property(fc.oneof(point, between), unit, (set, u) => {
+        readsBack(formatSet(set, "quantity", u), set);
+        const c = claim({ id: "c", question: "?", type: "quantity", status: "corroborated", unit: u, range: toInterval(set), window: toInterval(set) });
+        readsBack(displayRange(c), set);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const [n, shown] of [[0.0004, "0.0004"], [1e308, "1e+308"], [-1e308, "-1e+308"], [1.5e-7, "1.5e-7"], [5e-324, "5e-324"], [123456789012345, "123,456,789,012,345"]] as const) {
+      expect(formatSet({ kind: "interval", lo: n, hi: n, loOpen: false, hiOpen: false }, "quantity")).toBe(shown);
+    }
+  });
+
   it("date sets", () => {
     const DATE: ValueContext = { type: "date", margin: 0.1 };
     const day = fc.integer({ min: 0, max: 40_000 }); // 1970 to 2079

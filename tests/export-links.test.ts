@@ -76,7 +76,8 @@ describe("an address that is not http(s) is text in every format", () => {
     const tree = parseMarkdown(output);
     expect(allNodes(tree).filter((node) => node.type === "link")).toEqual([]);
     const rows = allNodes(tree).filter((node): node is TableRow => node.type === "tableRow").slice(-hostileUrls.length);
-    expect(rows.map((row) => allNodes(row.children[5]!).map((n) => ("value" in n ? n.value : "")).join(""))).toEqual(hostileUrls);
+    // As a reader sees it: the empty comment that keeps `https://` from becoming a link renders as nothing.
+    expect(rows.map((row) => allNodes(row.children[5]!).map((n) => (n.type !== "html" && "value" in n ? n.value : "")).join(""))).toEqual(hostileUrls);
   });
 
   it("csv: marked as not a web link, so no sheet or CMS takes the column for links", () => {

@@ -6,6 +6,7 @@ import { EXPORT_FORMATS, EXPORT_FORMATTERS, type ExportOptions } from "../src/fo
 import { displayRating, displayValue } from "../src/formats/exports/display.js";
 import { chooseScale } from "../src/formats/exports/html.js";
 import { sanitize } from "../src/formats/sanitize.js";
+import { parseGfm } from "./helpers/markdown.js";
 import { hostile, HOSTILE_TEXTS } from "./fixtures/reports/hostile.js";
 import { interval } from "./fixtures/reports/build.js";
 import { zhanaozen } from "./fixtures/reports/zhanaozen.js";
@@ -92,16 +93,18 @@ function checkMarkdown(report: Report, all: boolean): void {
   claims.forEach((claim, i) => {
     expect(found[i + 1]).toEqual([STATEMENT_COLUMNS, ...claim.statements.map((s) => expectedStatementRow(report, claim, s).map(asCell))]);
   });
-  const tree = parseMarkdown(output);
+  const tree = parseGfm(output);
   const headings = tree.children.filter((node) => node.type === "heading" && node.depth === 2).map((node) => plain(node));
   expect(headings).toEqual(claims.map((c) => asCell(c.question)));
-  // Nothing the ledger wrote may come back as markup: no raw HTML, emphasis or code spans. The
-  // only links are the statements' http(s) addresses, the only bold text the brief's labels.
+  // Nothing the ledger wrote may come back as markup: no raw HTML, strikethrough, emphasis or code
+  // spans. The only links are the statements' http(s) addresses, the only bold text the brief's
+  // labels, the only HTML the formatter's own empty comment, which splits a would-be link.
   const nodes = allNodes(tree);
   expect([...new Set(nodes.map((node) => node.type))].sort()).toEqual(
     expect.arrayContaining(["heading", "list", "listItem", "paragraph", "root", "strong", "table", "tableCell", "tableRow", "text"]),
   );
-  for (const node of nodes) expect(["heading", "link", "list", "listItem", "paragraph", "root", "strong", "table", "tableCell", "tableRow", "text"]).toContain(node.type);
+  for (const node of nodes) expect(["heading", "html", "link", "list", "listItem", "paragraph", "root", "strong", "table", "tableCell", "tableRow", "text"]).toContain(node.type);
+  for (const node of nodes) if (node.type === "html") expect(node.value).toBe("<!-- -->");
   const expectedLinks = claims.flatMap((c) => c.statements.map((s) => urlOf(report, s)).filter(isWeb)).map(sanitize);
   expect(nodes.filter((node): node is Link => node.type === "link").map((link) => link.url)).toEqual(expectedLinks);
   for (const strong of nodes.filter((node): node is Strong => node.type === "strong")) expect(BRIEF_LABELS).toContain(plain(strong));
@@ -139,8 +142,24 @@ describe("markdown export", () => {
 
 // ---- csv --------------------------------------------------------------------------------------
 
-const FORMULA_START = /^[=+\-@\t\r]/;
 const CSV_COLUMNS = ["claim", "question", "source", "side", "says", "stands", "date", "as of", "document", "link", "quote", "quote check", "status", "conflicts", "range", "window"];
+
+/** Where a spreadsheet may start a formula (OWASP, in full): the cell's start, or after a separator it may split on, blanks between. */
+const TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"]);
+const SEPARATORS = new Set([",", ";", "\t", "\r", "\n"]);
+
+/** The cell with `'` before every trigger that starts the cell or a piece after a separator, written as a scan, independently of the formatter. */
+function neutralised(cell: string): string {
+  let out = "";
+  let atStart = true;
+  for (const ch of cell) {
+    if (atStart && TRIGGERS.has(ch)) out += "'";
+    out += ch;
+    if (SEPARATORS.has(ch)) atStart = true;
+    else if (ch !== " ") atStart = false;
+  }
+  return out;
+}
 
 function expectedCsv(report: Report, all: boolean): string[][] {
   const rows = [CSV_COLUMNS];
@@ -152,7 +171,7 @@ function expectedCsv(report: Report, all: boolean): string[][] {
       rows.push([claim.id, claim.question, source!, side!, value!, standing!, s.on ?? "", s.asOf ?? "", documentCell(report, s.in), link, quote!, check!, claim.status, conflicts!, ...rangeAndWindow(claim)]);
     }
   }
-  return rows.map((row) => row.map((cell) => (FORMULA_START.test(cell) ? `'${cell}` : cell)));
+  return rows.map((row) => row.map(neutralised));
 }
 
 describe("relays in every export", () => {
@@ -187,7 +206,7 @@ describe("range, window and relays in every export (SPEC §8 v2, §6 v2)", () =>
 
   it("markdown gives the range and window under the heading, and each pair of origins with its relays in the brief", () => {
     const output = EXPORT_FORMATTERS.markdown(relayed, ALL);
-    const paragraphs = parseMarkdown(output).children.filter((node) => node.type === "paragraph").map((node) => plain(node));
+    const paragraphs = parseGfm(output).children.filter((node) => node.type === "paragraph").map((node) => plain(node));
     expect(paragraphs).toContain(facts);
     const items = allNodes(parseMarkdown(output)).filter((node) => node.type === "listItem").map((node) => plain(node));
     expect(items).toContain(pair);
@@ -234,22 +253,28 @@ describe("csv export", () => {
     }
   }
 
-  it("lets no cell start a formula", () => {
+  it("lets no cell, nor any piece of one after a separator, start a formula", () => {
     const rows = parseCsv(EXPORT_FORMATTERS.csv(hostile, ALL)) as string[][];
     const cells = rows.flat();
-    for (const cell of cells) expect(cell).not.toMatch(FORMULA_START);
+    // Nor any piece a spreadsheet may split a cell into, on a comma, semicolon, TAB or line break.
+    for (const cell of cells) for (const piece of cell.split(/[,;\t\r\n]/)) expect(piece.replace(/^ +/, "")).not.toMatch(/^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/);
     expect(cells).toContain("'=1+1");
     expect(cells).toContain("'-5");
     expect(cells).toContain("'@SUM(A1) (retracted 2020-02-02)");
     expect(cells).toContain("'\tmore than 1");
     expect(cells).toContain("'\rless than 100 (retracted)");
+    // After a separator a spreadsheet may split on (issue 18), and in full-width form.
+    expect(cells).toContain("x;'=cmd|' /C calc'!A0");
+    expect(cells).toContain("x\t'=1+1");
+    expect(cells).toContain("a, '-2");
+    expect(cells).toContain("'\uFF1D1+1 full-width");
   });
 
-  it("quotes by RFC 4180 and ends each row with LF", () => {
+  it("quotes every cell by RFC 4180 and ends each row with LF", () => {
     const output = EXPORT_FORMATTERS.csv(hostile, ALL);
     expect(output.endsWith("\n")).toBe(true);
     expect(output).toContain(`"""quoted"", with comma"`);
-    expect(output.split("\n")[0]).toBe(CSV_COLUMNS.join(","));
+    expect(output.split("\n")[0]).toBe(CSV_COLUMNS.map((column) => `"${column}"`).join(","));
   });
 });
 
@@ -306,8 +331,13 @@ describe("html export", () => {
     for (const text of HOSTILE_TEXTS) if (/[<>&"']/.test(text)) expect(page).not.toContain(text);
     expect(page).not.toContain("<b>x</b>");
     expect(page).not.toContain("<img");
+    // The page escapes `#` and a line-starting `:` as character references: it reads the same, and
+    // its source holds no workflow command for a CI runner that prints it.
+    expect(page).not.toContain("##[");
+    expect(page).not.toMatch(/^\s*::/m);
+    const shown = (cell: string) => lf(sanitize(cell)).replaceAll("#\\u0023[", "##[");
     const claims = exported(hostile, true);
-    expect(facts.h2).toEqual(claims.map((c) => lf(sanitize(c.question))));
+    expect(facts.h2).toEqual(claims.map((c) => shown(c.question)));
     expect(facts.tables).toHaveLength(claims.length + 1);
     claims.forEach((claim, i) => {
       expect(facts.tables[i + 1]).toEqual([
@@ -317,11 +347,11 @@ describe("html export", () => {
           // HTML shows an address that is not a link in words, beside the document.
           const url = urlOf(hostile, s);
           if (url !== null && !isWeb(url)) row[5] = [documentCell(hostile, s.in), `(not a web link: ${url})`].filter((p) => p !== "").join(" ");
-          return row.map((cell) => lf(sanitize(cell)));
+          return row.map(shown);
         }),
       ]);
     });
-    expect(facts.tables[0]?.slice(1)).toEqual(claims.map((c) => expectedSummaryRow(c).map((cell) => lf(sanitize(cell)))));
+    expect(facts.tables[0]?.slice(1)).toEqual(claims.map((c) => expectedSummaryRow(c).map(shown)));
   });
 
   it("gives every table a caption, every column header scope=col and every row's first cell scope=row", () => {

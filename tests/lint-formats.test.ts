@@ -138,12 +138,13 @@ describe("github", () => {
 
   it("escapes message and file name in the command", () => {
     const d = diagnostic("invalid-value", "100% sure\nsecond line", { file: "ledger/a:b,c%.yaml", line: 7, column: 9 });
-    expect(format("github", [d])).toBe("::error file=ledger/a%3Ab%2Cc%25.yaml,line=7,col=9,title=claims invalid-value::100%25 sure%0Asecond line\n");
+    // A diagnostic is one line: its line break shows as \n (issue 18), inside the one command.
+    expect(format("github", [d])).toBe("::error file=ledger/a%3Ab%2Cc%25.yaml,line=7,col=9,title=claims invalid-value::100%25 sure\\nsecond line\n");
   });
 
-  it("escapes CR and LF as the workflow syntax asks, and never sends them raw", () => {
+  it("never sends CR or LF raw: a file name and a message are one line each, breaks shown", () => {
     const d = diagnostic("schema", "a\r\nb\u001b[2Jc", { file: "x\r.yaml", line: 1, column: 1 });
-    expect(format("github", [d])).toBe("::error file=x%0D.yaml,line=1,col=1,title=claims schema::a%0D%0Ab\\u001b[2Jc\n");
+    expect(format("github", [d])).toBe("::error file=x\\u000d.yaml,line=1,col=1,title=claims schema::a\\u000d\\nb\\u001b[2Jc\n");
   });
 
   it("escapes control and bidi characters from the ledger", () => {

@@ -4,13 +4,14 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import pkg from "../../package.json" with { type: "json" };
 import type { ExportFormat } from "../formats/exports/index.js";
-import type { Io } from "./io.js";
+import { describeWriteError, type Io } from "./io.js";
 import type { LintFormat } from "../formats/lint/index.js";
-import { sanitize } from "../formats/sanitize.js";
+import { neutraliseCommands, sanitize, sanitizeLine } from "../formats/sanitize.js";
 import { UsageError } from "../core/load/workspace.js";
 import type { All } from "./choices.js";
 import type { CheckFormat } from "./commands/check.js";
 import { defineDiff } from "./define-diff.js";
+import { defineLsp } from "./define-lsp.js";
 import { addEditCommands } from "./edit-commands.js";
 
 export { nodeIo } from "./io.js";
@@ -52,7 +53,23 @@ function builtParseWorker(): URL | undefined {
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], given: Io): Promise<number> {
-  const io: Io = { parseWorker: builtParseWorker(), ...given };
+  // Nothing on stderr is a CI workflow command: commander echoes arguments (a file name from a
+  // glob can hold a line break) into its messages. A write to stdout that throws (an Io of the
+  // caller's, a full disk) ends the output, and the run with one line and exit 2.
+  let writeFailure: { error: unknown } | undefined;
+  const io: Io = {
+    parseWorker: builtParseWorker(),
+    ...given,
+    stdout: (text) => {
+      if (writeFailure !== undefined) return;
+      try {
+        given.stdout(text);
+      } catch (error) {
+        writeFailure = { error };
+      }
+    },
+    stderr: (text) => given.stderr(neutraliseCommands(sanitize(text))),
+  };
   let exitCode = 0;
   const program = new Command()
     .name("claims")
@@ -232,33 +249,7 @@ Exit codes: 0 printed, 2 bad usage.`,
       exitCode = await runSchema(io);
     });
 
-  program
-    .command("lsp")
-    .description("a Language Server Protocol server over stdin/stdout: the whole ledger's diagnostics as you type, completion, hover, go to definition, quick fixes")
-    .argument("[paths...]", "the ledger's files or folders, relative to the editor's workspace folder")
-    .option("--stdio", "talk over stdin and stdout (the default and only transport; editors pass it)")
-    .addOption(new Option("--clientProcessId <pid>", "the editor's process id, as some clients pass it (the server also exits when the client does)").hideHelp())
-    .addHelpText(
-      "after",
-      `
-The ledger is the paths given, relative to the workspace folder the editor names; with none,
-as for 'claims check' there: .claims.yaml's ledger, else ./claims if it exists, else the folder.
-.claims.yaml's ignores and severities apply (and it is read again when it changes); --no-ignore
-reads ignored files too. Open files are checked as you type, unsaved; every file of the ledger
-gets its diagnostics. Nothing is written to disk: a quick fix is an edit the editor applies.
-
-Examples (see the README, "Editor support", for VS Code, Neovim, Helix and Zed):
-  claims lsp --stdio
-  claims lsp --stdio data/ledger        a ledger elsewhere in the workspace
-  nvim: vim.lsp.start({ name = "claims", cmd = { "npx", "claims", "lsp", "--stdio" }, root_dir = vim.fn.getcwd() })
-
-Exit codes: 0 after the client's shutdown and exit, 1 when the client exits without shutdown
-or closes the connection, 2 bad usage.`,
-    )
-    .action(async (paths) => {
-      const { runLsp } = await import("./commands/lsp.js");
-      exitCode = await runLsp(io, paths, { ignore: ignore() });
-    });
+  defineLsp(program, io, ignore, (code) => (exitCode = code));
 
   program
     .command("init")
@@ -280,10 +271,16 @@ or closes the connection, 2 bad usage.`,
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof UsageError) {
-      io.stderr(sanitize(`claims: ${error.message}\n`));
+      // A configuration's faults come one per line; a line break inside one (a path or id that
+      // holds one) shows as `\n`, so no input can print a line that looks like the tool's own.
+      io.stderr(error.lines.map((line, i) => `${i === 0 ? "claims: " : ""}${sanitizeLine(line)}\n`).join(""));
       return 2;
     }
     throw error;
+  }
+  if (writeFailure !== undefined) {
+    io.stderr(`claims: cannot write the output: ${sanitizeLine(describeWriteError(writeFailure.error))}\n`);
+    return 2;
   }
   return exitCode;
 }

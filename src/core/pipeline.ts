@@ -1,5 +1,5 @@
 /** The whole flow, one way: files → parsed files → ledger → checks → analysis → report. */
-import { analyseClaim } from "./analysis/analyse-claim.js";
+import { analyseClaim, type AnalysisOptions } from "./analysis/analyse-claim.js";
 import { type Archives, hasHtmlArchive, readArchives } from "./quotes/archives.js";
 import { buildReport, emptyTally, reportClaim } from "./report/build.js";
 import { LEDGER_CHECKS } from "./analysis/checks/index.js";
@@ -24,7 +24,7 @@ export interface Checked {
  * What a run may be told besides where its files are; `planRun` (load/targets.ts) makes these
  * from the command line and `.claims.yaml`, and an editor can pass the same.
  */
-export interface LedgerOptions extends ParseOptions {
+export interface LedgerOptions extends ParseOptions, AnalysisOptions {
   /** Files and folders not to read (ignored ones). */
   readonly ignore?: SkipTest;
   /** Only the diagnostics and claims of the files it accepts (absolute paths) are reported; the rest of the ledger is context. */
@@ -50,7 +50,7 @@ export async function checkLedger(paths: readonly string[], cwd: string, options
 }
 
 /** Checks and analyses a loaded ledger: archives read, quotes checked, the report built. */
-export async function checkLoaded(ledger: Ledger, options: Pick<LedgerOptions, "focus" | "severity"> = {}): Promise<Checked> {
+export async function checkLoaded(ledger: Ledger, options: Pick<LedgerOptions, "focus" | "severity" | "conflicts"> = {}): Promise<Checked> {
   const archives = readArchives(ledger);
   // The HTML parser is loaded only for a ledger that has an HTML archive.
   const archiveText: ArchiveTextFn = hasHtmlArchive(archives) ? (await import("./quotes/archive-text.js")).archiveText : (raw) => raw;
@@ -58,7 +58,7 @@ export async function checkLoaded(ledger: Ledger, options: Pick<LedgerOptions, "
 }
 
 /** Everything after the files and archives are read: cross-references, analysis, quote checks, report. */
-export function checkRead(ledger: Ledger, archives: Archives, archiveText: ArchiveTextFn, options: Pick<LedgerOptions, "focus" | "severity"> = {}): Checked {
+export function checkRead(ledger: Ledger, archives: Archives, archiveText: ArchiveTextFn, options: Pick<LedgerOptions, "focus" | "severity" | "conflicts"> = {}): Checked {
   const quotes = checkQuotes(ledger, archives, archiveText);
   const diagnostics = [...ledger.diagnostics, ...LEDGER_CHECKS.flatMap((check) => check(ledger)), ...archives.diagnostics, ...quotes.diagnostics];
   // A first pass counts statuses and collects the analysis diagnostics. Up to KEEP_ENTRIES claims
@@ -72,7 +72,7 @@ export function checkRead(ledger: Ledger, archives: Archives, archiveText: Archi
   const shown = focus ? (claim: { file: { abs: string } }) => focus(claim.file.abs) : () => true;
   for (const claim of ledger.claims.values()) {
     if (!shown(claim)) continue;
-    const analysis = analyseClaim(ledger, claim, diagnostics);
+    const analysis = analyseClaim(ledger, claim, diagnostics, options);
     tally.status[analysis.status]++;
     tally.statements += analysis.statements.length;
     if (analysis.unresolved) tally.unresolved++;
@@ -81,7 +81,7 @@ export function checkRead(ledger: Ledger, archives: Archives, archiveText: Archi
   const claims = keep
     ? () => kept
     : function* (): Generator<ReportClaim> {
-        for (const claim of ledger.claims.values()) if (shown(claim)) yield reportClaim(ledger, analyseClaim(ledger, claim, []), quotes);
+        for (const claim of ledger.claims.values()) if (shown(claim)) yield reportClaim(ledger, analyseClaim(ledger, claim, [], options), quotes);
       };
   return { ledger, report: buildReport(ledger, tally, reported(ledger, diagnostics, options), claims) };
 }

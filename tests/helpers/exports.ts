@@ -4,12 +4,10 @@
  */
 import { Parser } from "htmlparser2";
 import type { Nodes, Table } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
-import { gfmTable } from "micromark-extension-gfm-table";
 import type { Report, ReportClaim, ReportInterval, ReportStatement } from "../../src/core/report/types.js";
 import { displayValue } from "../../src/formats/exports/display.js";
 import { sanitize } from "../../src/formats/sanitize.js";
+import { parseGfm } from "./markdown.js";
 
 export function name(report: Report, id: string): string {
   return report.sources.find((s) => s.id === id)?.name ?? id;
@@ -120,8 +118,9 @@ export function plain(node: Nodes): string {
   return "children" in node ? node.children.map((child) => plain(child)).join("") : "";
 }
 
+/** Read as GitHub reads it (tables, strikethrough, bare URLs as links), so a would-be link in a cell is seen. */
 export function parseMarkdown(text: string) {
-  return fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+  return parseGfm(text);
 }
 
 export function tables(text: string): string[][][] {

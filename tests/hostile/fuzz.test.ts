@@ -20,6 +20,7 @@ import { parseYaml } from "../../src/core/load/parse.js";
 import { checkLedgerSync as checkLedger } from "../helpers/check.js";
 import { decode } from "../../src/core/load/read.js";
 import { put, removeDir, SOURCES_YAML, tempDir } from "../fixtures/hazards/hazards.js";
+import { doublingInProcess, logFigure, MAX_RATIO } from "../helpers/doubling.js";
 
 /** More runs on demand: CLAIMS_FUZZ_RUNS=5000 npx vitest run tests/hostile/fuzz.test.ts */
 const RUNS = Number(process.env.CLAIMS_FUZZ_RUNS ?? 200);
@@ -66,7 +67,8 @@ function textOf(bytes: Buffer): string {
 
 /** Why a place is outside the text, or undefined when it is inside. */
 function outside(text: string, at: { line: number; column: number }): string | undefined {
-  const lines = text.split("\n");
+  // LF, and a bare CR (YAML 1.2 §5.4), end a line; CRLF ends one at its LF.
+  const lines = text.split(/\r(?!\n)|\n/);
   if (!Number.isInteger(at.line) || !Number.isInteger(at.column)) return `not integers: ${at.line}:${at.column}`;
   if (at.line < 1 || at.column < 1) return `below 1: ${at.line}:${at.column}`;
   if (at.line > lines.length) return `line ${at.line} of ${lines.length}`;
@@ -207,4 +209,131 @@ describe("the whole pipeline never throws", () => {
       { numRuns: RUNS },
     );
   });
+});
+
+// ---- Issue 18: grammar-aware generators that grow, and the doubling bound on each -----------------
+
+/**
+ * A family of ledgers that grows with n: fast-check picks the grammar's pieces (what a list holds,
+ * how HTML nests, what a quote repeats, how many misquotes an archive gets, what a choice
+ * statement says, how ids are misspelt), the test times the whole pipeline and every renderer at
+ * n and 2n. Each of the red team's quadratic paths is one draw of these generators.
+ */
+interface Growing {
+  readonly label: string;
+  readonly n: number;
+  readonly files: (n: number) => Record<string, string>;
+}
+
+const SOURCES_2 = "sources:\n  police: {name: City police, type: official}\n  union: {name: Union, type: union}\n";
+const docWith = (archive: string, text: string) => ({ "documents.yaml": `documents:\n  d: {title: T, publisher: P, archive: ${archive}}\n`, [archive]: text });
+const claimOf = (type: string, body: string, statements: string) => `claims:\n  q:\n    question: Q?\n    type: ${type}\n${body}    statements:\n${statements}`;
+
+/** Lists of many items, flow or block, of statements, tags or sources. */
+const growingList: fc.Arbitrary<Growing> = fc
+  .record({
+    item: fc.constantFrom("{}", "0", "{source: police, says: 1}", "{source: nobody, says: x}", "[a]", "{source: police, says: 1, bogus: 2}"),
+    flow: fc.boolean(),
+    where: fc.constantFrom("statements", "tags"),
+  })
+  .map(({ item, flow, where }) => ({
+    label: `a ${flow ? "flow" : "block"} list of ${item} as ${where}`,
+    n: 1_500,
+    files: (n: number) => {
+      const list = flow ? ` [${Array(n).fill(item).join(", ")}]\n` : `\n${Array(n).fill(`      - ${item}\n`).join("")}`;
+      const statements = where === "statements" ? "" : "      - {source: police, says: 1}\n";
+      const body = where === "tags" ? `    tags:${list}` : "";
+      return { "sources.yaml": SOURCES_2, "c.yaml": where === "statements" ? `claims:\n  q:\n    question: Q?\n    type: quantity\n    statements:${list}` : claimOf("quantity", body, statements) };
+    },
+  }));
+
+/** HTML archives whose tags nest, open and close in many ways. */
+const growingNesting: fc.Arbitrary<Growing> = fc.array(fc.constantFrom("<div>", "<form>", "</i>", "<p>", "</p>", "<b>", "<table><tr><td>", "<svg>", "<template>", "</template>", "<li>", "<!-- c -->", "&amp;"), { minLength: 1, maxLength: 4 }).map((unit) => ({
+  label: `an archive of ${unit.join("")} repeated`,
+  n: 20_000,
+  files: (n: number) => ({
+    "sources.yaml": SOURCES_2,
+    ...docWith("a.html", `${unit.join("").repeat(n)}<p>Police said ten people were killed.</p>`),
+    "c.yaml": claimOf("quantity", "", "      - {source: police, says: 10, in: d, quote: ten people were killed}\n"),
+  }),
+}));
+
+/** Quotes of one piece repeated, against an archive of another repeated. */
+const growingQuote: fc.Arbitrary<Growing> = fc
+  .record({ quote: fc.constantFrom("[", "[ ", "...", "the", "the ", "[x] ", "a b ", "\u2019", "é"), archive: fc.constantFrom("the", "the ", "a b ", "[", "x") })
+  .map(({ quote, archive }) => ({
+    label: `a quote of ${JSON.stringify(quote)} against an archive of ${JSON.stringify(archive)}`,
+    n: 20_000,
+    files: (n: number) => ({
+      "sources.yaml": SOURCES_2,
+      ...docWith("a.txt", archive.repeat(2 * n)),
+      "c.yaml": claimOf("quantity", "", `      - {source: police, says: 10, in: d, quote: ${JSON.stringify(`${quote.repeat(n)}zz`)}}\n`),
+    }),
+  }));
+
+/** Archives of n words with a share of misquotes. */
+const growingArchive: fc.Arbitrary<Growing> = fc.record({ every: fc.constantFrom(50, 100, 200), words: fc.constantFrom("police said ten", "a b c d e f g", "the the the") }).map(({ every, words }) => ({
+  label: `an archive of "${words}" with a misquote per ${every} words`,
+  n: 10_000,
+  files: (n: number) => {
+    const statements = Array.from({ length: Math.ceil(n / every) }, (_, i) => `      - {source: police, says: ${i}, in: d, on: 2011-12-${String(1 + (i % 28)).padStart(2, "0")}, quote: "${words} ${i} zz"}\n`);
+    return { "sources.yaml": SOURCES_2, ...docWith("a.txt", `${words} `.repeat(n / words.split(" ").length)), "c.yaml": claimOf("quantity", "", statements.join("")) };
+  },
+}));
+
+/** Choice claims of n options and n statements saying valid, invalid or listed options. */
+const growingOptions: fc.Arbitrary<Growing> = fc.constantFrom("valid", "invalid", "list", "near").map((says) => ({
+  label: `a choice of n options, n statements saying ${says} ones`,
+  n: 600,
+  files: (n: number) => {
+    const options = Array.from({ length: n }, (_, i) => `option-${i}`);
+    const value = (i: number) => (says === "valid" ? options[i] : says === "invalid" ? `nothing-${i}` : says === "near" ? `optoin-${i}` : `[${options.slice(0, 3).join(", ")}]`);
+    const statements = Array.from({ length: n }, (_, i) => `      - {source: ${i % 2 ? "police" : "union"}, says: ${value(i)}, on: 2011-12-17}\n`);
+    return { "sources.yaml": SOURCES_2, "c.yaml": claimOf("choice", `    options: [${options.join(", ")}]\n`, statements.join("")) };
+  },
+}));
+
+/** n sources and n statements whose ids are misspelt in some way. */
+const growingIds: fc.Arbitrary<Growing> = fc.constantFrom("sourse", "SOURCE", "source-x", "s").map((typo) => ({
+  label: `n sources and n statements citing ${typo}-like ids`,
+  n: 800,
+  files: (n: number) => ({
+    "sources.yaml": `sources:\n${Array.from({ length: n }, (_, i) => `  source-${i}: {name: S${i}, type: other}\n`).join("")}`,
+    "c.yaml": claimOf("quantity", "", Array.from({ length: n }, (_, i) => `      - {source: ${typo}-${i}, says: 1}\n`).join("")),
+  }),
+}));
+
+describe("the doubling bound holds for every draw of the grammar (issue 18)", () => {
+  /** More draws on demand: CLAIMS_FUZZ_DOUBLING_RUNS=40 npx vitest run tests/hostile/fuzz.test.ts */
+  const DRAWS = Number(process.env.CLAIMS_FUZZ_DOUBLING_RUNS ?? 2);
+  const chalk = new Chalk({ level: 0 });
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach(removeDir));
+
+  for (const [name, family] of [["lists", growingList], ["HTML nesting", growingNesting], ["quotes", growingQuote], ["archives", growingArchive], ["option sets", growingOptions], ["ids", growingIds]] as const) {
+    it(`${name}: time at 2n at most three times that at n`, { timeout: 600_000 }, async () => {
+      await fc.assert(
+        fc.asyncProperty(family, async (growing) => {
+          const at = new Map<number, string>();
+          const run = async (size: number) => {
+            let dir = at.get(size);
+            if (dir === undefined) {
+              at.set(size, (dir = tempDir("fuzz-doubling")));
+              dirs.push(dir);
+              for (const [file, text] of Object.entries(growing.files(size))) put(join(dir, file), text);
+            }
+            const { report } = await checkLedger(["."], dir);
+            checkText(report, { chalk, width: 100 });
+            for (const format of Object.values(EXPORT_FORMATTERS)) format(report, { all: true, publisher: null });
+            for (const format of Object.values(LINT_FORMATTERS)) format(report.diagnostics, { chalk, version: "0.0.0", cwd: dir });
+          };
+          await run(Math.ceil(growing.n / 4));
+          const doubled = await doublingInProcess(run, growing.n);
+          logFigure(`fuzz ${growing.label}`, doubled);
+          expect(doubled.ratio, `${growing.label}: ${JSON.stringify(doubled)}`).toBeLessThanOrEqual(MAX_RATIO);
+        }),
+        { numRuns: DRAWS },
+      );
+    });
+  }
 });

@@ -8,7 +8,7 @@
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasUnsafe, sanitize, sanitizeFileText, sanitizeKeepingColour } from "../../src/formats/sanitize.js";
+import { CANDIDATES, hasUnsafe, neutraliseCommands, sanitize, sanitizeFileText, sanitizeKeepingColour, sanitizeLine } from "../../src/formats/sanitize.js";
 import { runBin, type RunResult } from "../helpers/run.js";
 import { forbiddenIn, HOSTILE, HOSTILE_FILE_NAME, removeDir, tempDir, writeHostileLedger } from "../fixtures/hazards/hazards.js";
 
@@ -176,6 +176,66 @@ describe("sanitize, class by class", () => {
         expect(hasUnsafe(out.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n"))).toBe(false);
       }),
     );
+  });
+
+  // Issue 18: the class is Unicode's, not a list. Every code point that is a default-ignorable or
+  // a format character (or a C0/C1 control but TAB and LF, a line or paragraph separator, or a
+  // blank that fonts draw as nothing) is escaped, unit by unit; nothing else is.
+  const CLASS = /^[\u0000-\u0008\u000B-\u001F\u007F-\u009F\p{Default_Ignorable_Code_Point}\p{Cf}\u2028\u2029\u2800\u{1D159}]$/u;
+  const SELECTOR = /^[\uFE00-\uFE0F\u{E0100}-\u{E01EF}\u180B-\u180D\u180F]$/u;
+  const units = (ch: string) => [...Array(ch.length).keys()].map((i) => hex(ch.charCodeAt(i))).join("");
+
+  // Planes 0–3 and 14 hold every assigned character; of the private-use and empty planes, a sample.
+  const codePoints = [...Array(0x32400).keys(), ...Array.from({ length: 0x1000 }, (_, i) => 0xe0000 + i), ...Array.from({ length: 0x800 }, (_, i) => 0x32400 + i * 0x199)].filter((cp) => cp < 0xd800 || cp > 0xdfff);
+
+  it("escapes every code point of the class, from Unicode's own properties, and no other", () => {
+    const inClass: string[] = [];
+    const outside: string[] = [];
+    for (const cp of codePoints) {
+      const ch = String.fromCodePoint(cp);
+      (CLASS.test(ch) ? inClass : outside).push(ch);
+    }
+    // Each after a space, where no variation selector is kept; in one string, so one pass.
+    expect(sanitize(inClass.map((ch) => ` ${ch}`).join(""))).toBe(inClass.map((ch) => ` ${units(ch)}`).join(""));
+    const rest = outside.map((ch) => ` ${ch}`).join("");
+    expect(sanitize(rest)).toBe(rest);
+  });
+
+  it("finds every such code point through its fast scan (the superset pattern covers the class)", () => {
+    const pattern = new RegExp(CANDIDATES.source);
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (CLASS.test(ch) || SELECTOR.test(ch)) expect(pattern.test(ch), cp.toString(16)).toBe(true);
+    }
+  });
+
+  it("keeps a variation selector after a character it can modify, and escapes it anywhere else", () => {
+    for (const kept of ["\u2764\uFE0F", "1\uFE0F\u20E3", "#\uFE0F\u20E3", "\u845B\u{E0100}", "\u1820\u180B", "\u263A\uFE0E"]) expect(sanitize(kept), kept).toBe(kept);
+    expect(sanitize("\uFE0Fx")).toBe("\\ufe0fx");
+    expect(sanitize(" \uFE0F")).toBe(" \\ufe0f");
+    expect(sanitize("\u2764\uFE0F\uFE0F")).toBe("\u2764\uFE0F\\ufe0f");
+    expect(sanitize("x\u{E0100}")).toBe("x\\udb40\\udd00");
+    expect(sanitize("A\u180B")).toBe("A\\u180b");
+    expect(sanitize("\u200B\uFE0F")).toBe("\\u200b\\ufe0f");
+  });
+
+  it("escapes the tag characters that can smuggle hidden text, as JSON escapes of their surrogates", () => {
+    const hidden = "ok\u{E0069}\u{E0067}\u{E006E}\u{E006F}\u{E0072}\u{E0065}";
+    expect(sanitize(hidden)).toBe("ok\\udb40\\udc69\\udb40\\udc67\\udb40\\udc6e\\udb40\\udc6f\\udb40\\udc72\\udb40\\udc65");
+    expect(JSON.parse(sanitize(JSON.stringify(hidden)))).toBe(hidden);
+    for (const blank of ["\u00AD", "\u2800", "\u3164", "\u115F", "\u1160", "\uFFA0", "\u180E", "\u{1D159}", "\u{1D173}"]) expect(hasUnsafe(`a${blank}b`), blank).toBe(true);
+  });
+
+  it("shows `##[` (a legacy workflow command, anywhere in a line) as #\\u0023[, which is `#` again in JSON", () => {
+    expect(sanitize("a ##[error]x")).toBe("a #\\u0023[error]x");
+    expect(sanitize("###[")).toBe("##\\u0023[");
+    expect(JSON.parse(sanitize(JSON.stringify("x ##[stop-commands]y")))).toBe("x ##[stop-commands]y");
+  });
+
+  it("shows a line break as \\n in a single-line field, and escapes a line-starting `::` elsewhere", () => {
+    expect(sanitizeLine("c\n::error::x\r\n")).toBe("c\\n::error::x\\u000d\\n");
+    expect(neutraliseCommands("ok\n::error::x\n  ::warning::y\nnot :: this")).toBe("ok\n\\u003a:error::x\n  \\u003a:warning::y\nnot :: this");
   });
 
   it("never lets a forbidden character through, on any string (property)", () => {

@@ -41,7 +41,7 @@ export async function runCheck(io: Io, paths: readonly string[], options: CheckO
   } else {
     const [{ LINT_FORMATTERS, findingsOf }, chalk] = await Promise.all([import("../../formats/lint/index.js"), chalkFor(io, false)]);
     const items = [...report.diagnostics, ...findingsOf(report, options.failOn)].sort(compareDiagnostics);
-    await writeResult(io, run, LINT_FORMATTERS[options.format](items, { chalk, version: pkg.version, ...lintContext(io, run) }), output);
+    await writeResult(io, run, LINT_FORMATTERS[options.format](items, { chalk, version: pkg.version, ...lintContext(io, run) }), output, chalk, { commands: options.format === "github" });
   }
   return exitCodeFor(report, options.failOn);
 }

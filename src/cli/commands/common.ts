@@ -9,7 +9,7 @@ import { dirname, resolve } from "node:path";
 import type { Io } from "../io.js";
 import { count } from "../../formats/count.js";
 import { jsonChunks } from "../../formats/json-chunks.js";
-import { sanitize, sanitizeKeepingColour } from "../../formats/sanitize.js";
+import { neutraliseCommands, sanitize, sanitizeKeepingColour } from "../../formats/sanitize.js";
 
 /** What every ledger command is told besides its paths: `--no-ignore` clears `ignore`. */
 export interface LedgerFlags {
@@ -30,7 +30,7 @@ export interface CheckedRun extends Checked {
  * Loads and checks the ledger under the given paths (or the configured or default ledger), under
  * `.claims.yaml`; says on stderr which named paths are ignored. Throws ConfigError for a bad configuration.
  */
-export async function checkPaths(io: Io, paths: readonly string[], flags: LedgerFlags = { ignore: true }): Promise<CheckedRun> {
+export async function checkPaths(io: Io, paths: readonly string[], flags: LedgerFlags = { ignore: true }, analysis: Pick<LedgerOptions, "conflicts"> = {}): Promise<CheckedRun> {
   const config = loadConfig(io.cwd, { useIgnores: flags.ignore });
   const plan = planRun(paths, io.cwd, config, flags.gone);
   for (const skipped of plan.skipped) io.stderr(sanitize(`claims: ${skipped.path} is ignored (${skipped.reason}), so it was not read; --no-ignore reads it\n`));
@@ -45,7 +45,7 @@ export async function checkPaths(io: Io, paths: readonly string[], flags: Ledger
     }
     return reason;
   };
-  const checked = await checkLedger(plan.paths, io.cwd, { ...runOptions(io, plan), ignore });
+  const checked = await checkLedger(plan.paths, io.cwd, { ...runOptions(io, plan), ...analysis, ignore });
   if (checked.ledger.files.length === 0 && plan.paths.length > 0 && flags.noteEmpty !== false) io.stderr(sanitize(`claims: ${nothingRead(io, plan, ignored)}\n`));
   return { ...checked, config, plan };
 }
@@ -85,10 +85,14 @@ export function threadsFrom(env: Io["env"]): number | undefined {
   return Number(value);
 }
 
-/** Writes program output; pieces were sanitised before styling, and this pass catches anything left. */
-export function writeOut(io: Io, text: string, chalk?: Stylist): void {
+/**
+ * Writes program output; pieces were sanitised before styling, and this pass catches anything
+ * left. No line may start a CI workflow command unless `commands` says the format writes its own.
+ */
+export function writeOut(io: Io, text: string, chalk?: Stylist, { commands = false } = {}): void {
   if (text === "") return;
-  io.stdout(chalk && chalk.level > 0 ? sanitizeKeepingColour(text) : sanitize(text));
+  const safe = chalk && chalk.level > 0 ? sanitizeKeepingColour(text) : sanitize(text);
+  io.stdout(commands ? safe : neutraliseCommands(safe));
 }
 
 /** Writes a value as pretty JSON, sanitised, in batches: the whole text is never held at once. */
@@ -122,8 +126,8 @@ export function lintContext(io: Io, run: CheckedRun): { cwd: string; files: stri
  * none of the ledger's files or archives, nor its configuration or any `.claims.yaml`, nor a new
  * YAML file in its folders, nor inside `.git` (see write-output.ts).
  */
-export async function writeResult(io: Io, run: CheckedRun, text: string, output: string | undefined, chalk?: Stylist): Promise<void> {
-  if (output === undefined) return writeOut(io, text, chalk);
+export async function writeResult(io: Io, run: CheckedRun, text: string, output: string | undefined, chalk?: Stylist, { commands = false } = {}): Promise<void> {
+  if (output === undefined) return writeOut(io, text, chalk, { commands });
   const { writeOutputAtomic, OutputRefused } = await import("../write-output.js");
   const { ledger } = run;
   // Every file the ledger is made of is off limits, archives included.
@@ -131,7 +135,7 @@ export async function writeResult(io: Io, run: CheckedRun, text: string, output:
   try {
     const roots = [...new Set(ledger.files.map((f) => f.root))];
     const configFiles = run.config.file === null ? [] : [run.config.file];
-    writeOutputAtomic(output, sanitize(text), { cwd: io.cwd, ledgerFiles: ledger.files.map((f) => f.abs), archives, roots, configFiles });
+    writeOutputAtomic(output, commands ? sanitize(text) : neutraliseCommands(sanitize(text)), { cwd: io.cwd, ledgerFiles: ledger.files.map((f) => f.abs), archives, roots, configFiles });
   } catch (error) {
     if (error instanceof OutputRefused) throw new UsageError(error.message);
     throw new UsageError(`cannot write '${output}': ${error instanceof Error ? error.message : String(error)}`);

@@ -52,7 +52,8 @@ async function claimReviewChecks(io: Io, report: Report, options: ExportCommandO
       ...(plan.missing.includes("settings.url") ? ["    url: https://factcheck.example/zhanaozen"] : []),
       ...(plan.missing.includes("publisher") ? ["    publisher: Example Fact Check"] : []),
     ];
-    throw new UsageError(lines.filter((line) => line !== null).join("\n"));
+    const shown = lines.filter((line) => line !== null);
+    throw new UsageError(shown.join("\n"), shown);
   }
   for (const claim of plan.leftOut) {
     io.stderr(sanitize(`claimreview: left out '${claim.id}' (${claim.file}:${claim.line}:${claim.column}): its verdict has no \`claim\`, the assertion as published that the rating is about; add \`verdict.claim\` to publish it\n`));

@@ -16,10 +16,12 @@ export interface LintOptions extends LedgerFlags {
 
 /** Prints the diagnostics in the chosen format (or writes them to `--output-file`); exit 1 on any error or too many warnings. */
 export async function runLint(io: Io, paths: readonly string[], options: LintOptions): Promise<number> {
-  const run = await checkPaths(io, paths, options);
+  // Lint shows no pair of conflicting positions, so none is listed or counted: a claim of thousands
+  // of sources that all disagree costs their number, not their pairs.
+  const run = await checkPaths(io, paths, options, { conflicts: "status" });
   const { report } = run;
   const chalk = await chalkFor(io, options.color && options.format === "stylish" && options.outputFile === undefined);
-  await writeResult(io, run, LINT_FORMATTERS[options.format](report.diagnostics, { chalk, version: pkg.version, ...lintContext(io, run) }), options.outputFile, chalk);
+  await writeResult(io, run, LINT_FORMATTERS[options.format](report.diagnostics, { chalk, version: pkg.version, ...lintContext(io, run) }), options.outputFile, chalk, { commands: options.format === "github" });
   const counts = countSeverities(report.diagnostics);
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
   // Said on stderr for every format (as ESLint does): stdout stays machine-readable, and a CI log

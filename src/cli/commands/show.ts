@@ -4,6 +4,7 @@ import { closest } from "../../core/shared/suggest.js";
 import { resolve } from "node:path";
 import { displayPath, UsageError } from "../../core/load/workspace.js";
 import { chalkFor } from "../colour.js";
+import { sanitizeLine } from "../../formats/sanitize.js";
 import type { Io } from "../io.js";
 import { claimDetail } from "../../formats/text/text.js";
 import { checkPaths, ledgerErrors, writeOut } from "./common.js";
@@ -21,7 +22,7 @@ export async function runShow(io: Io, id: string, paths: readonly string[], opti
     throw new UsageError(`claim '${id}' is declared in ${file}, which is not among the paths named (${paths.join(", ")}); name that file, or no path, to show it`);
   }
   if (!claim && ledger.declared.get(id) === "claims") {
-    io.stderr(`claims: claim '${id}' has errors and cannot be shown; run 'claims lint' to see them\n`);
+    io.stderr(`claims: claim '${sanitizeLine(id)}' has errors and cannot be shown; run 'claims lint' to see them\n`);
     return 1;
   }
   if (!claim) {

@@ -5,6 +5,7 @@ import { locate } from "../load/locate.js";
 import type { StatementInput } from "../load/records.js";
 import { parseValue, UNKNOWN, widen } from "../values/index.js";
 import type { ValueContext, ValueSet } from "../values/types.js";
+import { countConflictPairs } from "./conflict-count.js";
 import { conflictIndexPairs } from "./conflicts.js";
 import { byOrigin, type ReadStatement, type Warn } from "./origins.js";
 import { agreesWithFinding, type Rule } from "./rule.js";
@@ -65,8 +66,10 @@ export interface ClaimAnalysis {
   readonly positions: readonly Position[];
   /** Per origin (`source` is the origin), its values as written, in time order. */
   readonly revisions: readonly { readonly source: string; readonly values: readonly unknown[] }[];
-  /** Conflicting pairs of positions (indices into `positions`, of two different origins). */
+  /** Conflicting pairs of positions (indices into `positions`, of two different origins); at most MAX_LISTED_CONFLICTS. */
   readonly conflicts: readonly (readonly [number, number])[];
+  /** How many pairs conflict, listed or not (0 when only the status was asked for). */
+  readonly conflictCount: number;
   readonly status: Status;
   readonly unresolved: boolean;
   readonly groups: number;
@@ -87,8 +90,20 @@ export function valueContext(claim: ClaimEntry): ValueContext {
   };
 }
 
-/** Analyses one claim; its diagnostics (invalid values, ambiguous revisions, relay warnings) are added to `diagnostics`. */
-export function analyseClaim(ledger: Ledger, claim: ClaimEntry, diagnostics: Diagnostic[]): ClaimAnalysis {
+/**
+ * The most conflicting pairs a claim lists (SPEC §8 lists every pair: so it does, up to this). Two
+ * thousand sources that all disagree have two million pairs, which took gigabytes to build and
+ * could not be written as one JSON string; `conflictCount` counts them all.
+ */
+export const MAX_LISTED_CONFLICTS = 1_000;
+
+/** What an analysis is for: `list` the conflicting pairs (the report), or only the `status` (lint, which shows no pair). */
+export interface AnalysisOptions {
+  readonly conflicts?: "list" | "status";
+}
+
+/** Analyses one claim; its diagnostics (invalid values, ambiguous revisions, relay warnings, a cut list of conflicts) are added to `diagnostics`. */
+export function analyseClaim(ledger: Ledger, claim: ClaimEntry, diagnostics: Diagnostic[], options: AnalysisOptions = {}): ClaimAnalysis {
   const ctx = valueContext(claim);
   const data = claim.data;
   const tolerance = data.type === "quantity" ? (data.tolerance ?? 0) : 0;
@@ -161,10 +176,18 @@ export function analyseClaim(ledger: Ledger, claim: ClaimEntry, diagnostics: Dia
     };
   });
 
-  // One position per origin, so two relays of one origin never conflict.
-  const conflicts = conflictIndexPairs(committedStatements, rule.cumulative).map(([a, b]) => [committedAt[a], committedAt[b]] as const);
+  // One position per origin, so two relays of one origin never conflict. For the status alone, one
+  // pair says it; for the report, the pairs are listed up to the limit and counted beyond it.
+  const statusOnly = options.conflicts === "status";
+  const found = conflictIndexPairs(committedStatements, rule.cumulative, statusOnly ? 1 : MAX_LISTED_CONFLICTS);
+  const conflictCount = statusOnly ? 0 : found.length < MAX_LISTED_CONFLICTS ? found.length : countConflictPairs(committedStatements, rule.cumulative);
+  const conflicts = statusOnly ? [] : found.map(([a, b]) => [committedAt[a], committedAt[b]] as const);
+  if (conflictCount > conflicts.length) {
+    const message = `claim '${claim.id}' has ${conflictCount.toLocaleString("en-US")} conflicting pairs; the report lists the first ${MAX_LISTED_CONFLICTS.toLocaleString("en-US")} (\`conflictCount\` counts them all)`;
+    diagnostics.push(diagnostic("conflicts-truncated", message, locate(claim.file, ["claims", claim.id], "key")));
+  }
   const groups = new Set(committedAt.map((i) => positions[i].group)).size;
-  const status: Status = conflicts.length > 0 ? "conflict" : groups >= 2 ? "corroborated" : groups === 1 ? "single-source" : "unsourced";
+  const status: Status = found.length > 0 ? "conflict" : groups >= 2 ? "corroborated" : groups === 1 ? "single-source" : "unsourced";
   const stated = committedStatements.map((s) => ({ set: s.set!, asOf: s.asOf }));
   return {
     claim,
@@ -172,6 +195,7 @@ export function analyseClaim(ledger: Ledger, claim: ClaimEntry, diagnostics: Dia
     positions,
     revisions: origins.revisions,
     conflicts,
+    conflictCount,
     status,
     unresolved: status === "conflict" && verdict === undefined,
     groups,

@@ -32,19 +32,32 @@ import type { ValueSet } from "../values/types.js";
 import { compareHi, compareLo, type Compared, loAfterHi } from "./rule.js";
 
 type Interval = Extract<ValueSet, { kind: "interval" }>;
+/** Takes a conflicting pair; false when no more are wanted. */
+type Emit = (a: number, b: number) => boolean;
 interface Item {
   readonly i: number;
   readonly set: Interval;
 }
 
-/** Index pairs [i, j], i < j, of the sets that conflict by the claim's rule, sorted. Sets are already widened. */
-export function conflictIndexPairs(items: readonly Compared[], cumulative: boolean): [number, number][] {
+/**
+ * Index pairs [i, j], i < j, of the sets that conflict by the claim's rule, sorted. Sets are
+ * already widened. At most `limit` pairs are found: the search stops there, so thousands of sets
+ * that all conflict cost their number, not the millions of their pairs (countConflictPairs counts
+ * them all without listing them).
+ */
+export function conflictIndexPairs(items: readonly Compared[], cumulative: boolean, limit = Infinity): [number, number][] {
   const pairs: [number, number][] = [];
-  const emit = (a: number, b: number): void => void pairs.push(a < b ? [a, b] : [b, a]);
+  // Once `limit` pairs are found, every loop below stops at its next pair.
+  const emit: Emit = (a, b) => {
+    if (pairs.length >= limit) return false;
+    pairs.push(a < b ? [a, b] : [b, a]);
+    return pairs.length < limit;
+  };
   const intervals: Item[] = [];
   const others: { i: number; set: ValueSet }[] = [];
   items.forEach((item, i) => (item.wide.kind === "interval" ? intervals.push({ i, set: item.wide }) : others.push({ i, set: item.wide })));
   byClass(others, emit);
+  if (pairs.length >= limit) return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   if (!cumulative) sweep(intervals, emit);
   else {
     const undated: Item[] = [];
@@ -54,9 +67,11 @@ export function conflictIndexPairs(items: readonly Compared[], cumulative: boole
       if (asOf === null) undated.push(item);
       else (byDate.get(asOf) ?? byDate.set(asOf, []).get(asOf)!).push(item);
     }
-    againstUndated(undated, intervals, emit);
-    for (const group of byDate.values()) sweep(group, emit);
-    acrossDates(byDate, emit);
+    if (againstUndated(undated, intervals, emit)) {
+      let more = true;
+      for (const group of byDate.values()) if (more) more = sweep(group, emit);
+      if (more) acrossDates(byDate, emit);
+    }
   }
   return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
@@ -64,32 +79,34 @@ export function conflictIndexPairs(items: readonly Compared[], cumulative: boole
 /** Whether b starts after a ends. */
 const startsAfter = (a: Interval, b: Interval): boolean => loAfterHi(b.lo, b.loOpen, a.hi, a.hiOpen);
 
-/** Intervals that do not overlap, by a sweep over their lower bounds. */
-function sweep(list: Item[], emit: (a: number, b: number) => void): void {
+/** Intervals that do not overlap, by a sweep over their lower bounds; false when `emit` wants no more. */
+function sweep(list: Item[], emit: Emit): boolean {
   const sorted = [...list].sort((a, b) => compareLo(a.set, b.set));
   for (let k = 0; k < sorted.length; k++) {
     const a = sorted[k];
     const from = firstIndex(sorted, k + 1, (b) => startsAfter(a.set, b.set));
-    for (let j = from; j < sorted.length; j++) emit(a.i, sorted[j].i);
+    for (let j = from; j < sorted.length; j++) if (!emit(a.i, sorted[j].i)) return false;
   }
+  return true;
 }
 
 /** Case (1): each undated interval against every other, by binary search in two sorted orders. */
-function againstUndated(undated: readonly Item[], all: readonly Item[], emit: (a: number, b: number) => void): void {
-  if (undated.length === 0) return;
+function againstUndated(undated: readonly Item[], all: readonly Item[], emit: Emit): boolean {
+  if (undated.length === 0) return true;
   const isUndated = new Set(undated.map((u) => u.i));
   const byLo = [...all].sort((a, b) => compareLo(a.set, b.set));
   const byHi = [...all].sort((a, b) => compareHi(a.set, b.set));
   for (const u of undated) {
     const keep = (x: Item): boolean => !isUndated.has(x.i) || u.i < x.i;
-    for (let j = firstIndex(byLo, 0, (x) => startsAfter(u.set, x.set)); j < byLo.length; j++) if (keep(byLo[j])) emit(u.i, byLo[j].i);
+    for (let j = firstIndex(byLo, 0, (x) => startsAfter(u.set, x.set)); j < byLo.length; j++) if (keep(byLo[j]) && !emit(u.i, byLo[j].i)) return false;
     const end = firstIndex(byHi, 0, (x) => !startsAfter(x.set, u.set));
-    for (let j = 0; j < end; j++) if (keep(byHi[j])) emit(u.i, byHi[j].i);
+    for (let j = 0; j < end; j++) if (keep(byHi[j]) && !emit(u.i, byHi[j].i)) return false;
   }
+  return true;
 }
 
 /** Case (3): an earlier interval whose lower bound is above a later one's upper bound. */
-function acrossDates(byDate: ReadonlyMap<string, readonly Item[]>, emit: (a: number, b: number) => void): void {
+function acrossDates(byDate: ReadonlyMap<string, readonly Item[]>, emit: Emit): void {
   if (byDate.size < 2) return;
   const dates = [...byDate.keys()].sort();
   const order = dates.flatMap((date) => byDate.get(date)!);
@@ -105,7 +122,7 @@ function acrossDates(byDate: ReadonlyMap<string, readonly Item[]>, emit: (a: num
         const m = table.argmax(a, b);
         const e = order[m].set;
         if (!loAfterHi(e.lo, e.loOpen, later.set.hi, later.set.hiOpen)) continue;
-        emit(order[m].i, later.i);
+        if (!emit(order[m].i, later.i)) return;
         stack.push([a, m], [m + 1, b]);
       }
     }
@@ -114,7 +131,7 @@ function acrossDates(byDate: ReadonlyMap<string, readonly Item[]>, emit: (a: num
 }
 
 /** Range-maximum of lower bounds over a fixed list (a sparse table): O(n log n) to build, O(1) per range. */
-class HighestLo {
+export class HighestLo {
   private readonly levels: Int32Array[] = [];
 
   constructor(private readonly sets: readonly Interval[]) {
@@ -141,7 +158,7 @@ class HighestLo {
 }
 
 /** The first index at or after `from` where `pass` holds, for a predicate that stays true once true. */
-function firstIndex<T>(list: readonly T[], from: number, pass: (x: T) => boolean): number {
+export function firstIndex<T>(list: readonly T[], from: number, pass: (x: T) => boolean): number {
   let lo = from;
   let hi = list.length;
   while (lo < hi) {
@@ -152,8 +169,8 @@ function firstIndex<T>(list: readonly T[], from: number, pass: (x: T) => boolean
   return lo;
 }
 
-/** Options and booleans: sets that are equal are interchangeable, so only distinct sets are compared. */
-function byClass(others: readonly { i: number; set: ValueSet }[], emit: (a: number, b: number) => void): void {
+/** Options and booleans grouped by set: equal sets are interchangeable. */
+export function setClasses(others: readonly { i: number; set: ValueSet }[]): { set: ValueSet; members: number[] }[] {
   const classes = new Map<string, { set: ValueSet; members: number[] }>();
   for (const o of others) {
     const key = JSON.stringify(o.set);
@@ -161,11 +178,16 @@ function byClass(others: readonly { i: number; set: ValueSet }[], emit: (a: numb
     if (c) c.members.push(o.i);
     else classes.set(key, { set: o.set, members: [o.i] });
   }
-  const distinct = [...classes.values()];
+  return [...classes.values()];
+}
+
+/** Options and booleans: only distinct sets are compared, and the search stops when `emit` wants no more. */
+function byClass(others: readonly { i: number; set: ValueSet }[], emit: Emit): void {
+  const distinct = setClasses(others);
   for (let x = 0; x < distinct.length; x++) {
     for (let y = x + 1; y < distinct.length; y++) {
       if (compatible(distinct[x].set, distinct[y].set)) continue;
-      for (const a of distinct[x].members) for (const b of distinct[y].members) emit(a, b);
+      for (const a of distinct[x].members) for (const b of distinct[y].members) if (!emit(a, b)) return;
     }
   }
 }

@@ -10,7 +10,7 @@ import { sameSet } from "../values/index.js";
 import type { ValueSet } from "../values/types.js";
 import type { StatementInput } from "../load/records.js";
 import { Agreement } from "./agreement.js";
-import { conflictIndexPairs } from "./conflicts.js";
+import { earliestRivals } from "./rivals.js";
 import { agree, type Compared, type Rule } from "./rule.js";
 import { byTime, type Timed } from "./time.js";
 
@@ -77,8 +77,8 @@ export function byOrigin(read: readonly ReadStatement[], rule: Rule, warn: Warn)
 /**
  * Two remaining statements of an origin that conflict by the claim's rule and have the same
  * effective date (or both none): the tool cannot tell which is newer. Statements of one date are
- * adjacent in time order; within each run the conflicting pairs come from the sweep of
- * conflicts.ts, so a run costs its size and the pairs found, not every pair.
+ * adjacent in time order; within each run each statement's earliest rival is found without
+ * listing the pairs (rivals.ts), so a run that all conflicts costs n log n, not n².
  */
 function ambiguous(origin: string, remaining: readonly ReadStatement[], rule: Rule, warn: Warn): void {
   let start = 0;
@@ -87,12 +87,10 @@ function ambiguous(origin: string, remaining: readonly ReadStatement[], rule: Ru
     while (end < remaining.length && remaining[end].on === remaining[start].on) end++;
     if (end - start > 1) {
       const run = remaining.slice(start, end);
-      const warned = new Set<number>();
-      // Pairs come sorted, so the first pair that ends at a statement names its earliest rival.
-      for (const [a, b] of conflictIndexPairs(run, rule.cumulative)) {
-        if (warned.has(b)) continue;
-        warned.add(b);
-        const [earlier, later] = [run[a], run[b]];
+      const rivals = earliestRivals(run, rule.cumulative);
+      for (let b = 0; b < run.length; b++) {
+        if (rivals[b] < 0) continue;
+        const [earlier, later] = [run[rivals[b]], run[b]];
         const date = later.on === null ? "neither has a date" : `both dated ${later.on}`;
         const who =
           earlier.data.via === undefined && later.data.via === undefined

@@ -10,6 +10,7 @@ import { keyOf } from "./cst-items.js";
 import { isCollectionToken, openEditable, stringifyTokens, type Editable } from "./editable.js";
 import { findFixes, type Fix } from "./fix-find.js";
 import { EditRefused, type AppliedFix, type FileText, type Fixed } from "./types.js";
+import { pushAll } from "../shared/arrays.js";
 
 interface Rewrite {
   readonly offset: number;
@@ -124,7 +125,7 @@ export function fixFiles(files: readonly FileText[], editable: (abs: string) => 
       if (mine.length === 0) continue;
       const result = applyFixes(editable, mine);
       current.set(abs, result.text);
-      applied.push(...result.applied);
+      pushAll(applied, result.applied);
       made += result.applied.length;
     }
     if (made === 0) break;

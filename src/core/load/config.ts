@@ -41,7 +41,8 @@ export class ConfigError extends UsageError {
     readonly diagnostics: readonly Diagnostic[],
     file: string,
   ) {
-    super(`${file} is not a valid configuration, so nothing was checked:\n${diagnostics.map((d) => `  ${d.file}:${d.line}:${d.column}  ${d.message}`).join("\n")}`);
+    const lines = [`${file} is not a valid configuration, so nothing was checked:`, ...diagnostics.map((d) => `  ${d.file}:${d.line}:${d.column}  ${d.message}`)];
+    super(lines.join("\n"), lines);
   }
 }
 

@@ -32,6 +32,15 @@ export interface StatementHints {
   /** Where each claim's statement pairs start in `places` (in pairs); its id key's pair is just before. */
   readonly start: Readonly<Record<string, number>>;
   readonly places: Int32Array;
+  /**
+   * The places of what the checks across files point at, by `recordHintKey`: each record's key
+   * (a duplicate id, an unused source), and a document's `archive` and `sha256` values. Without
+   * them, ids declared again in a file that cycles through more files than the parse cache holds
+   * re-parsed a whole file for each one.
+   */
+  readonly records?: Readonly<Record<string, number>>;
+  /** Line and column pairs of `records`. */
+  readonly recordPlaces?: Int32Array;
 }
 
 /** A validated record and where it stands. */

@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from "../shared/diagnostics.js";
 import type { LedgerFile } from "./ledger.js";
-import { keepSyntax, statementHints } from "./locate.js";
+import { keepSyntax, statementHints, type Syntax, withSyntax } from "./locate.js";
 import { type FileRecords, validateFile } from "./validate.js";
 import { parseYaml } from "./parse.js";
 import { readGivenText, readTextFile } from "./read.js";
@@ -18,19 +18,32 @@ export interface ParsedLedgerFile {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/**
+ * A parse with its syntax tree, kept while the file's own records are validated (then let go).
+ * Not exported: the tree is `yaml`'s type, which the library bundles and its declarations must not name.
+ */
+interface ParsedWithSyntax extends ParsedLedgerFile {
+  readonly syntax?: Syntax;
+}
+
 export interface LoadedFile extends FileRecords {
   readonly file: LedgerFile;
 }
 
 /** Reads, parses and validates one file; a broken file gives diagnostics and no records. */
 export function loadFile(found: WorkspaceFile): LoadedFile {
-  const { file, value, diagnostics } = parseFile(found);
-  const records = validateFile(file, value);
+  const { file, value, diagnostics, syntax } = parseWithSyntax(found);
+  // The places of the file's schema faults come from this parse, not a second one.
+  const records = syntax ? withSyntax(file, syntax, () => validateFile(file, value)) : validateFile(file, value);
   return { file, ...records, diagnostics: [...diagnostics, ...records.diagnostics] };
 }
 
 /** Reads and parses one file; a broken file gives diagnostics and no value. */
 export function parseFile(found: WorkspaceFile): ParsedLedgerFile {
+  return parseWithSyntax(found);
+}
+
+function parseWithSyntax(found: WorkspaceFile): ParsedWithSyntax {
   const bare: LedgerFile = { abs: found.abs, display: found.display, root: found.root, parsed: false };
   const at = (line = 1, column = 1) => ({ file: found.display, line, column });
   if (found.fault) return { file: bare, value: undefined, diagnostics: [diagnostic("unreadable-file", found.fault, at())] };
@@ -45,5 +58,5 @@ export function parseFile(found: WorkspaceFile): ParsedLedgerFile {
     const { line, col } = parsed.lineCounter.linePos(f.offset);
     return diagnostic(f.code, f.message, at(line, col));
   });
-  return { file, value, diagnostics };
+  return { file, value, diagnostics, ...(parsed.doc ? { syntax: { doc: parsed.doc, lineCounter: parsed.lineCounter } } : {}) };
 }

@@ -29,14 +29,59 @@ export function claimKeyPlace(file: LedgerFile, id: string): Position {
   return locate(file, ["claims", id], "key");
 }
 
+/** The key of a hinted record place: a record's key (`part` "key"), or a document field's value. */
+function recordHintKey(path: readonly PropertyKey[], part: "key" | "value"): string | undefined {
+  if (part === "key" && path.length === 2) return `${String(path[0])}\u0000${String(path[1])}`;
+  if (part === "value" && path.length === 3 && path[0] === "documents" && (path[2] === "archive" || path[2] === "sha256")) return path.map(String).join("\u0000");
+  return undefined;
+}
+
+/** The hinted place of a record's key, or of a document's `archive` or `sha256`. */
+function recordHinted(file: LedgerFile, path: readonly PropertyKey[], part: "key" | "value"): Position | undefined {
+  const key = recordHintKey(path, part);
+  const { records, recordPlaces } = file.hints ?? {};
+  if (key === undefined || records === undefined || recordPlaces === undefined || !Object.hasOwn(records, key)) return undefined;
+  const at = 2 * records[key];
+  return { file: file.display, line: recordPlaces[at], column: recordPlaces[at + 1] };
+}
+
+/** The places of every record key, and of each document's `archive` and `sha256`, as `locate` places them. */
+function recordHints(doc: Document.Parsed, lineCounter: LineCounter): { records: Record<string, number>; recordPlaces: Int32Array } {
+  const records: Record<string, number> = Object.create(null);
+  const places: number[] = [];
+  const put = (key: string | undefined, node: { range?: readonly number[] | null } | null | undefined) => {
+    if (key === undefined || key in records || !node?.range) return;
+    records[key] = places.length / 2;
+    const { line, col } = lineCounter.linePos(node.range[0]);
+    places.push(line, col);
+  };
+  for (const kind of ["sources", "documents", "claims"]) {
+    const section = pairNamed(doc.contents, kind)?.value;
+    if (!isMap(section)) continue;
+    for (const pair of section.items) {
+      if (!isScalar(pair.key)) continue;
+      const id = String(pair.key.value);
+      put(recordHintKey([kind, id], "key"), pair.key);
+      if (kind !== "documents") continue;
+      for (const field of ["archive", "sha256"]) {
+        const found = pairNamed(pair.value, field);
+        if (found) put(recordHintKey([kind, id, field], "value"), (found.value ?? found.key) as { range?: readonly number[] } | null);
+      }
+    }
+  }
+  return { records, recordPlaces: Int32Array.from(places) };
+}
+
 /**
  * The hints of a parsed file: each claim's id key, its statements and their hinted fields, placed as `locate`
  * places them (a field's value, its key when the value is empty, the statement when the field is
- * absent). One walk over the claims, rather than a lookup from the root for every field.
+ * absent), and the places of record keys (see `StatementHints.records`). One walk over the
+ * claims, rather than a lookup from the root for every field.
  */
 export function statementHints(doc: Document.Parsed, lineCounter: LineCounter): StatementHints | undefined {
+  const recorded = recordHints(doc, lineCounter);
   const claims = pairNamed(doc.contents, "claims")?.value;
-  if (!isMap(claims)) return undefined;
+  if (!isMap(claims)) return recorded.recordPlaces.length > 0 ? { start: {}, places: new Int32Array(0), ...recorded } : undefined;
   const start: Record<string, number> = {};
   const places: number[] = [];
   for (const pair of claims.items) {
@@ -58,7 +103,7 @@ export function statementHints(doc: Document.Parsed, lineCounter: LineCounter): 
       }
     }
   }
-  return { start, places: Int32Array.from(places) };
+  return { start, places: Int32Array.from(places), ...recorded };
 }
 
 function pairNamed(node: unknown, name: string): Pair | undefined {
@@ -81,6 +126,21 @@ export interface Syntax {
 // avoids re-parsing, while a large ledger with many diagnostics never holds thousands of trees.
 const SYNTAX_CACHE_SIZE = 8;
 const syntaxCache = new Map<LedgerFile, Syntax | null>();
+
+/**
+ * Runs `work` with the file's syntax tree from its first parse at hand, so that what it locates
+ * (the schema faults of the file's own records) needs no second parse; the tree is let go after.
+ */
+export function withSyntax<T>(file: LedgerFile, syntax: Syntax, work: () => T): T {
+  // A tree kept for good (a supplied text, see `keepSyntax`) stays kept.
+  if (syntaxCache.has(file)) return work();
+  syntaxCache.set(file, syntax);
+  try {
+    return work();
+  } finally {
+    syntaxCache.delete(file);
+  }
+}
 
 /** The file's syntax tree and line index, parsed again on first use and kept for its next few diagnostics. */
 function syntaxOf(file: LedgerFile): Syntax | null {
@@ -107,7 +167,7 @@ export function keepSyntax(file: LedgerFile, syntax: Syntax | null): void {
 
 /** Where a key (`"key"`) or its value (`"value"`) stands in a file; the nearest existing ancestor if it is absent. */
 export function locate(file: LedgerFile, path: readonly PropertyKey[], part: "key" | "value" = "value"): Position {
-  const hint = part === "value" ? hinted(file, path) : undefined;
+  const hint = (part === "value" ? hinted(file, path) : undefined) ?? recordHinted(file, path, part);
   if (hint) return hint;
   const syntax = syntaxOf(file);
   if (!syntax) return { file: file.display, line: 1, column: 1 };

@@ -3,9 +3,19 @@
  * before they can cost anything — deep nesting (checked on the CST, before the recursive composer
  * runs), aliases and anchors (never expanded), custom tags, duplicate and prototype-polluting keys.
  */
+import { shortened } from "../shared/list.js";
 import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, type CST, type Document, type Node as YamlNode, type Pair, type YAMLMap } from "yaml";
 
 export const MAX_DEPTH = 100;
+
+/**
+ * The most YAML tokens a file may hold: every key, value, indicator (`-`, `:`, `,`, `[`, `{`…),
+ * comment, space and line break counts as one, and a typical statement is about thirty. The
+ * syntax tree costs up to about 550 bytes per token (a flow list of `0,` is the worst shape), so a
+ * 10 MiB file could take gigabytes; the count stops the parser at the token that passes the
+ * limit, before anything is composed, and holds a file's parse under about 170 MB.
+ */
+export const MAX_TOKENS = 300_000;
 
 /** Keys that would reach Object.prototype if they became object keys. */
 const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -27,15 +37,49 @@ export interface ParsedFile {
   readonly faults: readonly ParseFault[];
 }
 
+/** Thrown by `CountingParser` at the token that passes MAX_TOKENS. */
+class TooManyTokens {
+  constructor(readonly offset: number) {}
+}
+
+/** yaml's parser, stopped at the token that passes MAX_TOKENS: the tree built so far is dropped, never composed. */
+class CountingParser extends Parser {
+  #tokens = 0;
+
+  // Not a generator itself: it hands back the parser's own, so counting adds no layer per token.
+  override next(source: string): Generator<CST.Token, void> {
+    if (++this.#tokens > MAX_TOKENS) throw new TooManyTokens(this.offset);
+    return super.next(source);
+  }
+}
+
+/**
+ * The text with every bare CR (one not followed by LF) made an LF. YAML 1.2 (§5.4) counts CR, LF
+ * and CRLF alike as line breaks, the yaml package only LF and CRLF: a file with old Mac line ends
+ * was one long line of errors. One unit for one, so every offset, line and UTF-16 column is the
+ * same in both texts.
+ */
+export function normaliseLineBreaks(text: string): string {
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+}
+
 /** Parses YAML text into plain data and faults; never throws on any input. */
-export function parseYaml(text: string): ParsedFile {
+export function parseYaml(raw: string): ParsedFile {
+  const text = normaliseLineBreaks(raw);
   // Lines are counted from the text, not from the parser's callback: the parser does not report
   // the line breaks inside a token it could not place (an error token such as
   // "1970-01-01\n  a" after a stray `:`), which put every later position on the wrong line.
   const lineCounter = new LineCounter();
   lineCounter.addNewLine(0);
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
-  const tokens = [...new Parser().parse(text)];
+  let tokens: CST.Token[];
+  try {
+    tokens = [...new CountingParser().parse(text)];
+  } catch (error) {
+    if (!(error instanceof TooManyTokens)) throw error;
+    const message = `more than ${MAX_TOKENS.toLocaleString("en-US")} YAML tokens (keys, values, indicators, comments and line breaks); split the file into smaller ones`;
+    return { value: undefined, doc: undefined, lineCounter, faults: [{ code: "yaml-syntax", message, offset: Math.min(error.offset, Math.max(0, text.length - 1)) }] };
+  }
   const deep = findTooDeep(tokens);
   if (deep !== undefined) {
     const message = `nesting deeper than ${MAX_DEPTH} levels; ledger records are never that deep`;
@@ -154,7 +198,7 @@ function toPlain(node: unknown, faults: ParseFault[], text: string): unknown {
       const key = String(keyNode.value);
       const first = seen.get(key);
       if (first !== undefined) {
-        faults.push({ code: "yaml-syntax", message: `key '${key}' is written twice in this mapping; remove one of them`, offset: keyOffset });
+        faults.push({ code: "yaml-syntax", message: `key '${shortened(key)}' is written twice in this mapping; remove one of them`, offset: keyOffset });
         continue;
       }
       seen.set(key, keyOffset);

@@ -101,15 +101,19 @@ function validPrefix(bytes: Buffer): boolean {
   }
 }
 
-/** 1-based line and UTF-16 column of an offset in a text. */
+/**
+ * 1-based line and UTF-16 column of an offset in a text. CRLF, a bare CR and LF each end a line,
+ * as YAML 1.2 (§5.4) counts them and as the parser's positions do (`normaliseLineBreaks`).
+ */
 export function placeOf(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+  const lineBreak = /\r\n?|\n/g;
+  for (let found = lineBreak.exec(text); found !== null && found.index < offset; found = lineBreak.exec(text)) {
     line++;
-    lineStart = i + 1;
+    lineStart = found.index + found[0].length;
   }
-  return { line, column: offset - lineStart + 1 };
+  return { line, column: Math.max(1, offset - lineStart + 1) };
 }
 
 function kindOf(stat: import("node:fs").Stats): string {

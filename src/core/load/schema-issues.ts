@@ -5,6 +5,7 @@ import type { LedgerFile } from "./ledger.js";
 import { locate } from "./locate.js";
 import { isMapping } from "./parse.js";
 import { CLAIM_TYPES, mappingAt, RATINGS, SOURCE_TYPES, TYPE_ONLY_KEYS } from "./schema.js";
+import { listed, shortened } from "../shared/list.js";
 import { didYouMean } from "../shared/suggest.js";
 
 /** Diagnostics for the issues of one record, at `base` in the file; `record` is the value that was validated. */
@@ -51,9 +52,9 @@ function unknownKeyMessage(key: string, record: unknown, at: readonly PropertyKe
   if (owner && mapping[0] === "claims" && mapping.length === 2 && typeof type === "string" && type !== owner) {
     return `'${key}' belongs to ${owner} claims; a ${type} claim does not take it; remove it or change \`type\``;
   }
-  if (!place) return `unknown key '${key}'`;
+  if (!place) return `unknown key '${shortened(key)}'`;
   const suggestion = didYouMean(key, place.keys.filter((k) => k !== key));
-  return `unknown key '${key}'${suggestion || `; ${place.noun} ${place.takes} ${place.keys.join(", ")}`}`;
+  return `unknown key '${shortened(key)}'${suggestion || `; ${place.noun} ${place.takes} ${place.keys.join(", ")}`}`;
 }
 
 /** What a missing key takes, for the keys whose values a newcomer has to look up; `path` is where it is missing. */
@@ -95,7 +96,7 @@ function issueMessage(issue: z.core.$ZodIssue, last: PropertyKey | undefined, in
 
 /** "'x' must be one of a, b, not 'c' — did you mean 'b'?" (the suggestion for text only). */
 function mustBeOneOf(name: string, options: readonly string[], input: unknown): string {
-  return `${name} must be one of ${options.join(", ")}, not ${show(input)}${typeof input === "string" ? didYouMean(input, options) : ""}`;
+  return `${name} must be one of ${listed(options)}, not ${show(input)}${typeof input === "string" ? didYouMean(input, options) : ""}`;
 }
 
 /** A short, safe rendering of an offending value for messages. */

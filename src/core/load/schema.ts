@@ -69,9 +69,11 @@ const webUrl = text.check(
 
 /** A unit word of a list (SPEC §4 v2): letters, with spaces, hyphens or apostrophes inside. */
 const UNIT_WORD = /^\p{L}[\p{L}\p{M}'’ -]*$/u;
+/** The longest unit: a few words. It is shown in every table row of its claim and in each value's message. */
+export const UNIT_MAX = 60;
 const unitWord = z.string({ message: "expected a unit word (text)" }).check(
   z.regex(UNIT_WORD, { message: "a unit is a word, such as people or dead: letters, with spaces, hyphens or apostrophes inside" }),
-  z.maxLength(60, { message: "a unit word is at most 60 characters" }),
+  z.maxLength(UNIT_MAX, { message: `a unit word is at most ${UNIT_MAX} characters` }),
 );
 
 /** `says` and `finding`: any YAML value; its grammar depends on the claim type (SPEC §5). */
@@ -154,7 +156,7 @@ export const quantityClaimSchema = z.strictObject({
   type: claimType("quantity"),
   unit: described(
     z.optional(
-      z.union([text, z.array(unitWord).check(z.minLength(1, { message: "a unit list needs at least one word; leave `unit` out for none" }))], {
+      z.union([text.check(z.maxLength(UNIT_MAX, { message: `a unit is at most ${UNIT_MAX} characters` })), z.array(unitWord).check(z.minLength(1, { message: "a unit list needs at least one word; leave `unit` out for none" }))], {
         message: "expected a unit word, or a list of them such as [people, dead, killed]",
       }),
     ),

@@ -1,10 +1,12 @@
 /** Parsed files → validated records (per file) → ledger (across files). No terminal, no process state. */
 import { diagnostic, type Diagnostic, type Position } from "../shared/diagnostics.js";
+import { pushAll } from "../shared/arrays.js";
+import { shortened } from "../shared/list.js";
 import type { ClaimEntry, Entry, Kind, Ledger, LedgerFile, OmittedClaim } from "./ledger.js";
 import { locate } from "./locate.js";
 import { isMapping } from "./parse.js";
 import type { ClaimInput, DocumentInput, SettingsInput, SourceInput } from "./records.js";
-import { claimCommonSchema, claimSchema, documentSchema, fileSchema, ID_MAX, isId, settingsSchema, sourceSchema } from "./schema.js";
+import { claimCommonSchema, claimSchema, documentSchema, fileSchema, ID_MAX, isId, settingsSchema, sourceSchema, statementSchema } from "./schema.js";
 import { schemaDiagnostics } from "./schema-issues.js";
 
 const SECTIONS = ["sources", "documents", "claims"] as const;
@@ -50,7 +52,7 @@ export function validateFile(file: LedgerFile, value: unknown): FileRecords {
   for (const key of Object.keys(value)) {
     if (key === "settings") continue;
     if (!(SECTIONS as readonly string[]).includes(key)) {
-      diagnostics.push(...schemaDiagnostics(file, [], fileSchema.safeParse({ [key]: null }).error?.issues ?? []));
+      pushAll(diagnostics, schemaDiagnostics(file, [], fileSchema.safeParse({ [key]: null }).error?.issues ?? []));
     }
   }
   let settings: FileRecords["settings"];
@@ -94,7 +96,7 @@ export function buildLedger(loaded: readonly (FileRecords & { readonly file: Led
       if (settingsFrom !== undefined) {
         ledger.diagnostics.push(diagnostic("schema", `settings are already given in ${settingsFrom}; keep them in one file`, settings.at));
       } else if (settings.data === undefined) {
-        ledger.diagnostics.push(...settings.diagnostics);
+        pushAll(ledger.diagnostics, settings.diagnostics);
       } else {
         ledger.settings = settings.data;
         settingsFrom = `${settings.at.file}:${settings.at.line}`;
@@ -108,7 +110,7 @@ export function buildLedger(loaded: readonly (FileRecords & { readonly file: Led
         if (record.kind === "claims" && record.data !== undefined) for (const id of citations(record.data)) ledger.citedByInvalid.add(id);
         continue;
       }
-      ledger.diagnostics.push(...record.diagnostics);
+      pushAll(ledger.diagnostics, record.diagnostics);
       for (const id of record.cited) ledger.citedByInvalid.add(id);
       if (record.data === undefined) {
         omit(file, record, "schema");
@@ -154,7 +156,7 @@ function kindNoun(kind: Kind): string {
 /** Validates one record of a file, as far as the file alone can tell. */
 function validateRecord(file: LedgerFile, kind: Kind, id: string, record: unknown): LoadedRecord {
   if (!isId(id)) {
-    const message = `id '${id}' is not a slug: use lower-case letters, digits and '-', starting with a letter or digit, at most ${ID_MAX} characters`;
+    const message = `id '${shortened(id)}' is not a slug: use lower-case letters, digits and '-', starting with a letter or digit, at most ${ID_MAX} characters`;
     const cited = kind === "claims" ? citations(record) : [];
     return { kind, id, badId: diagnostic("schema", message, locate(file, [kind, id], "key")), diagnostics: [], cited };
   }
@@ -172,28 +174,70 @@ function validateRecord(file: LedgerFile, kind: Kind, id: string, record: unknow
 /**
  * Validates a claim; when only some statements are malformed, those are reported and left out
  * and the rest of the claim is kept, so one typo does not hide a whole claim from the analysis.
+ *
+ * Statements are validated one at a time, and the claim around them with only the good ones: a
+ * claim of a hundred thousand bad statements handed Zod one list of their issues, which it
+ * spreads into a function call (`push(...issues)`) and so overflowed the stack and ended the run.
  */
 function validateClaim(file: LedgerFile, path: readonly PropertyKey[], record: unknown, out: Diagnostic[], cited: Set<string>): { data: ClaimInput; statementIndexes: number[] } | undefined {
-  const result = claimSchema.safeParse(record);
-  if (result.success) return { data: result.data, statementIndexes: result.data.statements.map((_, i) => i) };
-  // Without a known type the union checks nothing else; the keys all claims share are checked too.
-  const typeUnknown = result.error.issues.some((issue) => issue.path.length === 1 && issue.path[0] === "type");
-  const common = typeUnknown ? (claimCommonSchema.safeParse(record).error?.issues ?? []) : [];
-  out.push(...schemaDiagnostics(file, path, [...result.error.issues, ...common], record));
-  // What a statement left out still cites: its sources and documents are not "unused".
-  for (const id of citations(record)) cited.add(id);
-  const badStatements = new Set<number>();
-  for (const issue of result.error.issues) {
-    if (issue.path[0] !== "statements" || typeof issue.path[1] !== "number") return undefined;
-    badStatements.add(issue.path[1]);
+  const tooLong = LIST_KEYS.find((key) => isMapping(record) && Array.isArray(record[key]) && record[key].length > MAX_LIST_ITEMS);
+  if (tooLong !== undefined) {
+    const items = ((record as Record<string, unknown[]>)[tooLong]).length.toLocaleString("en-US");
+    out.push(diagnostic("schema", `\`${tooLong}\` lists ${items} items; a claim takes at most ${MAX_LIST_ITEMS.toLocaleString("en-US")}`, locate(file, [...path, tooLong])));
+    for (const id of citations(record)) cited.add(id);
+    return undefined;
   }
-  const statements = isMapping(record) ? record.statements : undefined;
-  if (!Array.isArray(statements)) return undefined;
-  const statementIndexes = statements.map((_, i) => i).filter((i) => !badStatements.has(i));
+  const statements = isMapping(record) && Array.isArray(record.statements) ? (record.statements as unknown[]) : undefined;
+  const statementIndexes: number[] = [];
+  if (statements) {
+    let unlisted = 0;
+    statements.forEach((statement, i) => {
+      const result = statementSchema.safeParse(statement);
+      if (result.success) statementIndexes.push(i);
+      else if (i - statementIndexes.length < MAX_LISTED_BAD_STATEMENTS) pushAll(out, schemaDiagnostics(file, [...path, "statements", i], result.error.issues, statement));
+      else unlisted++;
+    });
+    if (unlisted > 0) {
+      const more = `${unlisted.toLocaleString("en-US")} more statement${unlisted === 1 ? " has" : "s have"} faults, not listed one by one (the first ${MAX_LISTED_BAD_STATEMENTS.toLocaleString("en-US")} are); fix those and run again`;
+      out.push(diagnostic("schema", more, locate(file, [...path, "statements"], "key")));
+    }
+    // What a statement left out still cites: its sources and documents are not "unused".
+    if (statementIndexes.length < statements.length) for (const id of citations(record)) cited.add(id);
+  }
+  // The claim with its good statements only, or with one stand-in when none is good (so that
+  // "at least one statement" speaks only of an empty list); an empty list stays empty.
+  const kept = statements === undefined ? undefined : statementIndexes.length > 0 || statements.length === 0 ? statementIndexes.map((i) => statements[i]) : [STAND_IN];
+  const claim = kept === undefined ? record : { ...(record as object), statements: kept };
+  const result = claimSchema.safeParse(claim);
+  if (!result.success) {
+    // Without a known type the union checks nothing else; the keys all claims share are checked too.
+    const typeUnknown = result.error.issues.some((issue) => issue.path.length === 1 && issue.path[0] === "type");
+    const common = typeUnknown ? (claimCommonSchema.safeParse(claim).error?.issues ?? []) : [];
+    pushAll(out, schemaDiagnostics(file, path, [...result.error.issues, ...common], record));
+    for (const id of citations(record)) cited.add(id);
+    return undefined;
+  }
   if (statementIndexes.length === 0) return undefined;
-  const retry = claimSchema.safeParse({ ...(record as object), statements: statementIndexes.map((i) => statements[i]) });
-  return retry.success ? { data: retry.data, statementIndexes } : undefined;
+  return { data: result.data, statementIndexes };
 }
+
+/**
+ * The most statements with faults listed one by one per claim; the rest are counted in one more
+ * diagnostic. Each costs Zod's issue objects, a place, and a line of output: a claim of a hundred
+ * thousand bad statements took twenty seconds to list, to no reader's benefit.
+ */
+export const MAX_LISTED_BAD_STATEMENTS = 1_000;
+
+/**
+ * The most items a claim's other lists may hold. Zod validates every item of a list before any
+ * length check, and hands the item faults up in one spread call, which overflows the stack beyond
+ * about a hundred thousand; and no claim has ten thousand options or tags.
+ */
+export const MAX_LIST_ITEMS = 10_000;
+const LIST_KEYS = ["options", "tags", "unit"] as const;
+
+/** A statement with no fault, standing in for a claim's statements when every one of them was left out. */
+const STAND_IN = { source: "stand-in", says: "unknown" };
 
 /** The ids a claim cites (its statements' `source`, `via`, `in`, its verdict's `claimant`), whether or not they are valid. */
 function citations(claim: unknown): string[] {

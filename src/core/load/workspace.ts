@@ -2,6 +2,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { describeFsError } from "./read.js";
+import { pushAll } from "../shared/arrays.js";
 
 export interface WorkspaceFile {
   /** Absolute path as found (may be a symlink inside the root). */
@@ -23,8 +24,18 @@ export interface WorkspaceFile {
  */
 export type Contents = ReadonlyMap<string, string>;
 
-/** A path argument that cannot be used: the tool cannot do its job (exit 2). */
-export class UsageError extends Error {}
+/**
+ * A path argument that cannot be used: the tool cannot do its job (exit 2). `lines` is the message
+ * as the lines it is meant to be shown in; a line break inside one of them (a path or id that holds
+ * one) is the input's, and a printer shows it visibly rather than as a line of its own.
+ */
+export class UsageError extends Error {
+  readonly lines: readonly string[];
+  constructor(message: string, lines: readonly string[] = [message]) {
+    super(message);
+    this.lines = lines;
+  }
+}
 
 const LEDGER_EXTENSIONS = new Set([".yaml", ".yml"]);
 
@@ -73,7 +84,7 @@ export function collectFiles(paths: readonly string[], cwd: string, skip?: SkipT
       // it) it is worked out for each file.
       const rootDisplay = isInside(cwd, abs) ? relative(cwd, abs).split(sep).join("/") : undefined;
       const found = walk(abs, root, skip);
-      if (contents) found.push(...notOnDisk(abs, found, contents, skip));
+      if (contents) pushAll(found, notOnDisk(abs, found, contents, skip));
       for (const each of found.sort(compareCodeUnits)) {
         const display = each.rel === "" || rootDisplay === undefined ? displayPath(cwd, each.abs) : rootDisplay === "" ? each.rel : `${rootDisplay}/${each.rel}`;
         add(files, seen, { ...each, display, root }, contents);

@@ -3,7 +3,7 @@ import type { Archives, ArchiveState } from "./archives.js";
 import { diagnostic, type Diagnostic, type Position } from "../shared/diagnostics.js";
 import type { ClaimEntry, Ledger } from "../load/ledger.js";
 import { locate } from "../load/locate.js";
-import { checkQuote, type PreparedArchive, prepareArchive } from "./match.js";
+import { checkQuote, ClosestBudget, type PreparedArchive, prepareArchive } from "./match.js";
 
 /** The result of one quote check (SPEC §7). */
 export type QuoteCheck = "verified" | "not-found" | "unchecked";
@@ -53,14 +53,21 @@ export function checkQuotes(ledger: Ledger, archives: Archives, archiveText: Arc
     });
     byClaim.set(claim.id, results);
   }
+  const budget = new ClosestBudget();
   for (const [state, list] of jobs) {
     const archive = prepared?.get(state) ?? prepareArchive(archiveText(state.text, state.extension));
     prepared?.set(state, archive);
+    budget.startArchive(archive.normalized.length);
     for (const { claim, k, quote, document } of list) {
-      const match = checkQuote(quote, archive);
+      const match = checkQuote(quote, archive, budget);
       byClaim.get(claim.id)![k] = match.result === "verified" ? "verified" : "not-found";
       if (match.result === "verified") continue;
-      const closest = match.closest === "" ? "the archive has no similar passage" : `closest passage (${match.similarity}% similar): "${match.closest}"`;
+      const closest =
+        match.closest === null
+          ? "its closest passage is not searched: the closest-passage searches of this run have reached their limit (see the README's limits)"
+          : match.closest === ""
+            ? "the archive has no similar passage"
+            : `closest passage (${match.similarity}% similar): "${match.closest}"`;
       diagnostics.push(diagnostic("quote-not-found", `quote not found in the archive of '${document}'; ${closest}`, quoteAt(claim, k)));
     }
   }

@@ -10,8 +10,18 @@ export interface Passage {
 }
 
 const MAX_NEEDLE = 1000; // bounds the edit-distance work per candidate
+/**
+ * The longest passage compared with the quote, in units of the normalised archive. A passage of a
+ * few words can be megabytes long when a word is (an archive of one repeated word), and comparing
+ * costs its length times the quote's; longer than this, a passage is compared (and shown) cut to
+ * it. Such a passage is at most an eighth as long as it is similar, so no choice changes.
+ */
+export const MAX_PASSAGE = 8 * MAX_NEEDLE;
 const TOP_CANDIDATES = 5;
 const MAX_CLOSEST = 200;
+
+/** A passage's end, cut to MAX_PASSAGE units after its start. */
+const cut = (a: number, b: number): number => Math.min(b, a + MAX_PASSAGE);
 
 interface Candidate {
   start: number;
@@ -51,10 +61,10 @@ export function closestPassage(needleFull: string, archive: PreparedArchive): Pa
   // The punctuation and quotation marks next to the passage, where they bring it closer.
   const { wordStart, wordEnd } = archive.words;
   let bestA = wordStart[s];
-  let bestB = wordEnd[e];
+  let bestB = cut(bestA, wordEnd[e]);
   let bestSim = similarity(bestA, bestB);
   for (const a of [wordStart[s], markStart(archive.normalized, wordStart[s])]) {
-    for (const b of [wordEnd[e], markEnd(archive.normalized, wordEnd[e])]) {
+    for (const b of [bestB, markEnd(archive.normalized, wordEnd[e])].map((end) => cut(a, end))) {
       const sim = similarity(a, b);
       if (sim > bestSim) [bestA, bestB, bestSim] = [a, b, sim];
     }
@@ -135,9 +145,11 @@ function refine(top: readonly Candidate[], archive: PreparedArchive, pattern: Ed
         const e = Math.min(s + k + dl - 1, total - 1);
         if (e >= s && !ends.includes(e)) ends.push(e);
       }
-      const distances = pattern.distances(archive.normalized, wordStart[s], ends.map((e) => wordEnd[e]));
+      // Ends ascending; cut ones may meet, which `distances` takes in order.
+      const stops = ends.map((e) => cut(wordStart[s], wordEnd[e]));
+      const distances = pattern.distances(archive.normalized, wordStart[s], stops);
       ends.forEach((e, i) => {
-        const longer = Math.max(needleLength, wordEnd[e] - wordStart[s]);
+        const longer = Math.max(needleLength, stops[i] - wordStart[s]);
         const sim = longer === 0 ? 100 : Math.round(100 * (1 - distances[i] / longer));
         if (sim > bestSim) [bestSim, best] = [sim, { s, e }];
       });

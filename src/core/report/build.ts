@@ -120,6 +120,7 @@ export function reportClaim(ledger: Ledger, analysis: ClaimAnalysis, quotes: Quo
     conflicts: analysis.conflicts
       .map(([a, b]) => ({ sources: sorted(positions[a].source, positions[b].source), origins: sorted(positions[a].origin, positions[b].origin) }))
       .sort((x, y) => compareText(x.origins[0], y.origins[0]) || compareText(x.origins[1], y.origins[1])),
+    conflictCount: analysis.conflictCount,
     verdict: verdict
       ? {
           finding: verdict.finding ?? null,

@@ -110,7 +110,10 @@ export interface ReportClaim {
   readonly statements: readonly ReportStatement[];
   readonly positions: readonly ReportPosition[];
   readonly revisions: readonly { readonly source: string; readonly values: readonly unknown[] }[];
+  /** Every conflicting pair (SPEC §8), up to 1,000 per claim. */
   readonly conflicts: readonly ReportConflict[];
+  /** Added to §11 (issue 18): how many pairs conflict, listed or not; more than `conflicts` holds when the list was cut. */
+  readonly conflictCount: number;
   readonly verdict: ReportVerdict | null;
   /** Added to §11. */
   readonly unit: string | null;

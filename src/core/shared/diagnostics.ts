@@ -9,7 +9,7 @@ interface CodeInfo {
 }
 
 export const DIAGNOSTIC_CODES = {
-  "yaml-syntax": { severity: "error", summary: "The file is not plain YAML 1.2: a syntax error, a key written twice, an alias, anchor or custom tag, or nesting deeper than 100 levels." },
+  "yaml-syntax": { severity: "error", summary: "The file is not plain YAML 1.2: a syntax error, a key written twice, an alias, anchor or custom tag, nesting deeper than 100 levels, or more than 300,000 tokens." },
   schema: { severity: "error", summary: "A record does not match the file format: an unknown key, a missing required key, or a value of the wrong kind." },
   "duplicate-id": { severity: "error", summary: "An id is declared twice in the ledger; ids are global across files and kinds." },
   "unknown-source": { severity: "error", summary: "A statement's `source` or `via`, or a verdict's `claimant`, names no declared source." },
@@ -26,6 +26,7 @@ export const DIAGNOSTIC_CODES = {
   "stale-relay": { severity: "warning", summary: "A relay, dated after its origin's position, repeats a figure the origin has since revised." },
   "relay-mismatch": { severity: "warning", summary: "A relay reports its origin as saying something that agrees with none of the origin's own statements." },
   "quote-unchecked": { severity: "info", summary: "A quote could not be checked: no `in`, no archive, or an unreadable archive." },
+  "conflicts-truncated": { severity: "info", summary: "A claim has more than 1,000 conflicting pairs: the report lists the first 1,000, and `conflictCount` counts them all." },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -29,6 +29,8 @@ export class EditDistancePattern {
   private readonly occurs = new Map<number, Int32Array>();
   private readonly none: Int32Array;
   private readonly lastBit: number;
+  /** For a one-block pattern, the masks of ASCII units in a table: a Map lookup per unit is most of a short comparison. */
+  private readonly asciiMasks = new Int32Array(128);
 
   constructor(pattern: string) {
     const m = pattern.length;
@@ -39,6 +41,7 @@ export class EditDistancePattern {
       let mask = this.occurs.get(unit);
       if (!mask) this.occurs.set(unit, (mask = new Int32Array(this.blocks)));
       mask[i >>> 5] |= 1 << (i & 31);
+      if (unit < 128 && i < 32) this.asciiMasks[unit] |= 1 << i;
     }
     this.none = new Int32Array(this.blocks);
     this.lastBit = 1 << ((Math.max(1, m) - 1) & 31);
@@ -48,6 +51,7 @@ export class EditDistancePattern {
   distance(text: string, limit = Infinity): number {
     const n = text.length;
     if (n === 0) return this.length;
+    if (this.blocks === 1 && this.length > 0) return this.distanceOneBlock(text, limit);
     let found = Infinity;
     this.scan(text, 0, n, (j, score) => {
       // Each remaining column can lower the distance by one at most.
@@ -59,6 +63,36 @@ export class EditDistancePattern {
       return true;
     });
     return found;
+  }
+
+  /**
+   * `distance` for a pattern of at most 32 units, in plain integers: no arrays, no callback. "Did
+   * you mean" compares one word with many ids this way, so each comparison must cost little.
+   */
+  private distanceOneBlock(text: string, limit: number): number {
+    const { occurs, lastBit, asciiMasks } = this;
+    const n = text.length;
+    let pv = -1;
+    let mv = 0;
+    let score = this.length;
+    for (let j = 0; j < n; j++) {
+      const unit = text.charCodeAt(j);
+      const eq = unit < 128 ? asciiMasks[unit] : (occurs.get(unit)?.[0] ?? 0);
+      const xv = eq | mv;
+      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      if (ph & lastBit) score++;
+      else if (mh & lastBit) score--;
+      // The top row counts up (global distance): a +1 enters at the bottom bit.
+      ph = (ph << 1) | 1;
+      mh <<= 1;
+      pv = mh | ~(xv | ph);
+      mv = ph & xv;
+      // Each remaining column can lower the distance by one at most.
+      if (score - (n - j - 1) > limit) return limit + 1;
+    }
+    return score;
   }
 
   /** The distances to `text.slice(from, end)` for each of `ends` (ascending, each at least `from`). */

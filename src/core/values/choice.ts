@@ -1,5 +1,6 @@
 /** The choice grammar (SPEC §5): one of the claim's options, or a list of them. */
 import type { ParseResult, ValueContext } from "./types.js";
+import { listed } from "../shared/list.js";
 import { closest } from "../shared/suggest.js";
 import { cannotRead, quote } from "./raw.js";
 
@@ -10,7 +11,7 @@ export function parseChoice(ctx: ValueContext, raw: unknown): ParseResult {
   const forms =
     options.length === 0
       ? "the claim declares no options; write unknown"
-      : `write one of ${options.join(", ")}, a list of them, or unknown`;
+      : `write one of ${listed(options)}, a list of them, or unknown`;
   const items = Array.isArray(raw) ? (raw as readonly unknown[]) : [raw];
   if (items.length === 0) return { ok: false, message: `an empty list allows no option; ${forms}` };
   const chosen = new Set<string>();

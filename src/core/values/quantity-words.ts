@@ -5,8 +5,12 @@
  */
 import { MAX_VALUE_LENGTH, quote } from "./raw.js";
 
-/** Digits with optional thousands separators (`3,000`) and decimals (`1.5`); no exponent, no leading dot. */
-const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+/**
+ * Digits with optional thousands separators (`3,000`) and decimals (`1.5`), no leading dot; and
+ * (an extension of §5) an exponent, the form the tool shows very large and very small numbers in
+ * (`1e+308`, `1.5e-7`), so that every number it prints reads back as itself.
+ */
+const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:e[-+]?\d{1,3})?`;
 const SIGNED_NUMBER = new RegExp(`^-?${DIGITS}$`);
 /** `N-M`, `N–M`: digits on both sides, so `twenty-five` stays a compound number. */
 const DIGIT_RANGE = new RegExp(`^(-?${DIGITS})[-–—](-?${DIGITS})$`);
@@ -195,6 +199,8 @@ export class Reader {
         value *= scale;
         j++;
       }
+      // `1e+308 million` is more than a double holds: not a number the ledger can mean.
+      if (!Number.isFinite(value)) return null;
       return { value: tidy(value), next: this.endNumber(j) };
     }
     const n = this.numberWords(i);

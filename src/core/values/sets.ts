@@ -151,10 +151,16 @@ function formatDays(set: Interval): string {
   return `between ${from} and ${to}`;
 }
 
-/** A number for people: at most 12 significant digits (hides float noise), thousands grouped. */
+/** A number for people: 12 significant digits, or every digit of a longer whole part (hides float noise, never a digit), thousands grouped. */
 export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return String(x);
-  const text = String(Number(x.toPrecision(12)) || 0);
+  // Twelve significant digits hide float noise in a fraction (90.00000000000001 is 90); a whole
+  // part longer than that keeps every digit and two more (123,456,789,012,345 was shown as
+  // 123,456,789,012,000), up to the seventeen a double holds. From 1e21 on, numbers are written
+  // with an exponent, and twelve digits again.
+  const wholeDigits = Math.abs(x) >= 1 ? Math.floor(Math.log10(Math.abs(x))) + 1 : 1;
+  const precision = Math.abs(x) < 1e21 ? Math.min(17, Math.max(12, wholeDigits + 2)) : 12;
+  const text = String(Number(x.toPrecision(precision)) || 0);
   if (text.includes("e")) return text;
   const negative = text.startsWith("-");
   const [whole, fraction] = (negative ? text.slice(1) : text).split(".");

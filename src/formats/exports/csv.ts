@@ -43,18 +43,27 @@ function linkCell(link: StatementLink): string {
 const EOL = "\n";
 
 /**
- * OWASP CSV-injection rule: a cell starting with `=`, `+`, `-`, `@`, TAB or CR is read as a
- * formula by some spreadsheet, so it gets a leading `'`. Plain negative numbers (`-5`) are
- * prefixed too, as OWASP advises: a number check would have to agree with every spreadsheet's
- * number syntax, and `'-5` still reads as -5 to a person.
+ * Where a spreadsheet may take text for a formula: the start of the cell, and the start of every
+ * piece it may split the cell into — after a `,`, `;` or TAB (the separators spreadsheets guess or
+ * are told to use) or a line break, blanks allowed between — when the piece starts with `=`, `+`,
+ * `-`, `@`, TAB or CR, or their full-width forms (＝ ＋ － ＠), which some spreadsheets read as the
+ * ASCII ones.
+ */
+const FORMULA_START = /(?<=(?:^|[,;\t\r\n])[ ]*)(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/g;
+
+/**
+ * OWASP's CSV-injection rule, in full: every place where a formula could start gets a `'`, which
+ * spreadsheets read as "text follows". Plain negative numbers (`-5`) are prefixed too, as OWASP
+ * advises: a number check would have to agree with every spreadsheet's number syntax, and `'-5`
+ * still reads as -5 to a person.
  */
 export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return value.replace(FORMULA_START, "'");
 }
 
-/** RFC 4180 quoting: a field holding `"`, `,`, CR or LF is quoted, its quotes doubled. */
+/** RFC 4180 quoting, for every cell (as OWASP advises): in quotes, quotes doubled. */
 export function quoteField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return `"${value.replace(/"/g, '""')}"`;
 }
 
 /** The cells of every exported statement, before quoting and formula neutralisation. */

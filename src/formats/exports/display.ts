@@ -1,5 +1,5 @@
 /** Shared text helpers for the export formats, so every format shows a value, a date or a source the same way. */
-import type { Report, ReportClaim, ReportInterval, ReportStatement, ReportVerdict, StatementError } from "../../core/report/types.js";
+import type { Report, ReportClaim, ReportDocument, ReportInterval, ReportSource, ReportStatement, ReportVerdict, StatementError } from "../../core/report/types.js";
 import { formatSet } from "../../core/values/index.js";
 import { count } from "../count.js";
 
@@ -36,15 +36,46 @@ export function exportedClaims(report: Report, all: boolean): readonly ReportCla
   return all ? report.claims : report.claims.filter((claim) => claim.status === "conflict");
 }
 
+interface Records {
+  readonly sources: ReadonlyMap<string, ReportSource>;
+  readonly documents: ReadonlyMap<string, ReportDocument>;
+}
+
+// Built once per report: a search of the list for every name shown made an export of n statements
+// by n sources cost n² (the first of a repeated id wins, as a search would find it).
+const RECORDS = new WeakMap<Report, Records>();
+
+function recordsOf(report: Report): Records {
+  let records = RECORDS.get(report);
+  if (!records) {
+    const sources = new Map<string, ReportSource>();
+    const documents = new Map<string, ReportDocument>();
+    for (const source of report.sources) if (!sources.has(source.id)) sources.set(source.id, source);
+    for (const document of report.documents) if (!documents.has(document.id)) documents.set(document.id, document);
+    RECORDS.set(report, (records = { sources, documents }));
+  }
+  return records;
+}
+
+/** The report's source with this id, if it knows one. */
+export function sourceOf(report: Report, id: string): ReportSource | undefined {
+  return recordsOf(report).sources.get(id);
+}
+
+/** The report's document with this id, if it knows one. */
+export function documentOf(report: Report, id: string): ReportDocument | undefined {
+  return recordsOf(report).documents.get(id);
+}
+
 /** A source's display name (its id when the report does not know it). */
 export function sourceName(report: Report, id: string): string {
-  return report.sources.find((source) => source.id === id)?.name ?? id;
+  return sourceOf(report, id)?.name ?? id;
 }
 
 /** "Title — Publisher" for a document id (the id itself when the report does not know it; "" for none). */
 export function documentLabel(report: Report, id: string | null): string {
   if (id === null) return "";
-  const document = report.documents.find((candidate) => candidate.id === id);
+  const document = documentOf(report, id);
   return document === undefined ? id : `${document.title} — ${document.publisher}`;
 }
 
@@ -94,7 +125,8 @@ export const SUMMARY_HEADER = ["claim", "status", "sources (groups)", "conflicts
  * and the verdict's rating ("unresolved" for a conflict without one).
  */
 export function summaryRow(claim: ReportClaim): string[] {
-  const conflicts = claim.conflicts.length === 0 ? "" : count(claim.conflicts.length, "pair");
+  // Every pair counted, those beyond the 1,000 listed too (issue 18).
+  const conflicts = claim.conflictCount === 0 ? "" : count(claim.conflictCount, "pair");
   const verdict = claim.verdict !== null ? displayRating(claim.verdict.rating) : claim.unresolved ? "unresolved" : "";
   return [claim.id, claim.status, sourcesAndGroups(claim), conflicts, verdict];
 }
@@ -153,9 +185,24 @@ export function originWithRelays(claim: ReportClaim, origin: string, name: (id: 
   return relays.length === 0 ? name(origin) : `${name(origin)} (reported by ${relays.map(name).join(", ")})`;
 }
 
+// Built once per claim: a search of the positions for each origin shown made a claim of n
+// positions cost n² in its detail, its summary row and its CI findings.
+const POSITIONS = new WeakMap<ReportClaim, Map<string, ReportClaim["positions"][number]>>();
+
+/** A claim's position of an origin (each origin has at most one, SPEC §6 v2). */
+export function positionOf(claim: ReportClaim, origin: string): ReportClaim["positions"][number] | undefined {
+  let byOrigin = POSITIONS.get(claim);
+  if (!byOrigin) {
+    byOrigin = new Map();
+    for (const p of claim.positions) if (!byOrigin.has(p.origin)) byOrigin.set(p.origin, p);
+    POSITIONS.set(claim, byOrigin);
+  }
+  return byOrigin.get(origin);
+}
+
 /** The speakers other than the origin whose statements stand for its position: the relay it comes from, and those that agree. */
 export function relaysOf(claim: ReportClaim, origin: string): string[] {
-  const position = claim.positions.find((p) => p.origin === origin);
+  const position = positionOf(claim, origin);
   if (!position) return [];
   const speakers = new Set(position.reportedBy);
   if (position.source !== origin) speakers.add(position.source);

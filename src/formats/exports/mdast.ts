@@ -1,6 +1,8 @@
 /** Building Markdown as a syntax tree (mdast) and serialising it with GFM tables: escaping is the serialiser's job, never done by hand. */
 import type { Heading, Paragraph, PhrasingContent, Root, Table, TableCell, TableRow } from "mdast";
 import { toMarkdown } from "mdast-util-to-markdown";
+import { gfmAutolinkLiteralToMarkdown } from "mdast-util-gfm-autolink-literal";
+import { gfmStrikethroughToMarkdown } from "mdast-util-gfm-strikethrough";
 import { gfmTableToMarkdown } from "mdast-util-gfm-table";
 import { sanitize } from "../sanitize.js";
 import { oneLine } from "./display.js";
@@ -16,13 +18,32 @@ import { oneLine } from "./display.js";
  * that replaces it into a different escape. Leading and trailing spaces and tabs are dropped,
  * because GFM trims every cell: dropping them here keeps the tree equal to what readers see.
  */
-export function text(value: string): PhrasingContent {
-  return { type: "text", value: sanitize(oneLine(value)).replace(/^[ \t]+|[ \t]+$/g, "") };
+export function text(value: string): PhrasingContent[] {
+  return unlinked(sanitize(oneLine(value)).replace(/^[ \t]+|[ \t]+$/g, ""));
+}
+
+/**
+ * Where GitHub would make a link of plain text: `www.`, `http://`, `https://`, and the `@` of an
+ * e-mail address (also after `mailto:` and `xmpp:`). GitHub finds these a second time after
+ * parsing, in the text as read, so escaping them (`www\.`) does not help: the text is split there
+ * by an empty HTML comment, which renders as nothing and leaves no text node with a link in it.
+ */
+const LINK_START = /(?<=www)(?=\.)|(?<=https?)(?=:\/\/)|(?<=[\w+.-])(?=@[\w-])/gi;
+const SPLIT: PhrasingContent = { type: "html", value: "<!-- -->" };
+
+/** Text as phrasing content that no GFM reader turns into a link. */
+function unlinked(value: string): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  value.split(LINK_START).forEach((part, i) => {
+    if (i > 0) out.push(SPLIT);
+    out.push({ type: "text", value: part });
+  });
+  return out;
 }
 
 /** A table cell holding plain text (none for ""). */
 export function cell(value: string): TableCell {
-  return { type: "tableCell", children: value === "" ? [] : [text(value)] };
+  return { type: "tableCell", children: value === "" ? [] : text(value) };
 }
 
 /** A GFM table: a header row and rows of plain text. */
@@ -33,15 +54,21 @@ export function table(header: readonly string[], rows: readonly (readonly string
 
 /** A paragraph of plain text. */
 export function paragraph(value: string): Paragraph {
-  return { type: "paragraph", children: [text(value)] };
+  return { type: "paragraph", children: text(value) };
 }
 
 /** A heading of plain text. */
 export function heading(depth: 1 | 2 | 3, value: string): Heading {
-  return { type: "heading", depth, children: [text(value)] };
+  return { type: "heading", depth, children: text(value) };
 }
 
-/** The tree as GitHub-Flavored Markdown. */
+/**
+ * The tree as GitHub-Flavored Markdown. The strikethrough and autolink-literal extensions are here
+ * for what they escape: `~` (else `~~x~~` renders struck through), and the `@`, `www.` and `http:/`
+ * that GitHub turns into links. Every cell shows its text literally.
+ */
 export function serialise(tree: Root): string {
-  return toMarkdown(tree, { extensions: [gfmTableToMarkdown()] });
+  const markdown = toMarkdown(tree, { extensions: [gfmTableToMarkdown(), gfmStrikethroughToMarkdown(), gfmAutolinkLiteralToMarkdown()] });
+  // A line that starts with `::` is a workflow command to GitHub Actions; `\:` renders as `:`.
+  return markdown.replace(/^([^\S\n]*):(?=:)/gm, "$1\\:");
 }

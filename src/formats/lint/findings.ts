@@ -4,8 +4,8 @@
  * `--fail-on` makes it fail the run, a notice otherwise, so annotations say what blocks a merge.
  */
 import type { Position, Severity } from "../../core/shared/diagnostics.js";
-import type { Report, ReportClaim } from "../../core/report/types.js";
-import { displayValue } from "../exports/display.js";
+import type { Report } from "../../core/report/types.js";
+import { displayValue, positionOf } from "../exports/display.js";
 
 /** What `check --fail-on` fails on. */
 export type FailOn = "error" | "conflict" | "unresolved";
@@ -35,7 +35,7 @@ export function findingsOf(report: Pick<Report, "claims">, failOn: FailOn): Find
       if (!statement.position || statement.conflictsWith.length === 0) continue;
       // Positions belong to origins (SPEC §6 v2): `conflictsWith` names them, and a position that
       // stands on a relay's report says whose it is.
-      const others = statement.conflictsWith.map((origin) => `${origin} (${displayValue(positionOf(claim, origin))})`).join(", ");
+      const others = statement.conflictsWith.map((origin) => `${origin} (${displayValue(positionOf(claim, origin)?.says)})`).join(", ");
       const who = statement.via === null ? statement.source : `${statement.source}, reporting ${statement.origin},`;
       out.push({
         code: "conflict",
@@ -60,6 +60,3 @@ export function findingsOf(report: Pick<Report, "claims">, failOn: FailOn): Find
   return out;
 }
 
-function positionOf(claim: ReportClaim, origin: string): unknown {
-  return claim.positions.find((p) => p.origin === origin)?.says;
-}

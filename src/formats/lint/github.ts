@@ -1,7 +1,7 @@
 /** `lint --format github`: GitHub Actions workflow commands, which the runner turns into annotations. */
 import type { Severity } from "../../core/shared/diagnostics.js";
 import type { LintItem } from "./types.js";
-import { sanitize } from "../sanitize.js";
+import { sanitizeLine } from "../sanitize.js";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 
@@ -17,12 +17,12 @@ export function escapeProperty(s: string): string {
 
 /** One `::error|warning|notice file=…,line=…,col=…,title=claims CODE::message` line per diagnostic. */
 export function formatGithub(diagnostics: readonly LintItem[]): string {
-  // The workflow escapes first (CR and LF become %0D and %0A, which the runner turns back into
-  // line breaks in the annotation), then the sanitiser for every other control character; neither
-  // writes a character the other changes.
+  // Sanitised first, as the one line each field is (a line break shows as `\n`, a CR as
+  // `\u000d`), then escaped for the runner; the sanitiser writes no `%`, `:` or `,`. So every line
+  // of this output is one of these commands: nothing of the ledger can start another.
   const lines = diagnostics.map((d) => {
-    const props = `file=${sanitize(escapeProperty(d.file))},line=${d.line},col=${d.column},title=${escapeProperty(`claims ${d.code}`)}`;
-    return `::${COMMAND[d.severity]} ${props}::${sanitize(escapeData(d.message))}`;
+    const props = `file=${escapeProperty(sanitizeLine(d.file))},line=${d.line},col=${d.column},title=${escapeProperty(`claims ${d.code}`)}`;
+    return `::${COMMAND[d.severity]} ${props}::${escapeData(sanitizeLine(d.message))}`;
   });
   return lines.length === 0 ? "" : lines.join("\n") + "\n";
 }

@@ -2,7 +2,7 @@
 import type { Stylist } from "../style.js";
 import { compareDiagnostics, countSeverities, type Severity } from "../../core/shared/diagnostics.js";
 import { count } from "../count.js";
-import { sanitize } from "../sanitize.js";
+import { sanitizeLine } from "../sanitize.js";
 import type { LintContext, LintItem } from "./types.js";
 
 /** Width in code points, so that a letter outside the BMP counts once. */
@@ -38,17 +38,22 @@ export function formatStylish(diagnostics: readonly LintItem[], ctx: Pick<LintCo
   for (const [file, list] of byFile) {
     // Every ledger-derived string is sanitised before it is styled, so escapes come only from us.
     const rows: Row[] = list.map((d) => ({
-      cells: [`${d.line}:${d.column}`, d.severity, sanitize(d.message), d.code],
+      cells: [`${d.line}:${d.column}`, d.severity, sanitizeLine(d.message), d.code],
       styles: [chalk.dim, severityStyle(chalk, d.severity), (s) => s, chalk.dim],
     }));
-    const widths = rows[0].cells.map((_, i) => Math.max(...rows.map((r) => width(r.cells[i]))));
+    // A loop, not Math.max(...rows): a file with a hundred thousand diagnostics overflowed the stack.
+    const widths = rows[0].cells.map((_, i) => {
+      let widest = 0;
+      for (const r of rows) widest = Math.max(widest, width(r.cells[i]));
+      return widest;
+    });
     const lines = rows.map((r) => {
       const last = r.cells.length - 1;
       // Padding goes outside the styling, so no underline or colour runs into the gaps.
       const cells = r.cells.map((c, i) => r.styles[i](c) + (i < last ? " ".repeat(widths[i] - width(c)) : ""));
       return `  ${cells.join("  ")}`;
     });
-    blocks.push([chalk.underline(sanitize(file)), ...lines].join("\n"));
+    blocks.push([chalk.underline(sanitizeLine(file)), ...lines].join("\n"));
   }
 
   const counts = countSeverities(sorted);

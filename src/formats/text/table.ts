@@ -2,6 +2,7 @@
 import Table from "cli-table3";
 import type { Status } from "../../core/report/types.js";
 import type { Stylist } from "../style.js";
+import { count } from "../count.js";
 
 export interface TextContext {
   readonly chalk: Stylist;
@@ -19,15 +20,39 @@ export function statusText(chalk: Stylist, status: Status, unresolved = false): 
 }
 
 /**
+ * The longest a table cell's text may be; longer text is cut with a count of what was left out.
+ * The claims and sources tables summarise (the claim's detail and the exports show everything),
+ * and the table library measures a cell's whole text again for every line it draws, so a cell of
+ * a megabyte took minutes.
+ */
+export const MAX_CELL = 1_000;
+
+/** A cell's text, cut at MAX_CELL characters (at a space when there is one near) with what was left out counted. */
+export function clipCell(text: string): string {
+  if (text.length <= MAX_CELL) return text;
+  let cut = text.lastIndexOf(" ", MAX_CELL);
+  if (cut < MAX_CELL / 2) cut = MAX_CELL;
+  // Never between the halves of a surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(text[cut - 1])) cut--;
+  return `${text.slice(0, cut)} … (${count(text.length - cut, "more character")})`;
+}
+
+/**
  * A table that fits `width`: columns keep their natural width until the total would not fit, then
  * the widest wrap. The columns in `keep` (by default the first, which names the row: a cut id
  * cannot be told from its neighbours) shrink only when nothing else can.
  */
 export function table(head: readonly string[], rows: readonly (readonly string[])[], ctx: TextContext, plainRows: readonly (readonly string[])[], keep: readonly number[] = [0]): string {
   const max = Math.max(40, ctx.width ?? PIPED_WIDTH);
-  const natural = head.map((h, i) => Math.max(h.length, ...plainRows.map((r) => longestLine(r[i])), 1) + 2);
   // Borders take one column per cell plus one.
   const budget = max - (head.length + 1);
+  // A loop, not Math.max(...): a spread of a hundred thousand rows overflows the stack. No column
+  // starts wider than the whole table, so the shrinking below takes at most that many steps.
+  const natural = head.map((h, i) => {
+    let widest = Math.max(h.length, 1);
+    for (const r of plainRows) widest = Math.max(widest, longestLine(r[i]));
+    return Math.min(widest + 2, budget);
+  });
   const widths = [...natural];
   // Columns stop shrinking at 8, or lower when that many columns of 8 would not fit (7 columns
   // at 60: a fixed floor of 8 made the source table 64 wide).

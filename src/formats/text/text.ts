@@ -1,11 +1,11 @@
 /** Text renderings of the report for people: claim table, conflicts, claim detail, source table. */
 import type { Report, ReportClaim } from "../../core/report/types.js";
-import { sanitize } from "../sanitize.js";
+import { sanitizeLine } from "../sanitize.js";
 import { displayRange, displayValue, displayWindow, sourcesAndGroups } from "../exports/display.js";
 import { count } from "../count.js";
 import { formatStylish } from "../lint/stylish.js";
 import { claimDetail } from "./detail.js";
-import { statusText, table, type TextContext } from "./table.js";
+import { clipCell, statusText, table, type TextContext } from "./table.js";
 
 export { claimDetail, inTimeOrder } from "./detail.js";
 export type { TextContext } from "./table.js";
@@ -31,9 +31,10 @@ export function answerOf(claim: ReportClaim): string {
  * window says something the range does not (SPEC §8 v2); the answers otherwise.
  */
 function answerCell(claim: ReportClaim): string {
-  const answer = answerOf(claim);
+  // Each line sanitised as the one line it is, and cut: the cell's own line break is the only one.
+  const answer = sanitizeLine(clipCell(answerOf(claim)));
   if (claim.type !== "quantity") return answer;
-  const window = displayWindow(claim);
+  const window = sanitizeLine(clipCell(displayWindow(claim)));
   return window === answer || window === "—" ? answer : `${answer}\nwindow: ${window}`;
 }
 
@@ -41,14 +42,14 @@ function answerCell(claim: ReportClaim): string {
 export function claimTable(report: Report, ctx: TextContext): string {
   if (report.claims.length === 0) return "";
   const plain = report.claims.map((c) => [
-    sanitize(c.id),
+    sanitizeLine(clipCell(c.id)),
     c.type,
     c.status + (c.unresolved ? " (unresolved)" : ""),
     sourcesAndGroups(c),
-    sanitize(answerCell(c)),
-    String(c.conflicts.length),
+    answerCell(c),
+    String(c.conflictCount),
   ]);
-  const styled = report.claims.map((c, i) => [plain[i][0], plain[i][1], statusText(ctx.chalk, c.status, c.unresolved), plain[i][3], plain[i][4], c.conflicts.length > 0 ? ctx.chalk.red(plain[i][5]) : plain[i][5]]);
+  const styled = report.claims.map((c, i) => [plain[i][0], plain[i][1], statusText(ctx.chalk, c.status, c.unresolved), plain[i][3], plain[i][4], c.conflictCount > 0 ? ctx.chalk.red(plain[i][5]) : plain[i][5]]);
   // The claim and its status shrink last: "conflict (unresolved)" split over two lines is easy to miss.
   return `${table(["claim", "type", "status", "sources (groups)", "range / answer", "conflicts"], styled, ctx, plain, [0, 2])}\n`;
 }
@@ -84,12 +85,12 @@ export function sourceTable(report: Report, ctx: TextContext): string {
   const plain = report.sources.map((s) => {
     const r = stats.get(s.id)!;
     return [
-      sanitize(s.id),
+      sanitizeLine(s.id),
       s.type,
-      sanitize(s.side ?? "—"),
+      sanitizeLine(s.side ?? "—"),
       String(r.statements),
       String(r.claims.size),
-      r.conflicts.size ? [...r.conflicts].map(sanitize).join(", ") : "—",
+      r.conflicts.size ? sanitizeLine(clipCell([...r.conflicts].join(", "))) : "—",
       `${r.verified} / ${r.notFound}${r.unchecked ? ` (${r.unchecked} unchecked)` : ""}`,
     ];
   });
@@ -110,7 +111,7 @@ export function checkText(report: Report, ctx: TextContext): string {
   if (table) parts.push(table);
   // A claim with an error of its own is not in the table: say which, so none goes missing unseen.
   const omitted = report.omittedClaims;
-  if (omitted.length > 0) parts.push(`${ctx.chalk.red(`${count(omitted.length, "claim")} left out of the table for errors (see above):`)} ${omitted.map((o) => `${sanitize(o.id)} (${sanitize(o.file)}:${o.line}:${o.column})`).join(", ")}\n`);
+  if (omitted.length > 0) parts.push(`${ctx.chalk.red(`${count(omitted.length, "claim")} left out of the table for errors (see above):`)} ${omitted.map((o) => `${sanitizeLine(o.id)} (${sanitizeLine(o.file)}:${o.line}:${o.column})`).join(", ")}\n`);
   for (const claim of report.claims) if (claim.status === "conflict") parts.push(claimDetail(claim, ctx, report));
   parts.push(summaryLine(report, ctx));
   return parts.join("\n");
