@@ -176,7 +176,23 @@ describe("time: as-of dates and running counts (§8 v2)", () => {
     ]);
     expect(claim.revisions).toEqual([{ source: "ministry", values: [10, 16] }]);
     expect([claim.status, claim.window]).toEqual(["corroborated", bounds(16, 16, false, false)]);
-    expect(report.diagnostics.filter((d) => d.message.includes("same-day") || d.line > 92)).toEqual([]);
+    expect(report.diagnostics.filter((d) => d.line > 92 && d.line < 101)).toEqual([]);
+  });
+
+  it("on any claim, statements of one day are ambiguous only when their as-of dates are the same too", () => {
+    // By effective date alone, 40 and 50 of the 21st were an ambiguous revision, and 50 (later in
+    // the file) came after 40. As of the 18th and the 19th, 40 is the newer.
+    const claim = claimOf(report, "same-day-plain");
+    expect(claim.revisions).toEqual([{ source: "ministry", values: [50, 40, 60, 70] }]);
+    expect(positions(claim)).toEqual([["ministry", "ministry", 70, []]]);
+    expect(report.diagnostics.filter((d) => d.line > 100).map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      [
+        "ambiguous-revision",
+        108,
+        9,
+        "'ministry' says two conflicting things and both dated 2011-12-22, as of 2011-12-20; the later one in the file is taken as its position; add `on:` dates or `retracted:` to say which is newer",
+      ],
+    ]);
   });
 
   it("applies the claim's tolerance", () => {
@@ -216,7 +232,7 @@ describe("time: as-of dates and running counts (§8 v2)", () => {
     // morgue's 10, of the day it was reported, came after the ministry's 16: a stale relay.
     const claim = claimOf(report, "relays");
     expect(positions(claim)).toEqual([["ministry", "ministry", 16, ["union"]]]);
-    expect(report.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["stale-relay", 92, 48]]);
+    expect(report.diagnostics.filter((d) => d.line < 93).map((d) => [d.code, d.line, d.column])).toEqual([["stale-relay", 92, 48]]);
     expect(report.diagnostics[0].message).toContain("'morgue' reports 'ministry' as saying 10 (on 2011-12-22), but 'ministry' said 16 (on 2011-12-20)");
   });
 });

@@ -76,7 +76,7 @@ export function byOrigin(read: readonly ReadStatement[], rule: Rule, warn: Warn)
 
 /**
  * Two remaining statements of an origin that conflict by the claim's rule and have the same
- * effective date (or both none): the tool cannot tell which is newer. Statements of one date are
+ * effective date (or both none), and the same as-of date: the tool cannot tell which is newer. Statements of one date are
  * adjacent in time order; within each run each statement's earliest rival is found without
  * listing the pairs (rivals.ts), so a run that all conflicts costs n log n, not n².
  */
@@ -84,14 +84,16 @@ function ambiguous(origin: string, remaining: readonly ReadStatement[], rule: Ru
   let start = 0;
   while (start < remaining.length) {
     let end = start + 1;
-    while (end < remaining.length && remaining[end].on === remaining[start].on) end++;
+    // One date: the same effective date and the same as-of date, which time order also sorts by.
+    while (end < remaining.length && remaining[end].on === remaining[start].on && remaining[end].asOf === remaining[start].asOf) end++;
     if (end - start > 1) {
       const run = remaining.slice(start, end);
       const rivals = earliestRivals(run, rule.cumulative);
       for (let b = 0; b < run.length; b++) {
         if (rivals[b] < 0) continue;
         const [earlier, later] = [run[rivals[b]], run[b]];
-        const date = later.on === null ? "neither has a date" : `both dated ${later.on}`;
+        const asOf = later.asOf !== null && later.asOf !== later.on ? `, as of ${later.asOf}` : "";
+        const date = later.on === null ? `neither has a date${asOf}` : `both dated ${later.on}${asOf}`;
         const who =
           earlier.data.via === undefined && later.data.via === undefined
             ? `'${origin}' says two conflicting things`
