@@ -324,7 +324,9 @@ describe("the doubling bound holds for every draw of the grammar (issue 18)", ()
             }
             const { report } = await checkLedger(["."], dir);
             checkText(report, { chalk, width: 100 });
-            for (const format of Object.values(EXPORT_FORMATTERS)) format(report, { all: true, publisher: null });
+            // claimreview refuses a report without settings.url and a publisher (SPEC §12 v2).
+            const published = { ...report, settings: { publisher: "Desk", url: "https://desk.example/checks" } };
+            for (const [name, format] of Object.entries(EXPORT_FORMATTERS)) format(name === "claimreview" ? published : report, { all: true, publisher: null });
             for (const format of Object.values(LINT_FORMATTERS)) format(report.diagnostics, { chalk, version: "0.0.0", cwd: dir });
           };
           await run(Math.ceil(growing.n / 4));
