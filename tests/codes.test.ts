@@ -34,6 +34,7 @@ const CASES: readonly { name: string; exit: number; expected: Expected[]; comman
   { name: "ambiguous-revision", exit: 0, expected: [at("ambiguous-revision", "ledger.yaml", 13, 9)] },
   { name: "stale-relay", exit: 0, expected: [at("stale-relay", "ledger.yaml", 22, 15)] },
   { name: "relay-mismatch", exit: 0, expected: [at("relay-mismatch", "ledger.yaml", 19, 15)] },
+  { name: "self-relay", exit: 0, expected: [at("self-relay", "ledger.yaml", 14, 14)] },
   { name: "quote-unchecked", exit: 0, expected: [at("quote-unchecked", "ledger.yaml", 12, 16)] },
   // 46 sources that all disagree: 1,035 pairs, of which the report lists 1,000. Only `check` says
   // so: `lint` shows no pair, so it lists none (issue 18).
@@ -124,6 +125,9 @@ describe("a ledger with every kind of fault", () => {
     at("schema", f("toll.yaml"), 29, 9),
     at("stale-relay", f("toll.yaml"), 32, 15),
     at("relay-mismatch", f("toll.yaml"), 36, 15),
+    // Read as union's own, "3 to 5" conflicts with its "about 60" of no date.
+    at("ambiguous-revision", f("toll.yaml"), 37, 9),
+    at("self-relay", f("toll.yaml"), 38, 14),
     at("duplicate-id", f("twice.yaml"), 2, 3),
   ];
 

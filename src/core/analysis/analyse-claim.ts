@@ -112,7 +112,9 @@ export function analyseClaim(ledger: Ledger, claim: ClaimEntry, diagnostics: Dia
 
   // Read every statement's value; a statement in error (unreadable value, unknown source or
   // relay) is kept for display but takes no part in positions.
-  const read: (ReadStatement & { readonly error: StatementError | null })[] = data.statements.map((statement, k) => {
+  const read: (ReadStatement & { readonly error: StatementError | null })[] = data.statements.map((written, k) => {
+    // A source named as relaying itself (a `self-relay` warning) speaks for itself.
+    const statement = written.via !== undefined && written.via === written.source ? ownStatement(written) : written;
     const index = claim.statementIndexes[k];
     const parsed = parseValue(ctx, statement.says);
     if (!parsed.ok) diagnostics.push(diagnostic("invalid-value", parsed.message, locate(claim.file, path(index, "says"))));
@@ -214,4 +216,10 @@ function statementError(ledger: Ledger, statement: StatementInput, set: ValueSet
     return ledger.declared.get(id) === "sources" ? "invalid-source" : "unknown-source";
   }
   return null;
+}
+
+/** The statement without its `via`. */
+function ownStatement(statement: StatementInput): StatementInput {
+  const { via: _, ...own } = statement;
+  return own;
 }

@@ -25,6 +25,7 @@ export const DIAGNOSTIC_CODES = {
   "ambiguous-revision": { severity: "warning", summary: "An origin made (or is reported as making) two conflicting statements with the same date; the later one in file order is taken." },
   "stale-relay": { severity: "warning", summary: "A relay, dated after its origin's position, repeats a figure the origin has since revised." },
   "relay-mismatch": { severity: "warning", summary: "A relay reports its origin as saying something that agrees with none of the origin's own statements." },
+  "self-relay": { severity: "warning", summary: "A statement's `via` names its own source: a source does not relay itself, so the statement is read as its own." },
   "quote-unchecked": { severity: "info", summary: "A quote could not be checked: no `in`, no archive, or an unreadable archive." },
   "conflicts-truncated": { severity: "info", summary: "A claim has more than 1,000 conflicting pairs: the report lists the first 1,000, and `conflictCount` counts them all." },
 } as const satisfies Record<string, CodeInfo>;

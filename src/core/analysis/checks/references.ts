@@ -1,4 +1,7 @@
-/** `unknown-source` and `unknown-document`: every `source`, `via`, `in` and `verdict.claimant` names a declared record. */
+/**
+ * `unknown-source` and `unknown-document`: every `source`, `via`, `in` and `verdict.claimant`
+ * names a declared record; and `self-relay`, a `via` that names the statement's own source.
+ */
 import { diagnostic, type Diagnostic } from "../../shared/diagnostics.js";
 import type { Ledger } from "../../load/ledger.js";
 import { locate } from "../../load/locate.js";
@@ -17,6 +20,9 @@ export function checkReferences(ledger: Ledger): Diagnostic[] {
         const id = statement[key];
         if (id === undefined || ledger.declared.get(id) === "sources") continue;
         out.push(diagnostic("unknown-source", `unknown source '${id}'${hintFor(ledger, id, sources)}`, locate(claim.file, [...path, key])));
+      }
+      if (statement.via !== undefined && statement.via === statement.source) {
+        out.push(diagnostic("self-relay", `'${statement.source}' is named as relaying itself; remove \`via\`, or name the source it relays`, locate(claim.file, [...path, "via"])));
       }
       if (statement.in !== undefined && ledger.declared.get(statement.in) !== "documents") {
         const other = ledger.declared.get(statement.in);
