@@ -2,7 +2,8 @@
 import type { Report, ReportClaim, ReportStatement } from "../../core/report/types.js";
 import { byTime } from "../../core/analysis/time.js";
 import { sanitizeLine } from "../sanitize.js";
-import { displayRange, displayValue, displayWindow, originWithRelays, relaysOf, STATEMENT_ERRORS } from "../exports/display.js";
+import { displayRange, displayValue, originWithRelays, relaysOf, STATEMENT_ERRORS } from "../exports/display.js";
+import { explainedWindow } from "../exports/window-note.js";
 import { type Standing, standings } from "../exports/standing.js";
 import { statusText, type TextContext } from "./table.js";
 
@@ -63,7 +64,8 @@ export function claimDetail(claim: ReportClaim, ctx: TextContext, report: Pick<R
     "",
     ...inTimeOrder(claim.statements).map((s) => statementLine(s, standing.get(s), claim, ctx)),
   ];
-  if (claim.range !== undefined) lines.push("", `  range:  ${sanitizeLine(displayRange(claim))}`, `  window: ${sanitizeLine(displayWindow(claim))}`);
+  // The window with why it is empty, when it is: "corroborated" beside a bare "window: none" read as a contradiction.
+  if (claim.range !== undefined) lines.push("", `  range:  ${sanitizeLine(displayRange(claim))}`, `  window: ${sanitizeLine(explainedWindow(claim))}`);
   if (claim.revisions.length > 0) {
     lines.push("", "  revisions:");
     for (const r of claim.revisions) lines.push(`    ${sanitizeLine(r.source)}: ${r.values.map((v) => sanitizeLine(displayValue(v))).join(" → ")}`);

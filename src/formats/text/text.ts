@@ -23,7 +23,9 @@ export function answerOf(claim: ReportClaim): string {
     answers.set(answer, (answers.get(answer) ?? 0) + 1);
   }
   if (answers.size === 0) return "—";
-  return [...answers].map(([a, n]) => (n > 1 ? `${a} (${n})` : a)).join(" / ");
+  // "; " between answers: " / " read as an EDTF interval between two dates (2011-12-16/2011-12-18),
+  // and ", " already joins the options of one answer.
+  return [...answers].map(([a, n]) => (n > 1 ? `${a} (${n})` : a)).join("; ");
 }
 
 /**
