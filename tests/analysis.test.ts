@@ -2,8 +2,12 @@
  * Positions, revisions, independence, conflicts and findings (SPEC §5–§8), one small fixture per
  * rule under tests/fixtures/analysis/. Every expected value was worked out by hand from the SPEC
  * before the code was run; none was copied from the code's output.
+ *
+ * Each block builds its report before each test, not once while the tests are collected: the
+ * mutation run (`npm run mutate`) reruns for a mutant only the tests that reached it, and code run
+ * at collection time belongs to no test.
  */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { analyseFixture, claimOf } from "./helpers/check.js";
 import type { Report, ReportClaim } from "../src/core/report/types.js";
 import { ROOT } from "./helpers/run.js";
@@ -32,7 +36,10 @@ function day(year: number, month: number, d: number): number {
 }
 
 describe("revisions are changes of value set, not of spelling (§6)", () => {
-  const report = analyse("spelling");
+  let report: Report;
+  beforeEach(() => {
+    report = analyse("spelling");
+  });
 
   it("reports no diagnostics", () => {
     expect(codes(report)).toEqual([]);
@@ -75,7 +82,10 @@ describe("revisions are changes of value set, not of spelling (§6)", () => {
 });
 
 describe("retractions (§6)", () => {
-  const report = analyse("retraction");
+  let report: Report;
+  beforeEach(() => {
+    report = analyse("retraction");
+  });
 
   it("reports no diagnostics", () => {
     expect(codes(report)).toEqual([]);
@@ -122,8 +132,14 @@ describe("retractions (§6)", () => {
 });
 
 describe("statements in error (§6)", () => {
-  const report = analyse("excluded");
-  const toll = claimOf(report, "toll");
+  let report: Report;
+  beforeEach(() => {
+    report = analyse("excluded");
+  });
+  let toll: ReportClaim;
+  beforeEach(() => {
+    toll = claimOf(report, "toll");
+  });
 
   it("are reported: unknown source, invalid value, unknown relay", () => {
     expect(report.diagnostics.map((d) => [d.code, d.line])).toEqual([
@@ -169,8 +185,14 @@ describe("statements in error (§6)", () => {
 });
 
 describe("time order (§6)", () => {
-  const report = analyse("ordering");
-  const toll = claimOf(report, "toll");
+  let report: Report;
+  beforeEach(() => {
+    report = analyse("ordering");
+  });
+  let toll: ReportClaim;
+  beforeEach(() => {
+    toll = claimOf(report, "toll");
+  });
 
   it("the effective date is `on`, else the document's `published`", () => {
     expect(toll.statements.map((s) => s.on)).toEqual([
@@ -230,7 +252,10 @@ describe("time order (§6)", () => {
 });
 
 describe("origins and independence groups (§6, §8)", () => {
-  const report = analyse("via-sides");
+  let report: Report;
+  beforeEach(() => {
+    report = analyse("via-sides");
+  });
 
   it("reports no diagnostics", () => {
     expect(codes(report)).toEqual([]);
@@ -287,7 +312,10 @@ describe("origins and independence groups (§6, §8)", () => {
 });
 
 describe("conflicting pairs (§8)", () => {
-  const report = analyse("pairs");
+  let report: Report;
+  beforeEach(() => {
+    report = analyse("pairs");
+  });
 
   it("one source's revision is not a conflict", () => {
     const claim = claimOf(report, "revision-only");
@@ -320,7 +348,10 @@ describe("conflicting pairs (§8)", () => {
 });
 
 describe("findings and unresolved claims (§8)", () => {
-  const report = analyse("verdicts");
+  let report: Report;
+  beforeEach(() => {
+    report = analyse("verdicts");
+  });
   const vs = (claim: ReportClaim) => claim.positions.map((p) => [p.source, p.vsFinding]);
 
   it("reports no diagnostics", () => {
@@ -409,7 +440,10 @@ describe("findings and unresolved claims (§8)", () => {
 });
 
 describe("tolerance and margin (§5)", () => {
-  const report = analyse("tolerance");
+  let report: Report;
+  beforeEach(() => {
+    report = analyse("tolerance");
+  });
 
   it("tolerance turns a would-be conflict into agreement, and changes findings", () => {
     // 86 → [77.4, 94.6], 100 → [90, 110]: they overlap. Finding (−∞, 80) → (−∞, 88).
@@ -470,7 +504,10 @@ describe("tolerance and margin (§5)", () => {
 });
 
 describe("choices (§5)", () => {
-  const report = analyse("choice");
+  let report: Report;
+  beforeEach(() => {
+    report = analyse("choice");
+  });
 
   it("a list allows any of its options; conflict only when two sets share none", () => {
     // a {police, protesters}, b {protesters}, c {provocateurs}, d {police, provocateurs}
@@ -498,7 +535,10 @@ describe("choices (§5)", () => {
 });
 
 describe("booleans (§5)", () => {
-  const report = analyse("boolean");
+  let report: Report;
+  beforeEach(() => {
+    report = analyse("boolean");
+  });
 
   it("yes/true/TRUE against No/false: every cross pair conflicts", () => {
     const claim = claimOf(report, "fired");
@@ -522,7 +562,10 @@ describe("booleans (§5)", () => {
 });
 
 describe("dates (§5)", () => {
-  const report = analyse("dates");
+  let report: Report;
+  beforeEach(() => {
+    report = analyse("dates");
+  });
 
   it("reports no diagnostics", () => {
     expect(codes(report)).toEqual([]);
@@ -575,7 +618,10 @@ describe("dates (§5)", () => {
 });
 
 describe("`says` is echoed as YAML read it (§11)", () => {
-  const report = analyse("echo");
+  let report: Report;
+  beforeEach(() => {
+    report = analyse("echo");
+  });
 
   it("reports no diagnostics", () => {
     expect(codes(report)).toEqual([]);
@@ -626,8 +672,14 @@ describe("ratings `true` and `false` written as plain YAML (§4, §1)", () => {
 });
 
 describe("a revision history with an unreadable value (§6)", () => {
-  const report = analyse("revision-unreadable");
-  const toll = claimOf(report, "toll");
+  let report: Report;
+  beforeEach(() => {
+    report = analyse("revision-unreadable");
+  });
+  let toll: ReportClaim;
+  beforeEach(() => {
+    toll = claimOf(report, "toll");
+  });
 
   it("lists every statement as written, the unreadable one included", () => {
     expect(toll.revisions).toEqual([{ source: "prosecutor", values: [10, "lots", 16] }]);

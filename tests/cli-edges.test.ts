@@ -4,11 +4,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, ROOT, runInProcess } from "./helpers/run.js";
+import { BIN, describeBuilt, ROOT, runInProcess } from "./helpers/run.js";
 
 const codes = (stdout: string) => (JSON.parse(stdout) as { code: string; line: number }[]).map((d) => `${d.code}@${d.line}`);
 
-describe("a reader that stops early", () => {
+describeBuilt("a reader that stops early", () => {
   it("ends the run quietly: no stack trace, the exit code of the findings", () => {
     const dir = mkdtempSync(join(tmpdir(), "claims-pipe-"));
     try {

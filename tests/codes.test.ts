@@ -1,7 +1,7 @@
 /** One fixture per diagnostic code (SPEC §9): the exact code, file, line and column, from the real CLI. */
 import { describe, expect, it } from "vitest";
 import { DIAGNOSTIC_CODES } from "../src/core/shared/diagnostics.js";
-import { runBin, runInProcess } from "./helpers/run.js";
+import { itBuilt, runBin, runInProcess } from "./helpers/run.js";
 
 interface Expected {
   readonly code: string;
@@ -136,7 +136,7 @@ describe("a ledger with every kind of fault", () => {
     expect(new Set(expected.map((e) => e.code)).size).toBe(Object.keys(DIAGNOSTIC_CODES).filter((code) => code !== "conflicts-truncated").length);
   });
 
-  it("is reported fault by fault, each at its place, by the built bin, with exit 1", () => {
+  itBuilt("is reported fault by fault, each at its place, by the built bin, with exit 1", () => {
     const result = runBin(["lint", "--format", "json", EVERY_FAULT]);
     expect(positions(result.stdout)).toEqual(expected);
     expect(result.code).toBe(1);

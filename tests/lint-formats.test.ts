@@ -1,5 +1,5 @@
 import { Chalk } from "chalk";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { escapeData, escapeProperty } from "../src/formats/lint/github.js";
 import { LINT_FORMATTERS, type LintContext, type LintFormat } from "../src/formats/lint/index.js";
 import { hasUnsafe, sanitizeKeepingColour } from "../src/formats/sanitize.js";
@@ -11,16 +11,22 @@ const plain: LintContext = { chalk: new Chalk({ level: 0 }), version: "0.1.0", c
 const coloured: LintContext = { ...plain, chalk: new Chalk({ level: 1 }) };
 const SGR = /\u001b\[[0-9;]*m/g;
 
-const three: Diagnostic[] = [
-  diagnostic("unused-source", "source 'x' is never cited", { file: "ledger/b.yaml", line: 3, column: 1 }),
-  diagnostic("unknown-source", "unknown source 'prosecuter' — did you mean 'prosecutor'?", { file: "ledger/a.yaml", line: 12, column: 13 }),
-  diagnostic("quote-unchecked", "no archive", { file: "ledger/a.yaml", line: 4, column: 5 }),
-];
-
 // An OSC "set title" sequence, a bell, a right-to-left override and a zero-width space.
 const HOSTILE = "bad \u001b]0;pwned\u0007 \u202Eevil\u200B";
 const HOSTILE_SHOWN = "bad \\u001b]0;pwned\\u0007 \\u202eevil\\u200b";
-const hostile = [diagnostic("schema", HOSTILE, { file: "led\u202Eger.yaml", line: 1, column: 1 })];
+
+// Made before each test, not at collection time, so that the mutation run (`npm run mutate`) knows
+// which tests reach `diagnostic`.
+let three: Diagnostic[];
+let hostile: Diagnostic[];
+beforeEach(() => {
+  three = [
+    diagnostic("unused-source", "source 'x' is never cited", { file: "ledger/b.yaml", line: 3, column: 1 }),
+    diagnostic("unknown-source", "unknown source 'prosecuter' — did you mean 'prosecutor'?", { file: "ledger/a.yaml", line: 12, column: 13 }),
+    diagnostic("quote-unchecked", "no archive", { file: "ledger/a.yaml", line: 4, column: 5 }),
+  ];
+  hostile = [diagnostic("schema", HOSTILE, { file: "led\u202Eger.yaml", line: 1, column: 1 })];
+});
 
 const format = (name: LintFormat, ds: readonly Diagnostic[], ctx: LintContext = plain): string => LINT_FORMATTERS[name](ds, ctx);
 

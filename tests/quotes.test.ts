@@ -1,7 +1,8 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { describeAtScale } from "./helpers/run.js";
 import { archiveText } from "../src/core/quotes/archive-text.js";
-import { checkQuote, normalizeText, normalizeTracked, prepareArchive, type QuoteMatch } from "../src/core/quotes/match.js";
+import { checkQuote, normalizeText, normalizeTracked, type PreparedArchive, prepareArchive, type QuoteMatch } from "../src/core/quotes/match.js";
 
 const check = (quote: string, archive: string): QuoteMatch => checkQuote(quote, prepareArchive(archive));
 const verified = (quote: string, archive: string): boolean => check(quote, archive).result === "verified";
@@ -150,6 +151,7 @@ describe("checkQuote: gaps", () => {
   it("does not treat a bracketed insertion as words to find", () => {
     expect(verified("[Prime Minister] Smith said no", "Smith said no.")).toBe(true);
   });
+
 });
 
 describe("checkQuote: mismatches", () => {
@@ -231,7 +233,12 @@ describe("archiveText", () => {
     "<template>secret template words</template>",
     "</body></html>",
   ].join("\n");
-  const text = archiveText(HTML, ".html");
+  // Made before each test rather than while tests are collected, so that the mutation run
+  // (`npm run mutate`) knows which tests reach the code.
+  let text: string;
+  beforeEach(() => {
+    text = archiveText(HTML, ".html");
+  });
 
   it("drops scripts, styles, templates and comments", () => {
     expect(text).not.toMatch(/secret/);
@@ -266,12 +273,57 @@ describe("archiveText", () => {
   });
 });
 
-describe("performance sanity", () => {
+/** `count` words of a small vocabulary, in an order without short repeats. */
+function manyWords(count: number): string[] {
   const VOCAB = ["alpha", "beta", "gamma", "delta", "the", "police", "said", "minister", "report", "taxes"];
   const words: string[] = [];
-  for (let i = 0; i < 160_000; i++) words.push(VOCAB[(i * 7919) % VOCAB.length] + (i % 17));
+  for (let i = 0; i < count; i++) words.push(VOCAB[(i * 7919) % VOCAB.length] + (i % 17));
+  return words;
+}
+
+describe("long quotes in a long archive", () => {
+  // The behaviour the megabyte archive below checks at scale, on an archive small enough for the
+  // mutation run, where instrumented code runs an order of magnitude slower.
+  const words = manyWords(4_000);
+  let prepared: PreparedArchive;
+  beforeEach(() => {
+    prepared = prepareArchive(words.join(" "));
+  });
+
+  it("verifies a 1,000-word quote", () => {
+    expect(checkQuote(words.slice(2_000, 3_000).join(" "), prepared)).toEqual({ result: "verified" });
+  });
+
+  it("finds the closest passage for a 1,000-word misquote, shortened to about 200 characters", () => {
+    const quote = words.slice(2_000, 3_000);
+    quote[3] = "misquoted";
+    const r = checkQuote(quote.join(" "), prepared);
+    expect(r).toEqual({ result: "not-found", closest: expect.stringMatching(/…$/), similarity: 99 });
+    if (r.result !== "not-found") return;
+    expect(words.slice(2_000, 2_040).join(" ").startsWith(r.closest.slice(0, -1))).toBe(true);
+    expect(r.closest.length).toBeLessThanOrEqual(201);
+  });
+
+  it("never calls a quote that was not found 100% similar, even when the change lies past what is compared", () => {
+    const quote = words.slice(2_000, 3_000);
+    quote[999] = "misquoted";
+    expect(checkQuote(quote.join(" "), prepared)).toEqual({ result: "not-found", closest: expect.any(String), similarity: 99 });
+  });
+
+  it("verifies a quote made of many gaps", () => {
+    expect(checkQuote(words.slice(1_000, 2_000).join(" ... "), prepared)).toEqual({ result: "verified" });
+  });
+});
+
+// Skipped in the mutation run (tests/helpers/run.ts): the size is the point here, and the block above
+// checks the same behaviour.
+describeAtScale("performance sanity", () => {
+  const words = manyWords(160_000);
   const archive = words.join(" ");
-  const prepared = prepareArchive(archive);
+  let prepared: PreparedArchive;
+  beforeEach(() => {
+    prepared = prepareArchive(archive);
+  });
 
   it("builds a 1 MB archive", () => {
     expect(archive.length).toBeGreaterThan(1_000_000);

@@ -3,13 +3,18 @@
  * exactly as SPEC §5–§8 say, and reported as §11 says. Every expected value below was worked out
  * by hand from the SPEC and the fixture files, not copied from the tool's output.
  */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { checkLedgerSync as checkLedger } from "./helpers/check.js";
-import type { ReportClaim, ReportInterval, ReportPosition, ReportStatement } from "../src/core/report/types.js";
-import { ROOT, runBin } from "./helpers/run.js";
+import type { Report, ReportClaim, ReportInterval, ReportPosition, ReportStatement } from "../src/core/report/types.js";
+import { describeBuilt, ROOT, runBin } from "./helpers/run.js";
 
 const DIR = "tests/fixtures/wider";
-const { report } = checkLedger([DIR], ROOT);
+// Built before each test, not at collection time, so that the mutation run (`npm run mutate`)
+// knows which tests reach which code.
+let report: Report;
+beforeEach(() => {
+  report = checkLedger([DIR], ROOT).report;
+});
 
 function claimOf(id: string): ReportClaim {
   const claim = report.claims.find((c) => c.id === id);
@@ -134,7 +139,10 @@ describe("the wider ledger: summary and diagnostics", () => {
 });
 
 describe("death-toll: a running count — a prosecutor raising the toll, relays under their origin, a retracted toll, one side agreeing", () => {
-  const claim = claimOf("death-toll");
+  let claim: ReportClaim;
+  beforeEach(() => {
+    claim = claimOf("death-toll");
+  });
   const PG_CONFLICTS = ["morgue-witnesses", "odak-union", "opposition-outlet"];
 
   it("statements: effective and as-of dates, origins, retraction echoed, position flags, quote checks", () => {
@@ -234,7 +242,10 @@ describe("death-toll: a running count — a prosecutor raising the toll, relays 
 });
 
 describe("injured: tolerance turns a would-be conflict into agreement", () => {
-  const claim = claimOf("injured");
+  let claim: ReportClaim;
+  beforeEach(() => {
+    claim = claimOf("injured");
+  });
 
   it("is analysed with every set widened by 10%, and reports the range unwidened", () => {
     // 86 → [77.4, 94.6] and 100 → [90, 110] overlap: no conflict; two groups.
@@ -257,7 +268,10 @@ describe("injured: tolerance turns a would-be conflict into agreement", () => {
 });
 
 describe("live-fire: sources of one side agree — single-source", () => {
-  const claim = claimOf("live-fire");
+  let claim: ReportClaim;
+  beforeEach(() => {
+    claim = claimOf("live-fire");
+  });
 
   it("counts the union, the strike committee and a relay of the union as one group", () => {
     expect(claim.statements).toEqual([
@@ -281,7 +295,10 @@ describe("live-fire: sources of one side agree — single-source", () => {
 });
 
 describe("police-injured: only `unknown` — unsourced", () => {
-  const claim = claimOf("police-injured");
+  let claim: ReportClaim;
+  beforeEach(() => {
+    claim = claimOf("police-injured");
+  });
 
   it("has uncommitted positions, no range and no groups", () => {
     expect(claim.statements).toEqual([
@@ -301,7 +318,10 @@ describe("police-injured: only `unknown` — unsourced", () => {
 });
 
 describe("strike-began: a date claim corroborated by three groups", () => {
-  const claim = claimOf("strike-began");
+  let claim: ReportClaim;
+  beforeEach(() => {
+    claim = claimOf("strike-began");
+  });
 
   it("month, after-a-day and an EDTF interval overlap pairwise", () => {
     expect(claim.statements).toEqual([
@@ -322,7 +342,10 @@ describe("strike-began: a date claim corroborated by three groups", () => {
 });
 
 describe("who-fired-first: a choice claim with an ambiguous revision, unresolved", () => {
-  const claim = claimOf("who-fired-first");
+  let claim: ReportClaim;
+  beforeEach(() => {
+    claim = claimOf("who-fired-first");
+  });
   const IM_CONFLICTS = ["strike-committee", "wire-agency-a"];
 
   it("takes the later of two same-day statements as the position, and keeps both in the revision", () => {
@@ -361,7 +384,7 @@ describe("who-fired-first: a choice claim with an ambiguous revision, unresolved
   });
 });
 
-describe("the CLI prints the same report", () => {
+describeBuilt("the CLI prints the same report", () => {
   it("`claims check --format json` is the in-process report, byte for byte", () => {
     const result = runBin(["check", "--format", "json", DIR]);
     expect(result.stderr).toBe("");

@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { isMainThread } from "node:worker_threads";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { OutputRefused, writeOutputAtomic } from "../src/cli/write-output.js";
 
@@ -61,7 +62,8 @@ describe("writeOutputAtomic", () => {
     expect(entries(join(root, "claims"))).toEqual(["archive", "death-toll.yaml", "report.md"]);
   });
 
-  it("writes a new file relative to cwd, mode 0644 under the usual umask, leaving nothing else", () => {
+  // Worker threads cannot set the umask; the mutation run (stryker.config.mjs) runs tests on one.
+  it.runIf(isMainThread)("writes a new file relative to cwd, mode 0644 under the usual umask, leaving nothing else", () => {
     const previous = process.umask(0o022);
     try {
       writeOutputAtomic("report.md", "# Report\n", protect);

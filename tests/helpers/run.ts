@@ -1,12 +1,32 @@
 /** Runs the CLI two ways: in-process through `main` (fast, exact), and as the built bin in a subprocess (real). */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { describe, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import type { Io } from "../../src/cli/io.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BIN = fileURLToPath(new URL("../../bin/claims.js", import.meta.url));
 export const FIXTURES = fileURLToPath(new URL("../fixtures", import.meta.url));
+
+/**
+ * True in the mutation run (`npm run mutate`, vitest.mutation.config.ts). Stryker mutates src/ in
+ * its sandbox; the built dist/ never sees those mutants, so a test of the built bin there could
+ * only pass, or fail for the wrong reason. Such tests are written with `itBuilt`/`describeBuilt`.
+ */
+export const MUTATION_RUN = process.env.CLAIMS_MUTATION_RUN === "1";
+
+/** `it` for a test of the built bin or package: skipped in the mutation run. */
+export const itBuilt = it.skipIf(MUTATION_RUN);
+/** `describe` for tests of the built bin or package: skipped in the mutation run. */
+export const describeBuilt = describe.skipIf(MUTATION_RUN);
+
+/**
+ * `describe` for checks of scale (a megabyte archive, the whole YAML test suite as a ledger):
+ * skipped in the mutation run, where instrumented code runs an order of magnitude slower and speed
+ * is not what is measured. Smaller tests pin the behaviour they check.
+ */
+export const describeAtScale = describe.skipIf(MUTATION_RUN);
 
 export interface RunResult {
   readonly code: number;
@@ -39,6 +59,8 @@ export async function runInProcess(args: readonly string[], options: RunOptions 
 
 /** Runs the built bin as a subprocess (run `npm run build` first; `npm test` does). */
 export function runBin(args: readonly string[], options: RunOptions & { timeout?: number } = {}): RunResult {
+  // Fails loudly rather than letting the unmutated bin count as a test of a mutant.
+  if (MUTATION_RUN) throw new Error("runBin in the mutation run: the built bin cannot see mutants; write this test with itBuilt");
   const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" };
   for (const [k, v] of Object.entries(options.env ?? {})) if (v !== undefined) env[k] = v;
   const result = spawnSync(process.execPath, [BIN, ...args], {

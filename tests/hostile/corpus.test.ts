@@ -11,7 +11,7 @@ import type { Diagnostic } from "../../src/core/shared/diagnostics.js";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forbiddenIn, removeDir, tempDir } from "../fixtures/hazards/hazards.js";
-import { runBin, runInProcess, type RunResult } from "../helpers/run.js";
+import { describeAtScale, describeBuilt, runBin, runInProcess, type RunResult } from "../helpers/run.js";
 
 const VARIANTS = ["as-is", "crlf", "bom", "half", "nul"] as const;
 type Variant = (typeof VARIANTS)[number];
@@ -146,7 +146,7 @@ describe("the yaml-test-suite corpus", () => {
   });
 });
 
-describe("the whole corpus through the built CLI, in one workspace", () => {
+describeBuilt("the whole corpus through the built CLI, in one workspace", () => {
   let report: { summary: { files: number; errors: number }; diagnostics: Diag[] };
   const byFile = new Map<string, Diag[]>();
   const file = (name: string, kind: Variant) => `ledger/${name}/${kind}.yaml`;
@@ -246,7 +246,8 @@ describe("the whole corpus through the built CLI, in one workspace", () => {
   });
 });
 
-describe("each case on its own, in-process", () => {
+// Skipped in the mutation run (tests/helpers/run.ts): 402 ledgers are a check of scale.
+describeAtScale("each case on its own, in-process", () => {
   it("check --format json over every case folder ends with 0 or 1 and valid JSON, and never throws", async () => {
     for (const c of cases) {
       const result = await runInProcess(["check", "--format", "json", join("ledger", c.name)], { cwd: workspace });

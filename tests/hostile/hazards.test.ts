@@ -7,7 +7,7 @@
 import { truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runBin, runInProcess } from "../helpers/run.js";
+import { describeBuilt, runBin, runInProcess } from "../helpers/run.js";
 import {
   ALIAS_BOMB,
   ALIAS_BOMB_PLACES,
@@ -270,7 +270,7 @@ function lint(dir: string, paths: readonly string[] = ["."]) {
 
 afterAll(() => dirs.forEach(removeDir));
 
-describe("hazards through the real CLI", () => {
+describeBuilt("hazards through the real CLI", () => {
   for (const hazard of HAZARDS) {
     it(hazard.name, () => {
       const dir = tempDir("hazard");

@@ -1,0 +1,56 @@
+/**
+ * The test run that mutation testing (`npm run mutate`, stryker.config.mjs) uses. Stryker mutates
+ * src/ in its sandbox; the built dist/ and anything that runs it as a subprocess cannot see those
+ * mutants, so the tests of the build are left out here, and `runBin` refuses to run (see
+ * tests/helpers/run.ts) so that a test of the built bin can never count as killing a mutant.
+ */
+import { relative } from "node:path";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+import { configDefaults, defineConfig, mergeConfig } from "vitest/config";
+import base from "./vitest.config.js";
+
+/**
+ * The slowest files, run last. A mutant in code that runs when a module loads (a table of words,
+ * a schema) reruns every test file, and Stryker stops at the first failure: the unit tests, which
+ * fail fastest, go first.
+ */
+const LAST = ["tests/hostile/", "tests/cli.test.ts", "tests/snapshots.test.ts", "tests/cli-edges.test.ts"];
+
+class UnitTestsFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification): number => {
+      const path = relative(file.project.config.root, file.moduleId).replace(/\\/g, "/");
+      const i = LAST.findIndex((prefix) => path.startsWith(prefix));
+      return i < 0 ? -1 : i;
+    };
+    return [...files].sort((a, b) => rank(a) - rank(b) || (a.moduleId < b.moduleId ? -1 : 1));
+  }
+}
+
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      // Files wholly about the build: the packed package, the bundles and their code cache, the
+      // README's output (made by the bin), exports and writes by the bin, a ledger of every
+      // hazard through the bin, the HTML export in a browser. And the layout test, which reads
+      // the source text: Stryker's instrumented copy is longer and imports its own helpers.
+      exclude: [
+        ...configDefaults.exclude,
+        "tests/layout.test.ts",
+        "tests/package.test.ts",
+        "tests/build.test.ts",
+        "tests/code-cache.test.ts",
+        "tests/readme.test.ts",
+        "tests/export-cli.test.ts",
+        "tests/export-html.screenshot.test.ts",
+        "tests/hostile/nothing-written.test.ts",
+        "tests/hostile/mixed-ledger.test.ts",
+      ],
+      // Fewer fuzzing runs (tests/hostile/fuzz.test.ts): they check that nothing throws, which few
+      // mutants change, and each run reaches most of the core.
+      env: { CLAIMS_MUTATION_RUN: "1", CLAIMS_FUZZ_RUNS: "20" },
+      sequence: { sequencer: UnitTestsFirst },
+    },
+  }),
+);
