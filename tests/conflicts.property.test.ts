@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { holds } from "./helpers/property.js";
 import { conflictingPairs } from "../src/core/analysis/analyse-claim.js";
 import { countConflictPairs } from "../src/core/analysis/conflict-count.js";
 import { conflictIndexPairs } from "../src/core/analysis/conflicts.js";
@@ -52,7 +53,7 @@ const named = (sets: readonly [ValueSet, string | null][]) => sets.map(([set, da
 describe("conflictingPairs", () => {
   for (const [name, kind] of [["intervals", interval], ["options", options], ["booleans", boolean]] as const) {
     it(`agrees with comparing every pair: ${name}`, () => {
-      fc.assert(
+      holds(
         fc.property(fc.array(fc.tuple(kind, asOf), { maxLength: 12 }), fc.constantFrom(0, 0.1, 0.5), (sets, tolerance) => {
           const positions = named(sets);
           expect(conflictingPairs(positions, tolerance)).toEqual(bruteForce(positions, tolerance, false));

@@ -1,6 +1,7 @@
 /** The bit-parallel, bounded edit distance agrees with the textbook one wherever it answers. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { holds } from "./helpers/property.js";
 import { EditDistancePattern, levenshtein } from "../src/core/shared/distance.js";
 
 function textbook(a: string, b: string): number {
@@ -30,23 +31,23 @@ describe("levenshtein", () => {
   });
 
   it("is exact without a limit", () => {
-    fc.assert(fc.property(word, word, (a, b) => levenshtein(a, b) === textbook(a, b)));
+    holds(fc.property(word, word, (a, b) => levenshtein(a, b) === textbook(a, b)));
   });
 
   it("is exact for strings spanning several blocks", () => {
-    fc.assert(fc.property(long, long, (a, b) => levenshtein(a, b) === textbook(a, b)));
-    fc.assert(fc.property(long, (a) => levenshtein(a, a.slice(3) + "zz") === textbook(a, a.slice(3) + "zz")));
+    holds(fc.property(long, long, (a, b) => levenshtein(a, b) === textbook(a, b)));
+    holds(fc.property(long, (a) => levenshtein(a, a.slice(3) + "zz") === textbook(a, a.slice(3) + "zz")));
   });
 
   it("is exact within the limit and above it beyond", () => {
-    fc.assert(
+    holds(
       fc.property(word, word, fc.nat(10), (a, b, limit) => {
         const exact = textbook(a, b);
         const bounded = levenshtein(a, b, limit);
         return exact <= limit ? bounded === exact : bounded > limit;
       }),
     );
-    fc.assert(
+    holds(
       fc.property(long, long, fc.nat(60), (a, b, limit) => {
         const exact = textbook(a, b);
         const bounded = levenshtein(a, b, limit);
@@ -58,7 +59,7 @@ describe("levenshtein", () => {
 
 describe("EditDistancePattern", () => {
   it("gives the distance to every passage starting at one place in one pass", () => {
-    fc.assert(
+    holds(
       fc.property(fc.oneof(word, long), fc.oneof(word, long), fc.nat(), fc.array(fc.nat(), { maxLength: 4 }), (pattern, text, start, picks) => {
         const from = start % (text.length + 1);
         const ends = picks.map((p) => from + (p % (text.length - from + 1))).sort((x, y) => x - y);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import { describeAtScale } from "./helpers/run.js";
+import { holds } from "./helpers/property.js";
 import { archiveText } from "../src/core/quotes/archive-text.js";
 import { checkQuote, normalizeText, normalizeTracked, type PreparedArchive, prepareArchive, type QuoteMatch } from "../src/core/quotes/match.js";
 
@@ -40,11 +41,11 @@ describe("the ASCII shortcut of normalisation", () => {
   const ascii = fc.string({ unit: fc.constantFrom("a", "Z", "'", '"', "`", "-", ".", " ", "\t", "\n", "\r", "\v", "\f", "\u0000", "\u001b", "\u007f"), maxLength: 60 });
 
   it("gives the same text as the general path", () => {
-    fc.assert(fc.property(ascii, (s) => normalizeText(s) === normalizeTracked(s).text));
+    holds(fc.property(ascii, (s) => normalizeText(s) === normalizeTracked(s).text));
   });
 
   it("maps a prepared ASCII archive back to its original text as the general path does", () => {
-    fc.assert(
+    holds(
       fc.property(ascii, (s) => {
         const prepared = prepareArchive(s);
         const tracked = normalizeTracked(s);
@@ -78,11 +79,11 @@ describe("normalisation of any text", () => {
   const text = fc.array(unit, { maxLength: 40 }).map((units) => units.join(""));
 
   it("agrees with the reference, whatever was normalised before", () => {
-    fc.assert(fc.property(text, text, (s, t) => normalizeText(s) === reference(s) && normalizeText(t) === reference(t) && normalizeText(s) === reference(s)));
+    holds(fc.property(text, text, (s, t) => normalizeText(s) === reference(s) && normalizeText(t) === reference(t) && normalizeText(s) === reference(s)));
   });
 
   it("gives an archive the same text as a quote", () => {
-    fc.assert(fc.property(text, (s) => prepareArchive(s).normalized === normalizeText(s) && normalizeTracked(s).text === normalizeText(s)));
+    holds(fc.property(text, (s) => prepareArchive(s).normalized === normalizeText(s) && normalizeTracked(s).text === normalizeText(s)));
   });
 });
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, it } from "vitest";
+import { holds } from "./helpers/property.js";
 import {
   compatible,
   envelope,
@@ -53,15 +54,15 @@ const tolerance = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 10, noNaN: t
 
 describe("value-set algebra", () => {
   it("compatible is symmetric", () => {
-    fc.assert(fc.property(valueSet, valueSet, (a, b) => compatible(a, b) === compatible(b, a)));
+    holds(fc.property(valueSet, valueSet, (a, b) => compatible(a, b) === compatible(b, a)));
   });
 
   it("a non-empty set is compatible with itself", () => {
-    fc.assert(fc.property(valueSet, (a) => compatible(a, a)));
+    holds(fc.property(valueSet, (a) => compatible(a, a)));
   });
 
   it("widening never turns compatible into conflicting", () => {
-    fc.assert(
+    holds(
       fc.property(valueSet, valueSet, tolerance, (a, b, t) => {
         fc.pre(compatible(a, b));
         return compatible(widen(a, t), widen(b, t));
@@ -70,7 +71,7 @@ describe("value-set algebra", () => {
   });
 
   it("widening only grows a set", () => {
-    fc.assert(
+    holds(
       fc.property(intervalSet, intervalSet, tolerance, (a, b, t) => {
         // Whatever meets a also meets a widened.
         fc.pre(compatible(a, b));
@@ -80,11 +81,11 @@ describe("value-set algebra", () => {
   });
 
   it("widening by 0 is the identity", () => {
-    fc.assert(fc.property(valueSet, (a) => sameSet(widen(a, 0), a)));
+    holds(fc.property(valueSet, (a) => sameSet(widen(a, 0), a)));
   });
 
   it("widened intervals stay canonical (infinite bounds open)", () => {
-    fc.assert(
+    holds(
       fc.property(intervalSet, tolerance, (a, t) => {
         const w = widen(a, t);
         if (w.kind !== "interval") return false;
@@ -95,11 +96,11 @@ describe("value-set algebra", () => {
   });
 
   it("sameSet is reflexive and symmetric", () => {
-    fc.assert(fc.property(valueSet, valueSet, (a, b) => sameSet(a, a) && sameSet(a, b) === sameSet(b, a)));
+    holds(fc.property(valueSet, valueSet, (a, b) => sameSet(a, a) && sameSet(a, b) === sameSet(b, a)));
   });
 
   it("the envelope contains every interval set", () => {
-    fc.assert(
+    holds(
       fc.property(fc.array(valueSet, { maxLength: 12 }), (sets) => {
         const env = envelope(sets);
         const intervals = sets.filter((s) => s.kind === "interval");
@@ -116,7 +117,7 @@ describe("value-set algebra", () => {
   });
 
   it("formatSet never throws and never prints float noise", () => {
-    fc.assert(
+    holds(
       fc.property(valueSet, fc.constantFrom<ClaimType>("quantity", "choice", "boolean"), (s, type) => {
         const text = formatSet(s, type);
         // At most 12 significant digits in any number shown, or (issue 18: a long whole number keeps
@@ -151,7 +152,7 @@ describe("parsing", () => {
   })).value;
 
   it("never throws, and every failure is a one-line message", () => {
-    fc.assert(
+    holds(
       fc.property(fc.constantFrom(...contexts), yamlish, (ctx, raw) => {
         const r = parseValue(ctx, raw);
         return r.ok ? r.set.kind !== undefined : r.message.length > 0 && !r.message.includes("\n");
@@ -164,7 +165,7 @@ describe("parsing", () => {
       "at", "least", "about", "between", "and", "to", "-", "–", "~", "+", "10", "3,000", "1.5", "million", "twenty",
       "five", "hundred", "a", "dozen", "of", "people", "dozens", "or", "more", "2011", "2011-12", "before", "/", "..",
     );
-    fc.assert(
+    holds(
       fc.property(fc.constantFrom(...contexts), fc.array(word, { maxLength: 8 }), (ctx, words) => {
         const r = parseValue(ctx, words.join(" "));
         return r.ok || r.message.length > 0;
@@ -174,7 +175,7 @@ describe("parsing", () => {
 
   it("an integer written in digits, with or without separators, reads as itself", () => {
     const q: ValueContext = { type: "quantity", margin: 0.1 };
-    fc.assert(
+    holds(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => {
         const point: ValueSet = { kind: "interval", lo: n, loOpen: false, hi: n, hiOpen: false };
         const grouped = n.toLocaleString("en-US");
@@ -186,7 +187,7 @@ describe("parsing", () => {
   });
 
   it("about N contains N and is compatible with every value in it", () => {
-    fc.assert(
+    holds(
       fc.property(fc.integer({ min: 1, max: 1e9 }), fc.double({ min: 0, max: 0.99, noNaN: true }), (n, margin) => {
         const q: ValueContext = { type: "quantity", margin };
         const about = parseValue(q, `about ${n}`);
@@ -199,7 +200,7 @@ describe("parsing", () => {
 
 describe("calendar", () => {
   it("day numbers agree with Date.UTC and round-trip through formatDay", () => {
-    fc.assert(
+    holds(
       fc.property(fc.integer({ min: parseIsoDay("0100-01-01"), max: parseIsoDay("9999-12-31") }), (day) => {
         const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
         return formatDay(day) === iso && parseIsoDay(iso) === day;
@@ -209,7 +210,7 @@ describe("calendar", () => {
 
   it("a month covers exactly its days", () => {
     const date: ValueContext = { type: "date", margin: 0.1 };
-    fc.assert(
+    holds(
       fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
         const ym = `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}`;
         const r = parseValue(date, ym);

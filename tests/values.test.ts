@@ -221,7 +221,7 @@ describe("quantity: one line per form (§5)", () => {
 
   it("a claim without a unit takes no unit word", () => {
     expect(set(NO_UNIT, "dozens")).toEqual(I("[24, 99]"));
-    expect(parseValue(NO_UNIT, "10 people")).toMatchObject({ ok: false });
+    expect(parseValue(NO_UNIT, "10 people")).toEqual({ ok: false, message: expect.stringMatching(/^cannot read "10 people" as a quantity \("people" not understood\); write /) });
   });
 
   // (v2) A unit list: any of its words may follow a number or vague word (SPEC §5).
@@ -309,14 +309,17 @@ describe("quantity: invalid values say what was not understood and what is accep
   });
 
   it("almost N is empty, and so invalid, with margin 0", () => {
-    expect(parseValue({ ...Q, margin: 0 }, "almost 10")).toMatchObject({ ok: false, message: /margin 0/ });
+    expect(parseValue({ ...Q, margin: 0 }, "almost 10")).toEqual({
+      ok: false,
+      message: '"almost 10" leaves no possible value with margin 0; write the number, or "at most" / "under" it',
+    });
   });
 
   it("quotes hostile text escaped and shortened", () => {
     const r = parseValue(Q, "x\u202Ey\n");
-    expect(r).toMatchObject({ ok: false, message: /"x\\u202ey\\n"/ });
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/^cannot read "x\\u202ey\\n" as a quantity/) });
     const long = parseValue(Q, "z".repeat(500));
-    expect(long).toMatchObject({ ok: false, message: /\(500 characters\) as a quantity \(longer than 200 characters\)/ });
+    expect(long).toEqual({ ok: false, message: expect.stringMatching(/^cannot read "z{60}"… \(500 characters\) as a quantity \(longer than 200 characters\); write /) });
   });
 
   // No timing assertions (speed lives in `npm run bench`); a hang would fail on the test timeout.
@@ -356,7 +359,7 @@ describe("choice", () => {
     [null, /cannot read an empty value as a choice/],
     [["police", null], /cannot read an empty value as a choice/],
   ])("%j is invalid", (raw, message) => {
-    expect(parseValue(CHOICE, raw)).toMatchObject({ ok: false, message });
+    expect(parseValue(CHOICE, raw)).toEqual({ ok: false, message: expect.stringMatching(message) });
   });
 
   it("option slugs that YAML reads as numbers or booleans still match", () => {
@@ -383,7 +386,7 @@ describe("boolean", () => {
   it("unknown", () => expect(parseValue(BOOL, "UNKNOWN")).toEqual({ ok: true, set: UNKNOWN }));
 
   it.each<unknown>(["maybe", 1, 0, null, [true], "y"])("%j is invalid", (raw) => {
-    expect(parseValue(BOOL, raw)).toMatchObject({ ok: false, message: /as a boolean; write true, false, yes, no, or unknown$/ });
+    expect(parseValue(BOOL, raw)).toEqual({ ok: false, message: expect.stringMatching(/as a boolean; write true, false, yes, no, or unknown$/) });
   });
 });
 
@@ -457,7 +460,7 @@ describe("date", () => {
     [null, /cannot read an empty value as a date/],
     [{ min: 2011 }, /cannot read a mapping as a date/],
   ])("%j is invalid", (raw, message) => {
-    expect(parseValue(DATE, raw)).toMatchObject({ ok: false, message });
+    expect(parseValue(DATE, raw)).toEqual({ ok: false, message: expect.stringMatching(message) });
   });
 
   it("day helpers", () => {

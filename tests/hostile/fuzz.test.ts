@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { Chalk } from "chalk";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { holds } from "../helpers/property.js";
 import { checkText } from "../../src/formats/text/text.js";
 import { EXPORT_FORMATTERS } from "../../src/formats/exports/index.js";
 import { LINT_FORMATTERS } from "../../src/formats/lint/index.js";
@@ -85,7 +86,7 @@ function assertInside(text: string, diagnostics: readonly Pick<Diagnostic, "line
 
 describe("decode never throws", () => {
   it("on arbitrary bytes, and its fault lies inside the (leniently decoded) text", () => {
-    fc.assert(
+    holds(
       fc.property(fc.uint8Array({ maxLength: 300 }), (array) => {
         const bytes = Buffer.from(array);
         const result = decode(bytes);
@@ -97,7 +98,7 @@ describe("decode never throws", () => {
   });
 
   it("on the UTF-8 of any text, with or without a BOM", () => {
-    fc.assert(
+    holds(
       fc.property(anyText, fc.boolean(), (text, bom) => {
         const bytes = Buffer.concat([Buffer.from(bom ? "\uFEFF" : ""), Buffer.from(text, "utf8")]);
         const result = decode(bytes);
@@ -112,7 +113,7 @@ describe("decode never throws", () => {
 
 describe("parseYaml never throws", () => {
   it("and every fault offset lies inside the text", () => {
-    fc.assert(
+    holds(
       fc.property(anyText, (text) => {
         const parsed = parseYaml(text);
         for (const fault of parsed.faults) {
@@ -136,7 +137,7 @@ describe("loadFile and buildLedger never throw", () => {
   afterAll(() => removeDir(dir));
 
   it("on any file, and every diagnostic lies inside it", () => {
-    fc.assert(
+    holds(
       fc.property(anyText, (text) => {
         const abs = join(dir, "fuzz.yaml");
         writeFileSync(abs, text);

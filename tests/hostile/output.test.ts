@@ -8,8 +8,9 @@
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { holds } from "../helpers/property.js";
 import { CANDIDATES, hasUnsafe, neutraliseCommands, sanitize, sanitizeFileText, sanitizeKeepingColour, sanitizeLine } from "../../src/formats/sanitize.js";
-import { runBin, type RunResult } from "../helpers/run.js";
+import { describeBuilt, runBin, type RunResult } from "../helpers/run.js";
 import { forbiddenIn, HOSTILE, HOSTILE_FILE_NAME, removeDir, tempDir, writeHostileLedger } from "../fixtures/hazards/hazards.js";
 
 /** argv cannot hold NUL; everything else of the attack goes on the command line too. */
@@ -89,7 +90,7 @@ function assertSafe(result: RunResult, colour: boolean): void {
   expect(result.stderr).not.toContain("internal error");
 }
 
-describe.each(MODES)("every command and format, $name", ({ env, colour }) => {
+describeBuilt.each(MODES)("every command and format, $name", ({ env, colour }) => {
   beforeAll(() => {
     scratch = tempDir("output-scratch");
   });
@@ -106,7 +107,7 @@ describe.each(MODES)("every command and format, $name", ({ env, colour }) => {
   }
 });
 
-describe("the hostile ledger is analysed, not just survived", () => {
+describeBuilt("the hostile ledger is analysed, not just survived", () => {
   it("check --format json round-trips every hostile text exactly (JSON's own escapes)", () => {
     const result = runBin(["check", "--format", "json", "."], { cwd: ledger, env: { NO_COLOR: "1" } });
     const report = JSON.parse(result.stdout) as { claims: { id: string; file: string; question: string; statements: { quote: string | null; quoteCheck: string | null }[] }[] };
@@ -241,7 +242,7 @@ describe("sanitize, class by class", () => {
   it("never lets a forbidden character through, on any string (property)", () => {
     const anyUnit = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n)), maxLength: 100 });
     const nasty = fc.string({ unit: fc.constantFrom("\u001b", "[", "]", "m", "0", ";", "3", "1", "\u0007", "\u009b", "\u202e", "\u200b", "a", "\\", "u"), maxLength: 40 });
-    fc.assert(
+    holds(
       fc.property(fc.oneof(anyUnit, nasty), (text) => {
         expect(forbiddenIn(sanitize(text))).toEqual([]);
         expect(forbiddenIn(sanitizeKeepingColour(text), true)).toEqual([]);
