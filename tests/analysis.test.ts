@@ -686,3 +686,110 @@ describe("a revision history with an unreadable value (§6)", () => {
     expect(report.diagnostics.map((d) => [d.code, d.line])).toEqual([["invalid-value", 14]]);
   });
 });
+
+describe("conflicting pairs where an open and a closed lower bound tie (§8)", () => {
+  let report: Report;
+  beforeEach(() => {
+    report = analyse("open-tie");
+  });
+
+  it("more than 5 and 5 conflict; 6-7 conflicts with 5 only; in either file order", () => {
+    // (5, ∞) and [5, 5] share no value; [6, 7] lies inside (5, ∞).
+    for (const id of ["tie", "tie-reversed"]) {
+      const claim = claimOf(report, id);
+      expect(pairs(claim)).toEqual([
+        ["a", "b"],
+        ["b", "c"],
+      ]);
+      expect(claim.status).toBe("conflict");
+    }
+  });
+});
+
+describe("a revision is any change of set (§6)", () => {
+  let report: Report;
+  beforeEach(() => {
+    report = analyse("revisions");
+  });
+
+  it("reports no diagnostics", () => {
+    expect(codes(report)).toEqual([]);
+  });
+
+  it.each([
+    ["boolean", ["yes", "no"]],
+    ["openness", ["at most 10", "fewer than 10"]],
+    ["lower-openness", ["at least 10", "more than 10"]],
+    ["one-option", [["police", "army"], ["police", "protesters"]]],
+    ["dates", ["2011-12", "2011-12-16"]],
+  ])("%s: %j is a revision, and no conflict", (id, values) => {
+    const claim = claimOf(report, id);
+    expect(claim.revisions).toEqual([{ source: "a", values }]);
+    expect(claim.status).toBe("single-source");
+    expect(claim.conflicts).toEqual([]);
+  });
+});
+
+describe("a verdict whose finding cannot be read (§5, §8)", () => {
+  let report: Report;
+  beforeEach(() => {
+    report = analyse("finding-unreadable");
+  });
+
+  it("is an invalid-value error at the finding", () => {
+    expect(report.diagnostics.map((d) => [d.code, d.severity, d.line, d.column, d.message])).toEqual([
+      [
+        "invalid-value",
+        "error",
+        15,
+        16,
+        'cannot read "a great many" as a quantity; write a number (10, 3,000, 1.5 million, ten), a hedge (at least 10, about 10, almost 10, more than 10, up to 10), a range (10-16, between 10 and 16), a vague word (several, dozens, hundreds, thousands), {min, max}, or unknown',
+      ],
+    ]);
+  });
+
+  it("gives no finding to agree or contradict with, yet resolves the conflict", () => {
+    const claim = claimOf(report, "toll");
+    expect(claim.positions.map((p) => [p.source, p.vsFinding])).toEqual([
+      ["a", null],
+      ["b", null],
+    ]);
+    expect(claim.verdict).toEqual({ finding: "a great many", rating: "mixed", note: null, by: null, on: null, interval: null });
+    expect(claim.status).toBe("conflict");
+    expect(claim.unresolved).toBe(false);
+  });
+});
+
+describe("a source cited only through `via` (§6, §9)", () => {
+  it("is cited: only the source nothing names is unused", () => {
+    const report = analyse("via-only");
+    expect(report.diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ["unused-source", 6, 3, "source 'idle' is not cited by any statement; cite it or remove it"],
+    ]);
+    expect(claimOf(report, "toll").positions.map((p) => [p.source, p.origin])).toEqual([["outlet", "origin"]]);
+  });
+});
+
+describe("references to the wrong kind of record, or a near miss (§9)", () => {
+  it("say what the id is declared as, or suggest the id meant", () => {
+    const report = analyse("references");
+    expect(report.diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ["unknown-document", 14, 41, "unknown document 'police' ('police' is declared as a source)"],
+      ["unknown-document", 15, 41, "unknown document 'toll' ('toll' is declared as a claim)"],
+      ["unknown-document", 16, 41, "unknown document 'report-2011-12-71' — did you mean 'report-2011-12-17'?"],
+      ["unknown-source", 17, 19, "unknown source 'report-2011-12-17' ('report-2011-12-17' is declared as a document)"],
+      ["unknown-source", 18, 32, "unknown source 'toll' ('toll' is declared as a claim)"],
+      ["unknown-source", 19, 19, "unknown source 'polise' — did you mean 'police'?"],
+    ]);
+  });
+});
+
+describe("the ambiguous-revision message (§6)", () => {
+  it("names the source, the shared date or its absence, and the fix", () => {
+    const report = analyse("ordering");
+    expect(report.diagnostics.map((d) => d.message)).toEqual([
+      "'c' says two conflicting things and neither has a date; the later one in the file is taken as its position — add `on:` dates or `retracted:` to say which is newer",
+      "'e' says two conflicting things and both dated 2011-12-16; the later one in the file is taken as its position — add `on:` dates or `retracted:` to say which is newer",
+    ]);
+  });
+});

@@ -153,6 +153,18 @@ describe("checkQuote: gaps", () => {
     expect(verified("[Prime Minister] Smith said no", "Smith said no.")).toBe(true);
   });
 
+  it("takes a full stop, or two dots, for punctuation, not a gap", () => {
+    // As gaps, "said no" and "then left" would both be found in order.
+    expect(verified("said no. Then left", "He said no, then left.")).toBe(false);
+    expect(verified("said no.. Then left", "He said no, then left.")).toBe(false);
+    expect(verified("said no. Then left", "He said no. Then left.")).toBe(true);
+  });
+
+  it("does not let two fragments share words of the archive", () => {
+    // "the police" ends where "police fired" would have to start: fragments may not overlap.
+    expect(verified("the police ... police fired", "the police fired")).toBe(false);
+    expect(verified("the police ... police fired", "the police came, and police fired")).toBe(true);
+  });
 });
 
 describe("checkQuote: mismatches", () => {

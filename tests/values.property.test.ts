@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { describe, it } from "vitest";
+import { isDeepStrictEqual } from "node:util";
+import { describe, expect, it } from "vitest";
 import { holds } from "./helpers/property.js";
 import {
   compatible,
@@ -97,6 +98,29 @@ describe("value-set algebra", () => {
 
   it("sameSet is reflexive and symmetric", () => {
     holds(fc.property(valueSet, valueSet, (a, b) => sameSet(a, a) && sameSet(a, b) === sameSet(b, a)));
+  });
+
+  it("sameSet holds exactly when the two sets are structurally one set", () => {
+    // Few values, so that equal sets, and sets that differ in one thing only, are both common.
+    const few = fc.constantFrom(0, 1, 2, -Infinity, Infinity);
+    const small: fc.Arbitrary<ValueSet> = fc.oneof(
+      fc.constant<ValueSet>({ kind: "unknown" }),
+      fc.tuple(few, few, fc.boolean(), fc.boolean()).filter(([a, b]) => !(a === b && !Number.isFinite(a))).map(([a, b, loOpen, hiOpen]): ValueSet => {
+        const [lo, hi] = [Math.min(a, b), Math.max(a, b)];
+        return { kind: "interval", lo, hi, loOpen: !Number.isFinite(lo) || (lo !== hi && loOpen), hiOpen: !Number.isFinite(hi) || (lo !== hi && hiOpen) };
+      }),
+      fc.uniqueArray(fc.constantFrom("army", "police"), { minLength: 1 }).map((o): ValueSet => ({ kind: "options", options: [...o].sort() })),
+      fc.boolean().map((value): ValueSet => ({ kind: "boolean", value })),
+    );
+    let equal = 0;
+    holds(
+      fc.property(small, small, (a, b) => {
+        if (isDeepStrictEqual(a, b)) equal++;
+        return sameSet(a, b) === isDeepStrictEqual(a, b);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(equal).toBeGreaterThan(50);
   });
 
   it("the envelope contains every interval set", () => {

@@ -128,6 +128,9 @@ describe("quantity: one line per form (§5)", () => {
     ["10-16", "[10, 16]"],
     ["10–16", "[10, 16]"],
     ["10 - 16", "[10, 16]"],
+    ["10 – 16", "[10, 16]"],
+    ["10 — 16", "[10, 16]"],
+    ["10—16", "[10, 16]"],
     ["10-16 people", "[10, 16]"],
     ["10 to 16", "[10, 16]"],
     ["ten to sixteen", "[10, 16]"],
@@ -202,6 +205,9 @@ describe("quantity: one line per form (§5)", () => {
     [{ min: 10, max: null }, "[10, inf)"],
     [{ min: "3,000", max: "five thousand" }, "[3000, 5000]"],
     [{ min: 10, max: 10 }, "[10, 10]"],
+    [{ max: -5 }, "(-inf, -5]"],
+    [{ min: -5 }, "[-5, inf)"],
+    [{ min: -16, max: -10 }, "[-16, -10]"],
     [Object.assign(Object.create(null) as object, { min: 1, max: 2 }), "[1, 2]"],
   ];
   it.each(rows)("%j → %s", (raw, expected) => {
@@ -240,6 +246,23 @@ describe("quantity: one line per form (§5)", () => {
     expect(parseValue(UNITS, "10 wounded")).toMatchObject({ ok: false, message: expect.stringContaining('the unit is "people" or "dead" or "killed"') });
   });
 
+  it.each([
+    ["people", "1 person"],
+    ["people", "2 persons"],
+    ["person", "2 people"],
+    ["person", "2 persons"],
+    ["men", "1 man"],
+    ["man", "2 men"],
+    ["women", "1 woman"],
+    ["woman", "2 women"],
+    ["children", "1 child"],
+    ["child", "2 children"],
+    ["witnesses", "1 witness"],
+    ["witness", "2 witnesses"],
+  ])("a claim whose unit is %j reads %j", (unit, raw) => {
+    expect(parseValue({ ...Q, unit }, raw)).toEqual({ ok: true, set: I(raw.startsWith("1 ") ? "[1, 1]" : "[2, 2]") });
+  });
+
   it("unit plurals: y/ies, multi-word units", () => {
     expect(set({ ...Q, unit: "casualties" }, "1 casualty")).toEqual(I("[1, 1]"));
     expect(set({ ...Q, unit: "casualty" }, "dozens of casualties")).toEqual(I("[24, 99]"));
@@ -259,6 +282,13 @@ describe("quantity: invalid values say what was not understood and what is accep
     ["at least", /\(incomplete\)/],
     ["between 10", /\(incomplete\)/],
     ["between 16 and 10", /runs backwards \(16 > 10\)/],
+    ["10 to", /^cannot read "10 to" as a quantity \(incomplete\); write /],
+    ["10 -", /^cannot read "10 -" as a quantity \(incomplete\); write /],
+    ["10 to 16 dogs", /^cannot read "10 to 16 dogs" as a quantity \("dogs" not understood; the unit is "people"\); write /],
+    ["between 10 and 16 dogs", /^cannot read "between 10 and 16 dogs" as a quantity \("dogs" not understood; the unit is "people"\); write /],
+    ["between 10 or 16", /^cannot read "between 10 or 16" as a quantity \("or" not understood; the unit is "people"\); write /],
+    // §5 has `a dozen` (12) only; `two dozen` is no form of it (and v2's `a few dozen` is a range).
+    ["two dozen", /^cannot read "two dozen" as a quantity \("dozen" not understood; the unit is "people"\); write /],
     ["16-10", /runs backwards/],
     ["16 to 10", /runs backwards/],
     ["one hundred and five", /"and" not understood/],
@@ -417,6 +447,12 @@ describe("date", () => {
     ["BETWEEN 2011 AND 2012", "[2011-01-01, 2012-12-31]"],
     ["0001-01-01", "[0001-01-01, 0001-01-01]"],
     ["2000-02-29", "[2000-02-29, 2000-02-29]"],
+    ["2011-12-16/2011-12-16", "[2011-12-16, 2011-12-16]"],
+    ["between 2011-12-16 and 2011-12-16", "[2011-12-16, 2011-12-16]"],
+    [0, "[0000-01-01, 0000-12-31]"],
+    [9999, "[9999-01-01, 9999-12-31]"],
+    ["0000", "[0000-01-01, 0000-12-31]"],
+    ["9999", "[9999-01-01, 9999-12-31]"],
   ];
   it.each(rows)("%j → %s", (raw, expected) => {
     expect(parseValue(DATE, raw)).toEqual({ ok: true, set: I(expected) });
@@ -453,6 +489,26 @@ describe("date", () => {
     ["before", /cannot read/],
     ["after 2011 and 2012", /cannot read/],
     ["2011/", /cannot read/],
+    ["circa 2011", /^cannot read "circa 2011" as a date; write /],
+    ["about 2011", /^cannot read "about 2011" as a date; write /],
+    ["before soon", /^cannot read "before soon" as a date; write /],
+    ["after soon", /^cannot read "after soon" as a date; write /],
+    ["between x and 2012", /^cannot read "between x and 2012" as a date; write /],
+    ["between 2012 and x", /^cannot read "between 2012 and x" as a date; write /],
+    ["x/2012", /^cannot read "x\/2012" as a date; write /],
+    ["2012/x", /^cannot read "2012\/x" as a date; write /],
+    ["between 2011-02-30 and 2011-03-01", /^2011-02-30 is not a real date: February 2011 has 28 days$/],
+    ["between 2011-01-01 and 2011-02-30", /^2011-02-30 is not a real date: February 2011 has 28 days$/],
+    ["2011-02-30/2011-03-01", /^2011-02-30 is not a real date: February 2011 has 28 days$/],
+    ["2011-01-01/2011-02-30", /^2011-02-30 is not a real date: February 2011 has 28 days$/],
+    ["after 2011-13", /^2011-13 is not a real date: there is no month 13$/],
+    ["12011", /^cannot read "12011" as a date; write /],
+    ["20111", /^cannot read "20111" as a date; write /],
+    ["2011x", /^cannot read "2011x" as a date; write /],
+    ["between 2011 or 2012", /^cannot read "between 2011 or 2012" as a date; write /],
+    ["between 2011 and", /^cannot read "between 2011 and" as a date; write /],
+    [-1, /^cannot read -1 as a date \(a bare number is a year, 0 to 9999\); write /],
+    [10000, /^cannot read 10000 as a date \(a bare number is a year, 0 to 9999\); write /],
     [2011.5, /cannot read 2011\.5 as a date \(a bare number is a year, 0 to 9999\)/],
     [-5, /a bare number is a year/],
     [20111216, /a bare number is a year/],
@@ -473,6 +529,8 @@ describe("date", () => {
     expect(() => parseIsoDay("2011-02-30")).toThrow(RangeError);
     expect(() => parseIsoDay("2011-12-16T00:00")).toThrow(RangeError);
     expect(tryParseIsoDay("2011-13-01")).toBeNull();
+    expect(tryParseIsoDay("x2011-12-16")).toBeNull();
+    expect(tryParseIsoDay("2011-12-16x")).toBeNull();
     expect(() => formatDay(1.5)).toThrow(RangeError);
   });
 });
@@ -548,6 +606,29 @@ describe("sameSet", () => {
     expect(sameSet(set(BOOL, "yes"), set(BOOL, true))).toBe(true);
     expect(sameSet(UNKNOWN, set(Q, "unknown"))).toBe(true);
     expect(sameSet(UNKNOWN, set(Q, 10))).toBe(false);
+  });
+
+  // Each pair differs in one thing only, so that no comparison can be left out unnoticed (§6: such
+  // a pair from one source is a revision).
+  it.each<[string, () => ValueSet, () => ValueSet]>([
+    ["a boolean's value", () => set(BOOL, "yes"), () => set(BOOL, "no")],
+    ["a lower bound", () => set(Q, "9-11"), () => set(Q, "8-11")],
+    ["an upper bound", () => set(Q, "9-11"), () => set(Q, "9-12")],
+    ["a lower bound's openness", () => set(Q, "at least 10"), () => set(Q, "more than 10")],
+    ["an upper bound's openness", () => set(Q, "at most 10"), () => set(Q, "fewer than 10")],
+    ["one option of two", () => set(CHOICE, ["police", "provocateurs"]), () => set(CHOICE, ["police", "protesters"])],
+    ["the number of options", () => set(CHOICE, ["police"]), () => set(CHOICE, ["police", "protesters"])],
+    ["the kind: interval and unknown", () => set(Q, 10), () => UNKNOWN],
+    ["the kind: options and boolean", () => set(CHOICE, "police"), () => set(BOOL, "yes")],
+    ["the kind: boolean and unknown", () => set(BOOL, "no"), () => UNKNOWN],
+    ["the kind: options and unknown", () => set(CHOICE, "police"), () => UNKNOWN],
+  ])("tells sets apart that differ in %s", (_, first, second) => {
+    // Parsed inside the test, so that the mutation run knows this test reaches the grammar.
+    const [a, b] = [first(), second()];
+    expect(sameSet(a, b)).toBe(false);
+    expect(sameSet(b, a)).toBe(false);
+    expect(sameSet(a, a)).toBe(true);
+    expect(sameSet(b, b)).toBe(true);
   });
 });
 
