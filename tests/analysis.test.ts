@@ -37,9 +37,7 @@ function day(year: number, month: number, d: number): number {
 
 describe("revisions are changes of value set, not of spelling (§6)", () => {
   let report: Report;
-  beforeEach(() => {
-    report = analyse("spelling");
-  });
+  beforeEach(() => { report = analyse("spelling"); });
 
   it("reports no diagnostics", () => {
     expect(codes(report)).toEqual([]);
@@ -83,9 +81,7 @@ describe("revisions are changes of value set, not of spelling (§6)", () => {
 
 describe("retractions (§6)", () => {
   let report: Report;
-  beforeEach(() => {
-    report = analyse("retraction");
-  });
+  beforeEach(() => { report = analyse("retraction"); });
 
   it("reports no diagnostics", () => {
     expect(codes(report)).toEqual([]);
@@ -133,13 +129,9 @@ describe("retractions (§6)", () => {
 
 describe("statements in error (§6)", () => {
   let report: Report;
-  beforeEach(() => {
-    report = analyse("excluded");
-  });
+  beforeEach(() => { report = analyse("excluded"); });
   let toll: ReportClaim;
-  beforeEach(() => {
-    toll = claimOf(report, "toll");
-  });
+  beforeEach(() => { toll = claimOf(report, "toll"); });
 
   it("are reported: unknown source, invalid value, unknown relay", () => {
     expect(report.diagnostics.map((d) => [d.code, d.line])).toEqual([
@@ -186,13 +178,9 @@ describe("statements in error (§6)", () => {
 
 describe("time order (§6)", () => {
   let report: Report;
-  beforeEach(() => {
-    report = analyse("ordering");
-  });
+  beforeEach(() => { report = analyse("ordering"); });
   let toll: ReportClaim;
-  beforeEach(() => {
-    toll = claimOf(report, "toll");
-  });
+  beforeEach(() => { toll = claimOf(report, "toll"); });
 
   it("the effective date is `on`, else the document's `published`", () => {
     expect(toll.statements.map((s) => s.on)).toEqual([
@@ -253,9 +241,7 @@ describe("time order (§6)", () => {
 
 describe("origins and independence groups (§6, §8)", () => {
   let report: Report;
-  beforeEach(() => {
-    report = analyse("via-sides");
-  });
+  beforeEach(() => { report = analyse("via-sides"); });
 
   it("reports no diagnostics", () => {
     expect(codes(report)).toEqual([]);
@@ -313,9 +299,7 @@ describe("origins and independence groups (§6, §8)", () => {
 
 describe("conflicting pairs (§8)", () => {
   let report: Report;
-  beforeEach(() => {
-    report = analyse("pairs");
-  });
+  beforeEach(() => { report = analyse("pairs"); });
 
   it("one source's revision is not a conflict", () => {
     const claim = claimOf(report, "revision-only");
@@ -349,9 +333,7 @@ describe("conflicting pairs (§8)", () => {
 
 describe("findings and unresolved claims (§8)", () => {
   let report: Report;
-  beforeEach(() => {
-    report = analyse("verdicts");
-  });
+  beforeEach(() => { report = analyse("verdicts"); });
   const vs = (claim: ReportClaim) => claim.positions.map((p) => [p.source, p.vsFinding]);
 
   it("reports no diagnostics", () => {
@@ -441,9 +423,7 @@ describe("findings and unresolved claims (§8)", () => {
 
 describe("tolerance and margin (§5)", () => {
   let report: Report;
-  beforeEach(() => {
-    report = analyse("tolerance");
-  });
+  beforeEach(() => { report = analyse("tolerance"); });
 
   it("tolerance turns a would-be conflict into agreement, and changes findings", () => {
     // 86 → [77.4, 94.6], 100 → [90, 110]: they overlap. Finding (−∞, 80) → (−∞, 88).
@@ -505,9 +485,7 @@ describe("tolerance and margin (§5)", () => {
 
 describe("choices (§5)", () => {
   let report: Report;
-  beforeEach(() => {
-    report = analyse("choice");
-  });
+  beforeEach(() => { report = analyse("choice"); });
 
   it("a list allows any of its options; conflict only when two sets share none", () => {
     // a {police, protesters}, b {protesters}, c {provocateurs}, d {police, provocateurs}
@@ -536,9 +514,7 @@ describe("choices (§5)", () => {
 
 describe("booleans (§5)", () => {
   let report: Report;
-  beforeEach(() => {
-    report = analyse("boolean");
-  });
+  beforeEach(() => { report = analyse("boolean"); });
 
   it("yes/true/TRUE against No/false: every cross pair conflicts", () => {
     const claim = claimOf(report, "fired");
@@ -563,9 +539,7 @@ describe("booleans (§5)", () => {
 
 describe("dates (§5)", () => {
   let report: Report;
-  beforeEach(() => {
-    report = analyse("dates");
-  });
+  beforeEach(() => { report = analyse("dates"); });
 
   it("reports no diagnostics", () => {
     expect(codes(report)).toEqual([]);
@@ -619,9 +593,7 @@ describe("dates (§5)", () => {
 
 describe("`says` is echoed as YAML read it (§11)", () => {
   let report: Report;
-  beforeEach(() => {
-    report = analyse("echo");
-  });
+  beforeEach(() => { report = analyse("echo"); });
 
   it("reports no diagnostics", () => {
     expect(codes(report)).toEqual([]);
@@ -673,13 +645,9 @@ describe("ratings `true` and `false` written as plain YAML (§4, §1)", () => {
 
 describe("a revision history with an unreadable value (§6)", () => {
   let report: Report;
-  beforeEach(() => {
-    report = analyse("revision-unreadable");
-  });
+  beforeEach(() => { report = analyse("revision-unreadable"); });
   let toll: ReportClaim;
-  beforeEach(() => {
-    toll = claimOf(report, "toll");
-  });
+  beforeEach(() => { toll = claimOf(report, "toll"); });
 
   it("lists every statement as written, the unreadable one included", () => {
     expect(toll.revisions).toEqual([{ source: "prosecutor", values: [10, "lots", 16] }]);
@@ -689,9 +657,7 @@ describe("a revision history with an unreadable value (§6)", () => {
 
 describe("conflicting pairs where an open and a closed lower bound tie (§8)", () => {
   let report: Report;
-  beforeEach(() => {
-    report = analyse("open-tie");
-  });
+  beforeEach(() => { report = analyse("open-tie"); });
 
   it("more than 5 and 5 conflict; 6-7 conflicts with 5 only; in either file order", () => {
     // (5, ∞) and [5, 5] share no value; [6, 7] lies inside (5, ∞).
@@ -708,9 +674,7 @@ describe("conflicting pairs where an open and a closed lower bound tie (§8)", (
 
 describe("a revision is any change of set (§6)", () => {
   let report: Report;
-  beforeEach(() => {
-    report = analyse("revisions");
-  });
+  beforeEach(() => { report = analyse("revisions"); });
 
   it("reports no diagnostics", () => {
     expect(codes(report)).toEqual([]);
@@ -732,9 +696,7 @@ describe("a revision is any change of set (§6)", () => {
 
 describe("a verdict whose finding cannot be read (§5, §8)", () => {
   let report: Report;
-  beforeEach(() => {
-    report = analyse("finding-unreadable");
-  });
+  beforeEach(() => { report = analyse("finding-unreadable"); });
 
   it("is an invalid-value error at the finding", () => {
     expect(report.diagnostics.map((d) => [d.code, d.severity, d.line, d.column, d.message])).toEqual([

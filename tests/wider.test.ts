@@ -12,9 +12,7 @@ const DIR = "tests/fixtures/wider";
 // Built before each test, not at collection time, so that the mutation run (`npm run mutate`)
 // knows which tests reach which code.
 let report: Report;
-beforeEach(() => {
-  report = checkLedger([DIR], ROOT).report;
-});
+beforeEach(() => { report = checkLedger([DIR], ROOT).report; });
 
 function claimOf(id: string): ReportClaim {
   const claim = report.claims.find((c) => c.id === id);
@@ -140,9 +138,7 @@ describe("the wider ledger: summary and diagnostics", () => {
 
 describe("death-toll: a running count — a prosecutor raising the toll, relays under their origin, a retracted toll, one side agreeing", () => {
   let claim: ReportClaim;
-  beforeEach(() => {
-    claim = claimOf("death-toll");
-  });
+  beforeEach(() => { claim = claimOf("death-toll"); });
   const PG_CONFLICTS = ["morgue-witnesses", "odak-union", "opposition-outlet"];
 
   it("statements: effective and as-of dates, origins, retraction echoed, position flags, quote checks", () => {
@@ -243,9 +239,7 @@ describe("death-toll: a running count — a prosecutor raising the toll, relays 
 
 describe("injured: tolerance turns a would-be conflict into agreement", () => {
   let claim: ReportClaim;
-  beforeEach(() => {
-    claim = claimOf("injured");
-  });
+  beforeEach(() => { claim = claimOf("injured"); });
 
   it("is analysed with every set widened by 10%, and reports the range unwidened", () => {
     // 86 → [77.4, 94.6] and 100 → [90, 110] overlap: no conflict; two groups.
@@ -269,9 +263,7 @@ describe("injured: tolerance turns a would-be conflict into agreement", () => {
 
 describe("live-fire: sources of one side agree — single-source", () => {
   let claim: ReportClaim;
-  beforeEach(() => {
-    claim = claimOf("live-fire");
-  });
+  beforeEach(() => { claim = claimOf("live-fire"); });
 
   it("counts the union, the strike committee and a relay of the union as one group", () => {
     expect(claim.statements).toEqual([
@@ -296,9 +288,7 @@ describe("live-fire: sources of one side agree — single-source", () => {
 
 describe("police-injured: only `unknown` — unsourced", () => {
   let claim: ReportClaim;
-  beforeEach(() => {
-    claim = claimOf("police-injured");
-  });
+  beforeEach(() => { claim = claimOf("police-injured"); });
 
   it("has uncommitted positions, no range and no groups", () => {
     expect(claim.statements).toEqual([
@@ -319,9 +309,7 @@ describe("police-injured: only `unknown` — unsourced", () => {
 
 describe("strike-began: a date claim corroborated by three groups", () => {
   let claim: ReportClaim;
-  beforeEach(() => {
-    claim = claimOf("strike-began");
-  });
+  beforeEach(() => { claim = claimOf("strike-began"); });
 
   it("month, after-a-day and an EDTF interval overlap pairwise", () => {
     expect(claim.statements).toEqual([
@@ -343,9 +331,7 @@ describe("strike-began: a date claim corroborated by three groups", () => {
 
 describe("who-fired-first: a choice claim with an ambiguous revision, unresolved", () => {
   let claim: ReportClaim;
-  beforeEach(() => {
-    claim = claimOf("who-fired-first");
-  });
+  beforeEach(() => { claim = claimOf("who-fired-first"); });
   const IM_CONFLICTS = ["strike-committee", "wire-agency-a"];
 
   it("takes the later of two same-day statements as the position, and keeps both in the revision", () => {

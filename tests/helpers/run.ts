@@ -27,6 +27,8 @@ export const describeBuilt = describe.skipIf(MUTATION_RUN);
  * is not what is measured. Smaller tests pin the behaviour they check.
  */
 export const describeAtScale = describe.skipIf(MUTATION_RUN);
+/** `it` for a check of scale (see `describeAtScale`). */
+export const itAtScale = it.skipIf(MUTATION_RUN);
 
 export interface RunResult {
   readonly code: number;
