@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Choice, Prompter } from "../src/cli/prompt.js";
 import { removeDir, tempDir } from "./fixtures/hazards/hazards.js";
 import { COMMENTED_LEDGER, insertedSpan, writeLedger } from "./helpers/edit.js";
-import { BIN, runInProcess } from "./helpers/run.js";
+import { BIN, runInProcess, skipTestOfBuild } from "./helpers/run.js";
 
 let work: string;
 beforeEach(() => {
@@ -33,6 +33,7 @@ const shellWord = (word: string) => `'${word.replace(/'/g, "'\\''")}'`;
 
 /** Runs the built bin in a pseudo-terminal; each step waits for `expect` to appear, then types `keys`. */
 function inTerminal(args: readonly string[], steps: readonly { expect: string; keys: string }[]): Promise<{ code: number | null; output: string }> {
+  skipTestOfBuild("the built bin in a terminal");
   requireScript();
   const command = [process.execPath, BIN, ...args].map(shellWord).join(" ");
   const child = spawn("script", ["-qfec", command, "/dev/null"], { cwd: work, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", SHELL: "/bin/sh", TERM: "xterm" } });

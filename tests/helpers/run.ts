@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, it } from "vitest";
+import { getCurrentTest } from "vitest/suite";
 import { main } from "../../src/cli/main.js";
 import type { Io } from "../../src/cli/io.js";
 
@@ -12,9 +13,22 @@ export const FIXTURES = fileURLToPath(new URL("../fixtures", import.meta.url));
 /**
  * True in the mutation run (`npm run mutate`, vitest.mutation.config.ts). Stryker mutates src/ in
  * its sandbox; the built dist/ never sees those mutants, so a test of the built bin there could
- * only pass, or fail for the wrong reason. Such tests are written with `itBuilt`/`describeBuilt`.
+ * only pass, or fail for the wrong reason. Such tests are skipped there: written with `itBuilt` or
+ * `describeBuilt`, or skipped when they call `runBin` (`skipTestOfBuild`).
  */
 export const MUTATION_RUN = process.env.CLAIMS_MUTATION_RUN === "1";
+
+/**
+ * In the mutation run, skips the test that is running (a test that reaches the built bin is a
+ * test of the build, whether or not it was written with `itBuilt`); outside a test (in a hook)
+ * there is nothing to skip, so it throws, asking for `describeBuilt`.
+ */
+export function skipTestOfBuild(what: string): void {
+  if (!MUTATION_RUN) return;
+  const test = getCurrentTest();
+  if (test === undefined) throw new Error(`${what} in the mutation run outside a test: write its block with describeBuilt (tests/helpers/run.ts)`);
+  test.context.skip(`${what}: the built bin cannot see the mutants of the mutation run`);
+}
 
 /** `it` for a test of the built bin or package: skipped in the mutation run. */
 export const itBuilt = it.skipIf(MUTATION_RUN);
@@ -62,7 +76,7 @@ export async function runInProcess(args: readonly string[], options: RunOptions 
 /** Runs the built bin as a subprocess (run `npm run build` first; `npm test` does). */
 export function runBin(args: readonly string[], options: RunOptions & { timeout?: number } = {}): RunResult {
   // Fails loudly rather than letting the unmutated bin count as a test of a mutant.
-  if (MUTATION_RUN) throw new Error("runBin in the mutation run: the built bin cannot see mutants; write this test with itBuilt");
+  if (MUTATION_RUN) skipTestOfBuild("runBin");
   const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" };
   for (const [k, v] of Object.entries(options.env ?? {})) if (v !== undefined) env[k] = v;
   const result = spawnSync(process.execPath, [BIN, ...args], {
