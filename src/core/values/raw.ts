@@ -29,7 +29,8 @@ export function showRaw(raw: unknown): string {
   if (raw === null || raw === undefined) return "an empty value";
   if (Array.isArray(raw)) return "a list";
   if (isMapping(raw)) return "a mapping";
-  return `a ${typeof raw}`;
+  // A Date, a Map or a class instance (only a program calling the library can pass one).
+  return typeof raw === "object" ? "an object" : `a ${typeof raw}`;
 }
 
 /** A string in double quotes, control and format characters escaped (no bidi tricks in terminals). */
