@@ -2,6 +2,9 @@
 // and reruns the tests that reach each change; a change no test notices is a gap in the tests.
 // Not part of `npm test` or CI: it takes tens of minutes (README, Development).
 
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
@@ -23,7 +26,9 @@ export default {
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: "reports/mutation/index.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
-  tempDirName: ".stryker-tmp",
+  // The sandbox (a copy of the project) lies outside the git work tree: inside it, under an
+  // ignored folder, git would call every ledger file ignored and the run would read none.
+  tempDirName: join(tmpdir(), "claims-stryker"),
   cleanTempDir: "always",
   thresholds: { high: 90, low: 80, break: null },
 };
