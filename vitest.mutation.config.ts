@@ -19,6 +19,7 @@ const FIRST = [
   "tests/values.test.ts",
   "tests/values.edges.test.ts",
   "tests/analysis.test.ts",
+  "tests/analysis-v2.test.ts",
   "tests/quotes.test.ts",
   "tests/dates.test.ts",
   "tests/wider.test.ts",
@@ -26,6 +27,7 @@ const FIRST = [
   "tests/codes.test.ts",
   "tests/values.property.test.ts",
   "tests/conflicts.property.test.ts",
+  "tests/display.property.test.ts",
 ];
 const LAST = ["tests/hostile/", "tests/cli.test.ts", "tests/snapshots.test.ts", "tests/cli-edges.test.ts"];
 
@@ -63,6 +65,8 @@ export default mergeConfig(
         "tests/export-html.screenshot.test.ts",
         "tests/hostile/nothing-written.test.ts",
         "tests/hostile/mixed-ledger.test.ts",
+        // The language server's protocol tests drive the built server through a real client.
+        "tests/lsp/**",
       ],
       // Fewer fuzzing runs (tests/hostile/fuzz.test.ts): they check that nothing throws, which few
       // mutants change, and each run reaches most of the core.

@@ -4,7 +4,7 @@
  * hand from the SPEC and the fixture files; each case also notes what the first release gave, so
  * it is plain that the test fails on v1's behaviour.
  */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { analyseFixture, claimOf } from "./helpers/check.js";
 import type { Report, ReportClaim, ReportInterval } from "../src/core/report/types.js";
 import { ROOT, runInProcess } from "./helpers/run.js";
@@ -21,7 +21,8 @@ function positions(claim: ReportClaim): [string, string, unknown, readonly strin
 const bounds = (min: number | null, max: number | null, minOpen: boolean, maxOpen: boolean): ReportInterval => ({ min, max, minOpen, maxOpen });
 
 describe("positions belong to origins (§6 v2)", () => {
-  const report = analyse("origins");
+  let report: Report;
+  beforeEach(() => { report = analyse("origins"); });
   const file = "tests/fixtures/analysis/origins/ledger.yaml";
 
   it("warns of a stale relay, a relay mismatch and relays of one day that disagree — nothing else", () => {
@@ -137,7 +138,8 @@ describe("positions belong to origins (§6 v2)", () => {
 });
 
 describe("time: as-of dates and running counts (§8 v2)", () => {
-  const report = analyse("time");
+  let report: Report;
+  beforeEach(() => { report = analyse("time"); });
   const status = (id: string) => claimOf(report, id).status;
   const origins = (id: string) => claimOf(report, id).conflicts.map((c) => c.origins);
 
@@ -238,7 +240,8 @@ describe("time: as-of dates and running counts (§8 v2)", () => {
 });
 
 describe("window and exact bounds (§8 v2, §11 v2)", () => {
-  const report = analyse("window");
+  let report: Report;
+  beforeEach(() => { report = analyse("window"); });
   const of = (id: string) => {
     const claim = claimOf(report, id);
     return [claim.status, claim.range, claim.window];

@@ -705,7 +705,7 @@ describe("a verdict whose finding cannot be read (§5, §8)", () => {
         "error",
         15,
         16,
-        'cannot read "a great many" as a quantity; write a number (10, 3,000, 1.5 million, ten), a hedge (at least 10, about 10, almost 10, more than 10, up to 10), a range (10-16, between 10 and 16), a vague word (several, dozens, hundreds, thousands), {min, max}, or unknown',
+        'cannot read "a great many" as a quantity; write a number (10, 3,000, 1.5 million, ten), a hedge (at least 10, about 10, almost 10, more than 10, up to 10), a range (10-16, between 10 and 16), a vague word (a few, several, several hundred, dozens, hundreds, thousands), {min, max}, or unknown',
       ],
     ]);
   });
@@ -716,7 +716,7 @@ describe("a verdict whose finding cannot be read (§5, §8)", () => {
       ["a", null],
       ["b", null],
     ]);
-    expect(claim.verdict).toEqual({ finding: "a great many", rating: "mixed", note: null, by: null, on: null, interval: null });
+    expect(claim.verdict).toEqual({ finding: "a great many", rating: "mixed", note: null, by: null, on: null, interval: null, claim: null, claimant: null });
     expect(claim.status).toBe("conflict");
     expect(claim.unresolved).toBe(false);
   });
