@@ -88,6 +88,13 @@ function openClosedTie(sets: readonly ValueSet[]): boolean {
   return lows.some((l) => l.endsWith(":true") && lows.includes(l.replace(":true", ":false")));
 }
 
+/** Whether an earlier dated interval starts where a later one ends, open at one of those ends and closed at the other. */
+function runningCountTie(positions: readonly { set: ValueSet; asOf: string | null }[]): boolean {
+  return positions.some((a) =>
+    positions.some((b) => a.asOf !== null && b.asOf !== null && a.asOf < b.asOf && a.set.kind === "interval" && b.set.kind === "interval" && Number.isFinite(a.set.lo) && a.set.lo === b.set.hi && a.set.loOpen !== b.set.hiOpen),
+  );
+}
+
 describe("conflictingPairs", () => {
   for (const [name, kind] of [["intervals", interval], ["options", options], ["booleans", boolean]] as const) {
     it(`agrees with comparing every pair: ${name}`, () => {
@@ -124,13 +131,18 @@ describe("conflictingPairs", () => {
   });
 
   it("agrees with comparing every pair on a cumulative claim: undated, same-date and running-count pairs", () => {
-    fc.assert(
+    let ties = 0;
+    holds(
       fc.property(fc.array(fc.tuple(interval, asOf), { maxLength: 16 }), fc.constantFrom(0, 0.1, 0.5), (sets, tolerance) => {
         const positions = named(sets);
+        if (runningCountTie(positions)) ties++;
         expect(conflictingPairs(positions, tolerance, true)).toEqual(allPairs(positions, tolerance, true));
       }),
       { numRuns: 1000 },
     );
+    // An earlier figure's lower bound on a later one's upper bound, open on one side and closed on
+    // the other, is where the running-count rule turns on a bound's openness.
+    expect(ties).toBeGreaterThan(100);
   });
 
   // Issue 18: the count without the list, and the list cut at a limit.
