@@ -279,3 +279,33 @@ describe("window and exact bounds (§8 v2, §11 v2)", () => {
     expect(show.stdout).toContain("\n  range:  unbounded\n  window: > 300 to < 500 people\n");
   });
 });
+
+describe("relay warnings name what was said, as written (§6 v2)", () => {
+  let report: Report;
+  beforeEach(() => { report = analyse("relay-messages"); });
+
+  it("lists an origin's latest three own statements and counts the rest; a boolean bare, a list as YAML read it; as-of where it differs", () => {
+    expect(report.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      [
+        "relay-mismatch",
+        18,
+        "'wire' reports 'ministry' as saying 100 (on 2011-12-05), which agrees with none of what 'ministry' itself said: 4 (on 2011-12-04, as of 2011-12-02), 3 (on 2011-12-03), 2 (on 2011-12-02), and 1 earlier — record what 'ministry' said, or correct the relay",
+      ],
+      [
+        "ambiguous-revision",
+        20,
+        "'union' is reported as saying two conflicting things (by 'paper' twice) and both dated 2011-12-10; the later one in the file is taken as its position — add `on:` dates or `retracted:` to say which is newer",
+      ],
+      [
+        "relay-mismatch",
+        26,
+        "'wire' reports 'ministry' as saying false (on 2011-12-02), which agrees with none of what 'ministry' itself said: true (on 2011-12-01) — record what 'ministry' said, or correct the relay",
+      ],
+      [
+        "relay-mismatch",
+        33,
+        `'wire' reports 'ministry' as saying "[\\"police\\",\\"army\\"]" (on 2011-12-02), which agrees with none of what 'ministry' itself said: "protesters" (on 2011-12-01) — record what 'ministry' said, or correct the relay`,
+      ],
+    ]);
+  });
+});
