@@ -94,10 +94,6 @@ const config = mergeConfig(
       // mutants change, and each run reaches most of the core.
       env: { CLAIMS_MUTATION_RUN: "1", CLAIMS_FUZZ_RUNS: "20" },
       sequence: { sequencer: CoreTestsFirst },
-      // One module graph for all the files of a mutant's run: Stryker switches mutants on at run
-      // time, so nothing needs a fresh import, and loading each file's modules again cost more
-      // than most mutants' tests.
-      isolate: false,
     },
   }),
 );

@@ -755,3 +755,22 @@ describe("the ambiguous-revision message (§6)", () => {
     ]);
   });
 });
+
+describe("a statement whose source has schema errors (§6, §9)", () => {
+  it("is in error as invalid-source, through `source` or `via`; an undeclared one is unknown-source", () => {
+    const report = analyse("invalid-source");
+    expect(report.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ["schema", 5],
+      ["unknown-source", 14],
+    ]);
+    const toll = claimOf(report, "toll");
+    expect(toll.statements.map((s) => [s.source, s.error, s.position])).toEqual([
+      ["a", null, true],
+      ["broken", "invalid-source", false],
+      ["a", "invalid-source", false],
+      ["ghost", "unknown-source", false],
+    ]);
+    expect(positions(toll)).toEqual([["a", 10, "a"]]);
+    expect(toll.status).toBe("single-source");
+  });
+});

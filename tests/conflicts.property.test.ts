@@ -130,6 +130,22 @@ describe("conflictingPairs", () => {
     }
   });
 
+  it("gives name pairs sorted by name, whatever the order of the positions", () => {
+    // Three points that conflict pairwise, named against their order: index pairs (0, 1), (0, 2),
+    // (1, 2) are the name pairs (b, c), (a, c), (a, b).
+    const point = (x: number): ValueSet => ({ kind: "interval", lo: x, hi: x, loOpen: false, hiOpen: false });
+    const given = [
+      { source: "c", set: point(1) },
+      { source: "b", set: point(2) },
+      { source: "a", set: point(3) },
+    ];
+    expect(conflictingPairs(given, 0)).toEqual([
+      ["a", "b"],
+      ["a", "c"],
+      ["b", "c"],
+    ]);
+  });
+
   it("agrees with comparing every pair on a cumulative claim: undated, same-date and running-count pairs", () => {
     let ties = 0;
     holds(
