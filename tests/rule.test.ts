@@ -106,17 +106,27 @@ describe("the running-count rule (§8 v2)", () => {
   });
 });
 
-describe("time order (§6): undated first, then by date, file order breaking ties", () => {
-  it.each<[string | null, number, string | null, number, number]>([
-    [null, 5, "2011-12-16", 1, -1],
-    ["2011-12-16", 1, null, 5, 1],
-    ["2011-12-16", 9, "2011-12-17", 1, -1],
-    ["2011-12-17", 1, "2011-12-16", 9, 1],
-    ["2011-12-16", 2, "2011-12-16", 5, -3],
-    [null, 7, null, 3, 4],
-    ["2011-12-16", 4, "2011-12-16", 4, 0],
-  ])("%s (#%s) against %s (#%s): %s", (aOn, aOrder, bOn, bOrder, sign) => {
-    expect(byTime({ on: aOn, order: aOrder }, { on: bOn, order: bOrder })).toBe(sign);
+describe("time order (§6): undated first, then by date, then (one reading of §8 v2) by as-of date, file order breaking ties", () => {
+  it.each<[string | null, string | null, number, string | null, string | null, number, number]>([
+    [null, null, 5, "2011-12-16", null, 1, -1],
+    ["2011-12-16", null, 1, null, null, 5, 1],
+    ["2011-12-16", null, 9, "2011-12-17", null, 1, -1],
+    ["2011-12-17", null, 1, "2011-12-16", null, 9, 1],
+    ["2011-12-16", null, 2, "2011-12-16", null, 5, -3],
+    [null, null, 7, null, null, 3, 4],
+    ["2011-12-16", null, 4, "2011-12-16", null, 4, 0],
+    // One day, two as-of dates: the earlier count comes first, whatever the file order.
+    ["2011-12-18", "2011-12-18", 1, "2011-12-18", "2011-12-17", 2, 1],
+    ["2011-12-18", "2011-12-17", 2, "2011-12-18", "2011-12-18", 1, -1],
+    // Without as-of the as-of date is the effective date: "as of the 17th" comes before it.
+    ["2011-12-18", null, 1, "2011-12-18", "2011-12-17", 2, 1],
+    ["2011-12-18", "2011-12-18", 3, "2011-12-18", null, 1, 2],
+    // The effective date decides first.
+    ["2011-12-17", "2011-12-20", 1, "2011-12-18", "2011-12-01", 2, -1],
+    // Undated with an as-of date: after undated without one.
+    [null, "2011-12-17", 1, null, null, 2, 1],
+  ])("on %s as of %s (#%s) against on %s as of %s (#%s): %s", (aOn, aAsOf, aOrder, bOn, bAsOf, bOrder, sign) => {
+    expect(byTime({ on: aOn, asOf: aAsOf, order: aOrder }, { on: bOn, asOf: bAsOf, order: bOrder })).toBe(sign);
   });
 });
 
