@@ -8,7 +8,9 @@
  * at collection time belongs to no test.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { analyseFixture, claimOf } from "./helpers/check.js";
+import { analyseFixture, checkLedgerSync, claimOf } from "./helpers/check.js";
+import { analyseClaim, valueContext } from "../src/core/analysis/analyse-claim.js";
+import type { ClaimEntry } from "../src/core/load/ledger.js";
 import type { Report, ReportClaim } from "../src/core/report/types.js";
 import { ROOT } from "./helpers/run.js";
 
@@ -757,11 +759,12 @@ describe("the ambiguous-revision message (§6)", () => {
 });
 
 describe("a statement whose source has schema errors (§6, §9)", () => {
-  it("is in error as invalid-source, through `source` or `via`; an undeclared one is unknown-source", () => {
+  it("is in error as invalid-source, through `source` or `via`; an undeclared one is unknown-source, an unreadable value invalid-value", () => {
     const report = analyse("invalid-source");
     expect(report.diagnostics.map((d) => [d.code, d.line])).toEqual([
-      ["schema", 5],
-      ["unknown-source", 14],
+      ["schema", 6],
+      ["unknown-source", 15],
+      ["invalid-value", 16],
     ]);
     const toll = claimOf(report, "toll");
     expect(toll.statements.map((s) => [s.source, s.error, s.position])).toEqual([
@@ -769,8 +772,37 @@ describe("a statement whose source has schema errors (§6, §9)", () => {
       ["broken", "invalid-source", false],
       ["a", "invalid-source", false],
       ["ghost", "unknown-source", false],
+      ["a", "invalid-value", false],
     ]);
     expect(positions(toll)).toEqual([["a", 10, "a"]]);
     expect(toll.status).toBe("single-source");
+  });
+});
+
+describe("analyseClaim reads only the keys of the claim's own type (§4, §8 v2)", () => {
+  // The schema keeps a claim's keys to its type; these checks hold the analysis to the same rule
+  // for a claim built by a program, and to "range and window for quantity claims only".
+  const ledgerOf = (name: string) => checkLedgerSync([`tests/fixtures/analysis/${name}`], ROOT).ledger;
+  const stray = { unit: "people", margin: 0.5, tolerance: 0.5, cumulative: true, options: ["x"] };
+
+  it("the value grammar's context: a unit and a margin for quantities, options for choices", () => {
+    const claim = ledgerOf("dates").claims.get("when")!;
+    expect(valueContext({ ...claim, data: { ...claim.data, ...stray } as ClaimEntry["data"] })).toEqual({ type: "date", unit: undefined, margin: 0.1, options: undefined });
+    const tolerance = ledgerOf("tolerance");
+    expect(valueContext(tolerance.claims.get("margin")!)).toEqual({ type: "quantity", unit: undefined, margin: 0.2, options: undefined });
+    expect(valueContext(tolerance.claims.get("with-tolerance")!)).toEqual({ type: "quantity", unit: undefined, margin: 0.1, options: undefined });
+    const who = ledgerOf("choice").claims.get("who")!;
+    expect(valueContext(who)).toEqual({ type: "choice", unit: undefined, margin: 0.1, options: ["police", "protesters", "provocateurs"] });
+  });
+
+  it("a date claim has no range or window, and takes no tolerance or running count", () => {
+    const ledger = ledgerOf("dates");
+    const claim = ledger.claims.get("when")!;
+    const plain = analyseClaim(ledger, claim, []);
+    expect([plain.range, plain.window]).toEqual([null, null]);
+    const withStray = analyseClaim(ledger, { ...claim, data: { ...claim.data, ...stray } as ClaimEntry["data"] }, []);
+    expect(withStray.conflicts).toEqual(plain.conflicts);
+    expect(withStray.conflicts.length).toBeGreaterThan(0);
+    expect([withStray.range, withStray.window]).toEqual([null, null]);
   });
 });
