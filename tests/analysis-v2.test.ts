@@ -309,3 +309,38 @@ describe("relay warnings name what was said, as written (§6 v2)", () => {
     ]);
   });
 });
+
+describe("what stands for an origin whose own statements are retracted (§6 v2)", () => {
+  let report: Report;
+  beforeEach(() => { report = analyse("origin-history"); });
+
+  it("with nothing remaining, the origin keeps the history of its own statements, not of a retracted relay", () => {
+    const claim = claimOf(report, "own-retracted");
+    expect(positions(claim)).toEqual([]);
+    expect(claim.revisions).toEqual([{ source: "ministry", values: [10, 16] }]);
+    expect(claim.status).toBe("unsourced");
+  });
+
+  it("an origin with no statement of its own keeps its relays' history", () => {
+    const claim = claimOf(report, "relays-retracted");
+    expect(positions(claim)).toEqual([]);
+    expect(claim.revisions).toEqual([{ source: "union", values: [5, 9] }]);
+  });
+
+  it("a relay that remains stands for the origin, beside a retracted one", () => {
+    const claim = claimOf(report, "one-relay-stands");
+    expect(positions(claim)).toEqual([["paper", "ministry", 14, []]]);
+    expect(claim.revisions).toEqual([{ source: "ministry", values: [12, 14] }]);
+    expect(claim.status).toBe("single-source");
+  });
+
+  it("three relays of one day that disagree: each later one is ambiguous, naming its earliest rival", () => {
+    const file = "tests/fixtures/analysis/origin-history/ledger.yaml";
+    const tail = "and both dated 2011-12-17; the later one in the file is taken as its position — add `on:` dates or `retracted:` to say which is newer";
+    expect(report.diagnostics.map((d) => [d.code, d.file, d.line, d.message])).toEqual([
+      ["ambiguous-revision", file, 36, `'union' is reported as saying two conflicting things (by 'wire' and 'paper') ${tail}`],
+      ["ambiguous-revision", file, 37, `'union' is reported as saying two conflicting things (by 'wire' and 'radio') ${tail}`],
+    ]);
+    expect(positions(claimOf(report, "three-relays"))).toEqual([["radio", "union", 5, []]]);
+  });
+});
