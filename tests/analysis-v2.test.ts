@@ -343,4 +343,14 @@ describe("what stands for an origin whose own statements are retracted (§6 v2)"
     ]);
     expect(positions(claimOf(report, "three-relays"))).toEqual([["radio", "union", 5, []]]);
   });
+
+  it("a retracted relay is not checked against its origin; a same-day pair that agrees is no ambiguity, whatever came before", () => {
+    // No warning beyond the two above: the retracted 70 would be a relay mismatch, and 10 (16th)
+    // against 16 (18th) is a revision, not an ambiguity of the 18th.
+    expect(report.diagnostics.map((d) => d.line)).toEqual([36, 37]);
+    expect(positions(claimOf(report, "retracted-relay"))).toEqual([["ministry", "ministry", 8, []]]);
+    const revised = claimOf(report, "revision-and-same-day");
+    expect(positions(revised)).toEqual([["ministry", "ministry", "about 16", []]]);
+    expect(revised.revisions).toEqual([{ source: "ministry", values: [10, 16, "about 16"] }]);
+  });
 });
