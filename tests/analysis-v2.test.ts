@@ -289,22 +289,22 @@ describe("relay warnings name what was said, as written (§6 v2)", () => {
       [
         "relay-mismatch",
         18,
-        "'wire' reports 'ministry' as saying 100 (on 2011-12-05), which agrees with none of what 'ministry' itself said: 4 (on 2011-12-04, as of 2011-12-02), 3 (on 2011-12-03), 2 (on 2011-12-02), and 1 earlier — record what 'ministry' said, or correct the relay",
+        "'wire' reports 'ministry' as saying 100 (on 2011-12-05), which agrees with none of what 'ministry' itself said: 4 (on 2011-12-04, as of 2011-12-02), 3 (on 2011-12-03), 2 (on 2011-12-02), and 1 earlier; record what 'ministry' said, or correct the relay",
       ],
       [
         "ambiguous-revision",
         20,
-        "'union' is reported as saying two conflicting things (by 'paper' twice) and both dated 2011-12-10; the later one in the file is taken as its position — add `on:` dates or `retracted:` to say which is newer",
+        "'union' is reported as saying two conflicting things (by 'paper' twice) and both dated 2011-12-10; the later one in the file is taken as its position; add `on:` dates or `retracted:` to say which is newer",
       ],
       [
         "relay-mismatch",
         26,
-        "'wire' reports 'ministry' as saying false (on 2011-12-02), which agrees with none of what 'ministry' itself said: true (on 2011-12-01) — record what 'ministry' said, or correct the relay",
+        "'wire' reports 'ministry' as saying false (on 2011-12-02), which agrees with none of what 'ministry' itself said: true (on 2011-12-01); record what 'ministry' said, or correct the relay",
       ],
       [
         "relay-mismatch",
         33,
-        `'wire' reports 'ministry' as saying "[\\"police\\",\\"army\\"]" (on 2011-12-02), which agrees with none of what 'ministry' itself said: "protesters" (on 2011-12-01) — record what 'ministry' said, or correct the relay`,
+        `'wire' reports 'ministry' as saying "[\\"police\\",\\"army\\"]" (on 2011-12-02), which agrees with none of what 'ministry' itself said: "protesters" (on 2011-12-01); record what 'ministry' said, or correct the relay`,
       ],
     ]);
   });
@@ -336,7 +336,7 @@ describe("what stands for an origin whose own statements are retracted (§6 v2)"
 
   it("three relays of one day that disagree: each later one is ambiguous, naming its earliest rival", () => {
     const file = "tests/fixtures/analysis/origin-history/ledger.yaml";
-    const tail = "and both dated 2011-12-17; the later one in the file is taken as its position — add `on:` dates or `retracted:` to say which is newer";
+    const tail = "and both dated 2011-12-17; the later one in the file is taken as its position; add `on:` dates or `retracted:` to say which is newer";
     expect(report.diagnostics.map((d) => [d.code, d.file, d.line, d.message])).toEqual([
       ["ambiguous-revision", file, 36, `'union' is reported as saying two conflicting things (by 'wire' and 'paper') ${tail}`],
       ["ambiguous-revision", file, 37, `'union' is reported as saying two conflicting things (by 'wire' and 'radio') ${tail}`],

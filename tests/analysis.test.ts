@@ -752,8 +752,8 @@ describe("the ambiguous-revision message (§6)", () => {
   it("names the source, the shared date or its absence, and the fix", () => {
     const report = analyse("ordering");
     expect(report.diagnostics.map((d) => d.message)).toEqual([
-      "'c' says two conflicting things and neither has a date; the later one in the file is taken as its position — add `on:` dates or `retracted:` to say which is newer",
-      "'e' says two conflicting things and both dated 2011-12-16; the later one in the file is taken as its position — add `on:` dates or `retracted:` to say which is newer",
+      "'c' says two conflicting things and neither has a date; the later one in the file is taken as its position; add `on:` dates or `retracted:` to say which is newer",
+      "'e' says two conflicting things and both dated 2011-12-16; the later one in the file is taken as its position; add `on:` dates or `retracted:` to say which is newer",
     ]);
   });
 });
