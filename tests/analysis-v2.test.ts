@@ -337,7 +337,7 @@ describe("what stands for an origin whose own statements are retracted (§6 v2)"
   it("three relays of one day that disagree: each later one is ambiguous, naming its earliest rival", () => {
     const file = "tests/fixtures/analysis/origin-history/ledger.yaml";
     const tail = "and both dated 2011-12-17; the later one in the file is taken as its position; add `on:` dates or `retracted:` to say which is newer";
-    expect(report.diagnostics.map((d) => [d.code, d.file, d.line, d.message])).toEqual([
+    expect(report.diagnostics.slice(0, 2).map((d) => [d.code, d.file, d.line, d.message])).toEqual([
       ["ambiguous-revision", file, 36, `'union' is reported as saying two conflicting things (by 'wire' and 'paper') ${tail}`],
       ["ambiguous-revision", file, 37, `'union' is reported as saying two conflicting things (by 'wire' and 'radio') ${tail}`],
     ]);
@@ -347,10 +347,28 @@ describe("what stands for an origin whose own statements are retracted (§6 v2)"
   it("a retracted relay is not checked against its origin; a same-day pair that agrees is no ambiguity, whatever came before", () => {
     // No warning beyond the two above: the retracted 70 would be a relay mismatch, and 10 (16th)
     // against 16 (18th) is a revision, not an ambiguity of the 18th.
-    expect(report.diagnostics.map((d) => d.line)).toEqual([36, 37]);
+    expect(report.diagnostics.map((d) => d.line)).toEqual([36, 37, 56, 59]);
     expect(positions(claimOf(report, "retracted-relay"))).toEqual([["ministry", "ministry", 8, []]]);
     const revised = claimOf(report, "revision-and-same-day");
     expect(positions(revised)).toEqual([["ministry", "ministry", "about 16", []]]);
     expect(revised.revisions).toEqual([{ source: "ministry", values: [10, 16, "about 16"] }]);
+  });
+
+  it("undated: a relay is never stale against an undated position, and a message says 'undated'", () => {
+    const [ambiguous, mismatch] = report.diagnostics.slice(2);
+    expect([ambiguous.code, ambiguous.line, ambiguous.message]).toEqual([
+      "ambiguous-revision",
+      56,
+      "'ministry' says two conflicting things and neither has a date; the later one in the file is taken as its position; add `on:` dates or `retracted:` to say which is newer",
+    ]);
+    expect([mismatch.code, mismatch.line, mismatch.message]).toEqual([
+      "relay-mismatch",
+      59,
+      "'radio' reports 'union' as saying 70 (undated), which agrees with none of what 'union' itself said: 8 (on 2011-12-17); record what 'union' said, or correct the relay",
+    ]);
+    expect(positions(claimOf(report, "undated"))).toEqual([
+      ["ministry", "ministry", 16, []],
+      ["union", "union", 8, []],
+    ]);
   });
 });
