@@ -1,8 +1,7 @@
 /** Runs the CLI two ways: in-process through `main` (fast, exact), and as the built bin in a subprocess (real). */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { describe, it } from "vitest";
-import { getCurrentTest } from "vitest/suite";
+import { describe, it, TestRunner } from "vitest";
 import { main } from "../../src/cli/main.js";
 import type { Io } from "../../src/cli/io.js";
 
@@ -25,7 +24,7 @@ export const MUTATION_RUN = process.env.CLAIMS_MUTATION_RUN === "1";
  */
 export function skipTestOfBuild(what: string): void {
   if (!MUTATION_RUN) return;
-  const test = getCurrentTest();
+  const test = TestRunner.getCurrentTest();
   if (test === undefined) throw new Error(`${what} in the mutation run outside a test: write its block with describeBuilt (tests/helpers/run.ts)`);
   test.context.skip(`${what}: the built bin cannot see the mutants of the mutation run`);
 }
