@@ -760,7 +760,8 @@ describe("the ambiguous-revision message (§6)", () => {
 
 describe("a statement whose source has schema errors (§6, §9)", () => {
   it("is in error as invalid-source, through `source` or `via`; an undeclared one is unknown-source, an unreadable value invalid-value", () => {
-    const report = analyse("invalid-source");
+    // Not under tests/fixtures/analysis/, whose files are all valid by the JSON Schema (json-schema.test.ts).
+    const report = checkLedgerSync(["tests/fixtures/edges/invalid-source"], ROOT).report;
     expect(report.diagnostics.map((d) => [d.code, d.line])).toEqual([
       ["schema", 6],
       ["unknown-source", 15],
