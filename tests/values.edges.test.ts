@@ -145,6 +145,9 @@ describe("quantities: words that are no number and no unit", () => {
     expect(parseValue(riot, "3 riot police officers")).toEqual({ ok: true, set: interval(3, 3) });
     expect(refusal(riot, "3 police officers")).toMatch(/^cannot read "3 police officers" as a quantity \("police" not understood; the unit is "riot police officers"\)/);
     expect(refusal({ ...Q, unit: "police officers" }, "3 officers")).toMatch(/\("officers" not understood; the unit is "police officers"\)/);
+    // The right number of words, the first one wrong; the first one right, the last missing.
+    expect(refusal({ ...Q, unit: "police officers" }, "3 army officers")).toMatch(/^cannot read "3 army officers" as a quantity \("army" not understood; the unit is "police officers"\)/);
+    expect(refusal({ ...Q, unit: "police officers" }, "3 police")).toMatch(/^cannot read "3 police" as a quantity \("police" not understood; the unit is "police officers"\)/);
   });
 
   it("a unit of white space only is no unit", () => {
