@@ -60,12 +60,12 @@ export function words(text: string): string[] {
     if (plus) word = word.slice(0, -1);
     const range = DIGIT_RANGE.exec(word);
     if (range) out.push(range[1], "to", range[2]);
-    else {
-      // Hyphenated words read like spaced ones. A leading, trailing or doubled hyphen (a sign,
-      // `-5`, among them) is no compound: the word stays whole, and reads or fails as it is.
+    else if (word.length > 1 && word.includes("-") && !SIGNED_NUMBER.test(word)) {
       const parts = word.split("-");
-      out.push(...(parts.every((p) => p !== "") ? parts : [word]));
-    }
+      // A leading, trailing or doubled hyphen is not a compound: keep it whole so it fails to read.
+      if (parts.every((p) => p !== "")) out.push(...parts);
+      else out.push(word);
+    } else out.push(word);
     if (plus) out.push("+");
   }
   return out;
