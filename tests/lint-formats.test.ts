@@ -236,7 +236,7 @@ describe("sarif", () => {
       },
       {
         ruleId: "quote-unchecked",
-        ruleIndex: 16, // after the two relay warnings (SPEC §9 v2)
+        ruleIndex: 17, // after the two relay warnings (SPEC §9 v2) and self-relay
         level: "note",
         message: { text: "no archive" },
         locations: [{ physicalLocation: { artifactLocation: { uri: "ledger/a.yaml", uriBaseId: "%SRCROOT%" }, region: { startLine: 4, startColumn: 5 } } }],
