@@ -15,10 +15,11 @@
 
 import { spawnSync } from "node:child_process";
 import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureLedger, OUT_DIR } from "./generate.mjs";
+import { COMMANDS, outputName, selectCommands } from "./commands.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 let BIN = join(ROOT, "bin", "claims.js");
@@ -38,7 +39,7 @@ const SUPERLINEAR = 1.25; // time per file grows more than this between sizes
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
-  const o = { snapshot: true, sizes: [1000, 10000, 50000], seed: 42, runs: /** @type {number | undefined} */ (undefined), startupRuns: 10, startup: true, profile: false, rss: /** @type {"auto" | "node" | "time"} */ ("auto"), timeout: 900, quick: false };
+  const o = { commands: /** @type {string | null} */ ("all"), commandRuns: 3, commandSize: /** @type {number | undefined} */ (undefined), snapshot: true, sizes: [1000, 10000, 50000], seed: 42, runs: /** @type {number | undefined} */ (undefined), startupRuns: 10, startup: true, profile: false, rss: /** @type {"auto" | "node" | "time"} */ ("auto"), timeout: 900, quick: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -48,11 +49,15 @@ function parseArgs(argv) {
     };
     const name = a.split("=")[0];
     if (name === "--sizes") o.sizes = val().split(",").map((s) => Number(s.replace(/[_k]$/i, (m) => (m.toLowerCase() === "k" ? "000" : "")))).filter((n) => n > 0);
-    else if (name === "--quick") { o.quick = true; o.sizes = [100, 300, 1000]; o.startupRuns = 3; o.runs = 1; }
+    else if (name === "--quick") { o.quick = true; o.sizes = [100, 300, 1000]; o.startupRuns = 3; o.runs = 1; o.commandRuns = 1; }
     else if (name === "--seed") o.seed = Number(val());
     else if (name === "--runs") o.runs = Number(val());
     else if (name === "--startup-runs") o.startupRuns = Number(val());
     else if (name === "--no-startup") o.startup = false;
+    else if (name === "--commands") o.commands = val();
+    else if (name === "--no-commands") o.commands = null;
+    else if (name === "--command-runs") o.commandRuns = Number(val());
+    else if (name === "--command-size") o.commandSize = Number(val());
     else if (name === "--no-snapshot") o.snapshot = false;
     else if (name === "--profile") o.profile = true;
     else if (name === "--rss") o.rss = /** @type {any} */ (val());
@@ -221,6 +226,62 @@ function summarise(samples, runs, o) {
     peakMiB: peaks.length ? Math.max(.../** @type {number[]} */ (peaks)) / 1024 : null,
     status: samples.at(-1)?.status ?? null,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every command and format
+
+/**
+ * Each command of bench/commands.mjs against the baseline at one size, in pairs (baseline, then
+ * the command, at once), `o.commandRuns` rounds: each ratio is the median of its pairs' ratios.
+ * The outputs are kept in bench/out/outputs/ (to compare two builds' bytes with `cmp`).
+ * @param {number} size @param {any} o @param {"time" | "node"} rss @param {string[]} failures @param {string[][]} targets
+ */
+function commandRows(size, o, rss, failures, targets) {
+  const { dir } = ensureLedger(size, o.seed, { log });
+  const rel = relative(ROOT, dir) || ".";
+  const outDir = join(OUT_DIR, "outputs");
+  mkdirSync(outDir, { recursive: true });
+  const chosen = selectCommands(o.commands);
+  log(`commands at ${fmtN(size)} files: ${chosen.length} commands × ${o.commandRuns} pair(s) with the baseline …`);
+  const loads = [loadAverage()];
+  /** @type {string[][] & { load?: string }} */
+  const rows = [];
+  for (const [name, args] of chosen) {
+    const stdoutFile = join(outDir, outputName(name));
+    const [base, run] = measureInterleaved(
+      [
+        { args: [BASELINE, rel], o: { rss, timeoutS: o.timeout, label: "baseline" } },
+        { args: [BIN, ...args.map((a) => (a === "DIR" ? rel : a))], o: { rss, timeoutS: o.timeout, stdoutFile, okStatus: [0, 1], label: name } },
+      ],
+      o.commandRuns,
+    );
+    loads.push(loadAverage());
+    const ratio = run.ok && base.ok ? pairedRatio(run.runMs, base.runMs) : NaN;
+    const cpu = run.cpuMs !== null && base.cpuMs !== null ? pairedRatio(run.runCpuMs, base.runCpuMs) : NaN;
+    const pairs = run.runMs.map((ms, i) => (ms / base.runMs[i]).toFixed(2)).join(", ");
+    log(`  ${name}: ${fmtMs(run.ms)} ms, pairs [${pairs}], median ${ratio.toFixed(2)}×, CPU ${cpu.toFixed(2)}×, load ${loads.at(-1)}`);
+    const pass = ratio <= TARGET_RATIO_AT_10K;
+    if (!pass) failures.push(`${name} at ${fmtN(size)} files is ${Number.isFinite(ratio) ? ratio.toFixed(2) : "n/a"}× the baseline (target ≤ ${TARGET_RATIO_AT_10K}×)`);
+    targets.push([`${name} ≤ ${TARGET_RATIO_AT_10K}× baseline at ${fmtN(size)} files`, Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : "no result", pass ? "PASS" : "FAIL"]);
+    rows.push([
+      `claims ${args.map((a) => (a === "DIR" ? "…" : a)).filter((a) => a !== "--no-ignore").join(" ")}`,
+      run.ok ? fmtMs(run.ms) : `failed (exit ${run.status})`,
+      Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : "—",
+      pairs,
+      Number.isFinite(cpu) ? `${cpu.toFixed(2)}×` : "—",
+      run.peakMiB === null ? "—" : run.peakMiB.toFixed(0),
+      existsSync(stdoutFile) ? fmtN(statSync(stdoutFile).size) : "—",
+      pass ? "PASS" : "FAIL",
+    ]);
+  }
+  rows.load = `${loads[0]} at the start, ${loads.at(-1)} at the end (1, 5 and 15 minutes)`;
+  return rows;
+}
+
+/** The machine's load average, as `uptime` gives it. */
+function loadAverage() {
+  return loadavg().map((x) => x.toFixed(2)).join(" ");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -529,6 +590,17 @@ async function main() {
     if (!(r.check.ok && p.check.ok)) continue;
     const g = r.check.ms / /** @type {number} */ (r.files) / (p.check.ms / /** @type {number} */ (p.files));
     targets.push([`time per file ${fmtN(p.size)} → ${fmtN(r.size)} ≤ ${SUPERLINEAR}×`, `${g.toFixed(2)}×`, g > SUPERLINEAR ? "FAIL (super-linear!)" : "PASS"]);
+  }
+
+  // --- every command and format, at one size
+  if (o.commands) {
+    const size = o.commandSize ?? (o.sizes.includes(10000) ? 10000 : o.sizes[o.sizes.length - 1]);
+    const rows = commandRows(size, o, rss, failures, targets);
+    if (rows.length) {
+      console.log("");
+      md.push(`## Every command at ${fmtN(size)} files, against the parse-only baseline`, "", `Load average when the rows were taken: ${rows.load}.`, "");
+      table(["command", "median ms", "÷ baseline (median of pairs)", "pairs", "CPU ÷ baseline", "peak MiB", "output bytes", "target ≤ 1.5×"], rows);
+    }
   }
 
   // --- start-up
