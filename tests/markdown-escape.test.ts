@@ -12,7 +12,7 @@ import { gfmAutolinkLiteralToMarkdown } from "mdast-util-gfm-autolink-literal";
 import { gfmStrikethroughToMarkdown } from "mdast-util-gfm-strikethrough";
 import { gfmTableToMarkdown } from "mdast-util-gfm-table";
 import { describe, expect, it } from "vitest";
-import { heading, paragraph, serialise, table } from "../src/formats/exports/mdast.js";
+import { heading, paragraph, serialise, serialiseGroups, table } from "../src/formats/exports/mdast.js";
 
 /** What the serialiser writes with its own handlers and every pattern (as `serialise`, less the handler). */
 function reference(tree: Root): string {
@@ -32,6 +32,16 @@ describe("Markdown escaping told only of the patterns whose character is present
         expect(serialise(tree)).toBe(reference(tree));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("a document serialised a group of blocks at a time is the document serialised whole", () => {
+    const block = fc.tuple(fc.constantFrom("heading", "paragraph", "table"), text, text).map(([kind, a, b]): RootContent => (kind === "heading" ? heading(2, a) : kind === "paragraph" ? paragraph(`${a}${b}`) : table([a, b], [[b, a]])));
+    fc.assert(
+      fc.property(fc.array(fc.array(block, { minLength: 0, maxLength: 4 }), { minLength: 1, maxLength: 5 }).filter((groups) => groups.some((g) => g.length > 0)), (groups) => {
+        expect(serialiseGroups(groups)).toBe(reference({ type: "root", children: groups.flat() }));
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -1,11 +1,11 @@
 /** The `markdown` export (SPEC §12): a summary table, then per claim its brief and a table of its statements. */
-import type { Root, RootContent } from "mdast";
+import type { RootContent } from "mdast";
 import type { Report, ReportClaim } from "../../core/report/types.js";
 import { claimBrief } from "./brief.js";
 import { claimFacts, exportedClaims, SUMMARY_HEADER, summaryRow } from "./display.js";
 import { diagnosticsSection } from "./markdown-diagnostics.js";
 import { bullets, labelled, plainBullets, type RichCell, richTable } from "./mdast-blocks.js";
-import { heading, paragraph, serialise, table } from "./mdast.js";
+import { heading, paragraph, serialiseGroups, table } from "./mdast.js";
 import { STATEMENT_HEADER, statementRows } from "./rows.js";
 import type { ExportOptions } from "./types.js";
 
@@ -29,15 +29,19 @@ function claimSection(report: Report, claim: ReportClaim): RootContent[] {
 /** Renders the report as GitHub-Flavored Markdown. */
 export function markdown(report: Report, options: ExportOptions): string {
   const claims = exportedClaims(report, options.all);
-  const children: RootContent[] = [heading(1, "Claims report")];
-  if (options.generated !== undefined) children.push(paragraph(`Generated ${options.generated}`));
+  const head: RootContent[] = [heading(1, "Claims report")];
+  if (options.generated !== undefined) head.push(paragraph(`Generated ${options.generated}`));
   if (claims.length === 0) {
-    children.push(paragraph(options.all ? "The ledger holds no claims." : "No claim is in conflict."));
+    head.push(paragraph(options.all ? "The ledger holds no claims." : "No claim is in conflict."));
   } else {
-    children.push(table(SUMMARY_HEADER, claims.map((claim) => summaryRow(claim))));
+    head.push(table(SUMMARY_HEADER, claims.map((claim) => summaryRow(claim))));
   }
-  if (options.diagnostics) children.push(...diagnosticsSection(report));
-  for (const claim of claims) children.push(...claimSection(report, claim));
-  const tree: Root = { type: "root", children };
-  return serialise(tree);
+  if (options.diagnostics) head.push(...diagnosticsSection(report));
+  // A claim's section is built and written one at a time (see serialiseGroups).
+  return serialiseGroups(
+    (function* () {
+      yield head;
+      for (const claim of claims) yield claimSection(report, claim);
+    })(),
+  );
 }

@@ -1,5 +1,5 @@
 /** Building Markdown as a syntax tree (mdast) and serialising it with GFM tables: escaping is the serialiser's job, never done by hand. */
-import type { Heading, Paragraph, PhrasingContent, Root, Table, TableCell, TableRow, Text } from "mdast";
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from "mdast";
 import { defaultHandlers, toMarkdown, type Handle, type State, type Unsafe } from "mdast-util-to-markdown";
 import { gfmAutolinkLiteralToMarkdown } from "mdast-util-gfm-autolink-literal";
 import { gfmStrikethroughToMarkdown } from "mdast-util-gfm-strikethrough";
@@ -72,6 +72,26 @@ export function serialise(tree: Root): string {
   // A line that starts with `::` is a workflow command to GitHub Actions; `\:` renders as `:`.
   return markdown.replace(/^([^\S\n]*):(?=:)/gm, "$1\\:");
 }
+
+/**
+ * Blocks as one GitHub-Flavored Markdown document, serialised a group at a time: the serialiser
+ * writes each top-level block on its own (every one starts a line) and joins them with a blank
+ * line, so the groups' texts joined with a blank line are the document it would write in one
+ * piece — without a tree of the whole report held at once. Each group is written with a last
+ * paragraph that is then cut off, so that what ends the group is exactly what the whole document
+ * has there (an empty block ends in a line break, and the serialiser adds one only when none is).
+ */
+export function serialiseGroups(groups: Iterable<readonly RootContent[]>): string {
+  const parts: string[] = [];
+  for (const children of groups) {
+    if (children.length > 0) parts.push(serialise({ type: "root", children: [...children, END] }).slice(0, -END_TEXT.length));
+  }
+  const document = parts.join("\n\n");
+  return /[\n\r]$/.test(document) ? document : `${document}\n`;
+}
+
+const END: Paragraph = { type: "paragraph", children: [{ type: "text", value: "end" }] };
+const END_TEXT = "\n\nend\n";
 
 /**
  * The serialiser's own text handler, told only of the escaping patterns whose character occurs in
