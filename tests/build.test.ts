@@ -20,3 +20,19 @@ describe("the bundled yaml parser", () => {
     expect(text).toContain("Not a YAML token: ");
   });
 });
+
+describe("the bundled string-width and strip-ansi", () => {
+  it("are the packages' own code, which make their regular expression on every call", () => {
+    expect(read("node_modules", "strip-ansi", "index.js")).toContain("string.replace(ansiRegex(), '')");
+    expect(read("node_modules", "string-width", "index.js")).toContain("string.replace(emojiRegex(), '  ')");
+  });
+
+  it("in dist/cli.cjs make it once per module (cli-table3 measures every word with them)", () => {
+    const text = read("dist", "cli.cjs");
+    expect(text).not.toContain("string.replace(ansiRegex(), '')");
+    expect(text).not.toMatch(/\.replace\(\(0, import_\w+\.default\)\(\), ""\)|emojiRegex\(\), "  "\)/);
+    expect(text).toMatch(/ANSI_REGEX_ONCE = ansiRegex\(\)/);
+    expect(text).toMatch(/EMOJI_REGEX_ONCE = emojiRegex\(\)/);
+  });
+});
+
