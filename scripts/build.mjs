@@ -13,6 +13,7 @@
 // cache, and the bundle is then simply compiled as usual (see bin/load-cli.cjs).
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -63,6 +64,22 @@ const regexMadeOnce = {
   },
 };
 
+// What a cache entry of `--cache` is good for (with the version): a hash of the sources and the
+// locked dependencies this bundle is built from, so that no build trusts another's cache.
+const BUILD_ID = (() => {
+  const hash = createHash("sha256");
+  const walk = (/** @type {string} */ dir) => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else hash.update(`${path}\0`).update(readFileSync(join(root, path))).update("\0");
+    }
+  };
+  walk("src");
+  hash.update(readFileSync(join(root, "package-lock.json")));
+  return hash.digest("hex").slice(0, 16);
+})();
+
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 
 const cliBuild = await build({
@@ -76,7 +93,7 @@ const cliBuild = await build({
   target: "node20",
   sourcemap: "linked",
   // The source is ES modules; in the bundle, import.meta.url is the bundle's own file URL.
-  define: { "import.meta.url": "__claimsModuleUrl" },
+  define: { "import.meta.url": "__claimsModuleUrl", __CLAIMS_BUILD__: JSON.stringify(BUILD_ID) },
   // A script run through vm has no dynamic import(); the few of Node's own modules loaded on
   // demand (worker_threads) are required instead.
   supported: { "dynamic-import": false },

@@ -78,6 +78,9 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
     .helpOption("-h, --help", "show help for a command")
     .option("--no-color", "never colour the output (also NO_COLOR=1; FORCE_COLOR=1 forces colour)")
     .option("--no-ignore", "read the files git ignores and those .claims.yaml's `ignore` lists")
+    .option("--cache", "keep each file as loaded and parse only changed files next time (also cache: true in .claims.yaml)")
+    .option("--no-cache", "neither read nor write the cache, whatever .claims.yaml says")
+    .option("--cache-location <path>", "the cache file, or a folder for it (default: node_modules/.cache/claims/ of the project, else the OS cache folder)")
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(sanitize(text)),
@@ -97,6 +100,7 @@ ${EXIT_HELP}`,
     );
   const colour = () => program.opts().color;
   const ignore = () => program.opts().ignore;
+  const ledger = () => ({ ignore: ignore(), cache: program.opts().cache, cacheLocation: program.opts().cacheLocation });
 
   program
     .command("check")
@@ -137,7 +141,7 @@ ${EXIT_HELP}`,
     )
     .action(async (paths, options) => {
       const { runCheck } = await import("./commands/check.js");
-      exitCode = await runCheck(io, paths, { ...options, color: colour(), ignore: ignore() });
+      exitCode = await runCheck(io, paths, { ...options, color: colour(), ...ledger() });
     });
 
   program
@@ -165,7 +169,7 @@ ${EXIT_HELP}`,
     )
     .action(async (paths, options) => {
       const { runLint } = await import("./commands/lint.js");
-      exitCode = await runLint(io, paths, { ...options, color: colour(), ignore: ignore() });
+      exitCode = await runLint(io, paths, { ...options, color: colour(), ...ledger() });
     });
 
   program
@@ -204,7 +208,7 @@ ${EXIT_HELP}`,
       const { runExport } = await import("./commands/export.js");
       const { output, ...rest } = options;
       if (output !== undefined && rest.outputFile !== undefined && output !== rest.outputFile) throw new UsageError("-o/--output-file and --output name two files; give one");
-      exitCode = await runExport(io, paths, { ...rest, outputFile: rest.outputFile ?? output, ignore: ignore() });
+      exitCode = await runExport(io, paths, { ...rest, outputFile: rest.outputFile ?? output, ...ledger() });
     });
 
   program
@@ -214,7 +218,7 @@ ${EXIT_HELP}`,
     .addHelpText("after", `${PATHS_HELP}\n\nExamples:\n  claims sources\n  claims sources claims/ other-ledger/\n${EXIT_HELP}`)
     .action(async (paths) => {
       const { runSources } = await import("./commands/sources.js");
-      exitCode = await runSources(io, paths, { color: colour(), ignore: ignore() });
+      exitCode = await runSources(io, paths, { color: colour(), ...ledger() });
     });
 
   program
@@ -225,10 +229,10 @@ ${EXIT_HELP}`,
     .addHelpText("after", `${PATHS_HELP}\n\nExample:\n  claims show death-toll\n${EXIT_HELP}`)
     .action(async (id, paths) => {
       const { runShow } = await import("./commands/show.js");
-      exitCode = await runShow(io, id, paths, { color: colour(), ignore: ignore() });
+      exitCode = await runShow(io, id, paths, { color: colour(), ...ledger() });
     });
 
-  defineDiff(program, io, () => ({ color: colour(), ignore: ignore() }), { paths: PATHS_HELP, exit: EXIT_HELP }, (code) => (exitCode = code));
+  defineDiff(program, io, () => ({ color: colour(), ...ledger() }), { paths: PATHS_HELP, exit: EXIT_HELP }, (code) => (exitCode = code));
 
   program
     .command("schema")

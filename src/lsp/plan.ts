@@ -33,7 +33,7 @@ export function planWorkspace(root: string, paths: readonly string[], useIgnores
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     faults = error.diagnostics;
-    config = { file: null, dir: root, gitTop: gitTopLevel(root) ?? null, ledger: null, ignore: [], severity: {}, useIgnores };
+    config = { file: null, dir: root, gitTop: gitTopLevel(root) ?? null, ledger: null, ignore: [], severity: {}, cache: false, useIgnores };
   }
   const plan = planRun(paths, root, config);
   return { paths: plan.paths, ignore: plan.ignore, severity: plan.severity, configFile: config.file ?? findConfig(root), faults, notices: plan.notices };

@@ -6,18 +6,23 @@ import { loadConfig, type ClaimsConfig } from "../../core/load/config.js";
 import { planRun, type RunPlan } from "../../core/load/targets.js";
 import { displayPath, type SkipTest, UsageError } from "../../core/load/workspace.js";
 import { dirname, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import pkg from "../../../package.json" with { type: "json" };
 import type { Io } from "../io.js";
 import { count } from "../../formats/count.js";
 import { jsonChunks } from "../../formats/json-chunks.js";
 import { neutraliseCommands, sanitize, sanitizeKeepingColour } from "../../formats/sanitize.js";
 
-/** What every ledger command is told besides its paths: `--no-ignore` clears `ignore`. */
+/** What every ledger command is told besides its paths: `--no-ignore` clears `ignore`; `--cache`, `--no-cache`, `--cache-location`. */
 export interface LedgerFlags {
   readonly ignore: boolean;
   /** False where an empty ledger is expected (`claims add` starting one): no note that nothing was read. */
   readonly noteEmpty?: boolean;
   /** Paths named that are gone from the working tree, for `claims diff` to read at its revision (see planRun). */
   readonly gone?: ReadonlySet<string>;
+  /** Unset: as `.claims.yaml`'s `cache` says. */
+  readonly cache?: boolean;
+  readonly cacheLocation?: string;
 }
 
 /** A checked ledger with the configuration and plan it was read under. */
@@ -45,7 +50,16 @@ export async function checkPaths(io: Io, paths: readonly string[], flags: Ledger
     }
     return reason;
   };
-  const checked = await checkLedger(plan.paths, io.cwd, { ...runOptions(io, plan), ...analysis, ignore });
+  const cache = (flags.cache ?? config.cache) ? await openCache(io, plan, flags.cacheLocation) : undefined;
+  const checked = await checkLedger(plan.paths, io.cwd, { ...runOptions(io, plan), ...analysis, ignore, ...(cache ? { cache } : {}) });
+  if (cache) {
+    try {
+      cache.save();
+    } catch (error) {
+      // The run's result stands; only the next run is slower.
+      io.stderr(sanitize(`claims: could not write the cache ${cache.path}: ${error instanceof Error ? error.message : String(error)}\n`));
+    }
+  }
   if (checked.ledger.files.length === 0 && plan.paths.length > 0 && flags.noteEmpty !== false) io.stderr(sanitize(`claims: ${nothingRead(io, plan, ignored)}\n`));
   return { ...checked, config, plan };
 }
@@ -71,6 +85,23 @@ interface Ignored {
   count: number;
   readonly reasons: Set<string>;
 }
+
+/** The run's cache file, opened (loaded only when a run uses it). Throws UsageError for a location inside the ledger. */
+async function openCache(io: Io, plan: RunPlan, location: string | undefined) {
+  const { CacheFile, cacheFilePath } = await import("../cache.js");
+  const roots = plan.paths.map((p) => {
+    const abs = resolve(io.cwd, p);
+    return existsSync(abs) && !statSync(abs).isDirectory() ? dirname(abs) : abs;
+  });
+  return CacheFile.open(cacheFilePath({ cwd: io.cwd, location, roots, env: io.env }), buildId());
+}
+
+/** What a cache entry is only good for: this version and build of claims, on this version of Node. */
+function buildId(): string {
+  return `${pkg.version} ${typeof __CLAIMS_BUILD__ === "string" ? __CLAIMS_BUILD__ : "source"} ${process.version}`;
+}
+
+declare const __CLAIMS_BUILD__: string | undefined;
 
 /** What every load of a run is told: its parse workers and threads, and the plan's ignores, focus and severities. */
 export function runOptions(io: Io, plan: RunPlan): LedgerOptions {

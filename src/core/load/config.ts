@@ -30,6 +30,8 @@ export interface ClaimsConfig {
   readonly ignore: readonly string[];
   /** `severity`: the level per code. */
   readonly severity: SeverityOverrides;
+  /** `cache: true`: keep each file as loaded for the next run, as `--cache` does. */
+  readonly cache: boolean;
   /** False with `--no-ignore`: files git ignores and `ignore` patterns are read like any other. */
   readonly useIgnores: boolean;
 }
@@ -47,7 +49,7 @@ export class ConfigError extends UsageError {
 }
 
 const CODES = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
-const KEYS = ["ledger", "ignore", "severity"] as const;
+const KEYS = ["ledger", "ignore", "severity", "cache"] as const;
 
 // A bare path is a list of one, so a fault inside the list points at its item. An empty list or
 // an empty path would make every run read nothing (or the configuration's folder) and pass.
@@ -60,6 +62,7 @@ const configSchema = z.strictObject({
   ledger: z.optional(paths),
   ignore: z.optional(z.nullable(z.array(z.string()))),
   severity: z.optional(z.nullable(severity)),
+  cache: z.optional(z.boolean()),
 });
 
 /** Where `.claims.yaml` is for a run in `cwd`: there or in the nearest ancestor up to the top of the git work tree. */
@@ -87,7 +90,7 @@ export function loadConfig(cwd: string, options: { readonly useIgnores?: boolean
   const gitTop = gitTopLevel(cwd) ?? null;
   const file = findConfig(cwd, gitTop ?? undefined);
   const useIgnores = options.useIgnores ?? true;
-  if (file === undefined) return { file: null, dir: cwd, gitTop, ledger: null, ignore: [], severity: {}, useIgnores };
+  if (file === undefined) return { file: null, dir: cwd, gitTop, ledger: null, ignore: [], severity: {}, cache: false, useIgnores };
   return { ...readConfig(file, cwd, gitTop), useIgnores };
 }
 
@@ -120,7 +123,7 @@ export function readConfig(file: string, cwd: string, gitTop: string | null): Om
   // Only the codes written: an absent key must not read as a level.
   const levels = Object.fromEntries(Object.entries(data.severity ?? {}).filter(([, level]) => level !== undefined)) as SeverityOverrides;
   const ledger = data.ledger === undefined ? null : data.ledger.map((path) => resolve(dir, path));
-  return { file, dir, gitTop, ledger, ignore: data.ignore ?? [], severity: levels };
+  return { file, dir, gitTop, ledger, ignore: data.ignore ?? [], severity: levels, cache: data.cache ?? false };
 }
 
 /**
@@ -205,7 +208,7 @@ function issueDiagnostics(issue: z.core.$ZodIssue, value: unknown, at: At): Diag
     const hint = typeof input === "string" ? didYouMean(input, SEVERITY_LEVELS) : "";
     return [diagnostic("schema", `severity of '${code}' must be one of ${SEVERITY_LEVELS.join(", ")}, not ${show(input)}${hint}`, at(path))];
   }
-  const expected: Record<string, string> = { ledger: "a path or a list of paths", ignore: "a list of patterns", severity: "a mapping from diagnostic code to error, warning, info or off" };
+  const expected: Record<string, string> = { ledger: "a path or a list of paths", ignore: "a list of patterns", severity: "a mapping from diagnostic code to error, warning, info or off", cache: "true or false" };
   if (path.length === 1) {
     const fix = path[0] === "ignore" && typeof input === "string" ? `; write it as a list: ignore: ['${input.replace(/'/g, "''")}']` : "";
     return [diagnostic("schema", `'${name}' must be ${expected[String(path[0])]}, not ${show(input)}${fix}`, at(path))];

@@ -9,6 +9,7 @@ import { keepSyntax, statementHints, type Syntax, withSyntax } from "./locate.js
 import { type FileRecords, validateFile } from "./validate.js";
 import { parseYaml } from "./parse.js";
 import { readGivenText, readTextFile } from "./read.js";
+import { sha256Of } from "./file-cache.js";
 import type { WorkspaceFile } from "./workspace.js";
 
 export interface ParsedLedgerFile {
@@ -16,6 +17,8 @@ export interface ParsedLedgerFile {
   /** The file's plain data; undefined when it could not be read or parsed. */
   readonly value: unknown;
   readonly diagnostics: readonly Diagnostic[];
+  /** SHA-256 (hex) of the bytes parsed, when asked for (see `loadHashed`); what a file cache is keyed by. */
+  readonly sha256?: string;
 }
 
 /**
@@ -30,12 +33,26 @@ export interface LoadedFile extends FileRecords {
   readonly file: LedgerFile;
 }
 
+/** A loaded file with the SHA-256 of the very bytes it was loaded from (none when it could not be read). */
+export interface HashedFile {
+  readonly loaded: LoadedFile;
+  readonly sha256: string | undefined;
+}
+
 /** Reads, parses and validates one file; a broken file gives diagnostics and no records. */
 export function loadFile(found: WorkspaceFile): LoadedFile {
-  const { file, value, diagnostics, syntax } = parseWithSyntax(found);
+  return loadHashed(found, false).loaded;
+}
+
+/**
+ * `loadFile`, and with `hash` the SHA-256 of the bytes it read: a cache must be keyed by what was
+ * parsed, not by a second read that a concurrent edit could make differ.
+ */
+export function loadHashed(found: WorkspaceFile, hash: boolean): HashedFile {
+  const { file, value, diagnostics, syntax, sha256 } = parseWithSyntax(found, hash);
   // The places of the file's schema faults come from this parse, not a second one.
   const records = syntax ? withSyntax(file, syntax, () => validateFile(file, value)) : validateFile(file, value);
-  return { file, ...records, diagnostics: [...diagnostics, ...records.diagnostics] };
+  return { loaded: { file, ...records, diagnostics: [...diagnostics, ...records.diagnostics] }, sha256 };
 }
 
 /** Reads and parses one file; a broken file gives diagnostics and no value. */
@@ -43,7 +60,7 @@ export function parseFile(found: WorkspaceFile): ParsedLedgerFile {
   return parseWithSyntax(found);
 }
 
-function parseWithSyntax(found: WorkspaceFile): ParsedWithSyntax {
+function parseWithSyntax(found: WorkspaceFile, hash = false): ParsedWithSyntax {
   const bare: LedgerFile = { abs: found.abs, display: found.display, root: found.root, parsed: false };
   const at = (line = 1, column = 1) => ({ file: found.display, line, column });
   if (found.fault) return { file: bare, value: undefined, diagnostics: [diagnostic("unreadable-file", found.fault, at())] };
@@ -58,5 +75,5 @@ function parseWithSyntax(found: WorkspaceFile): ParsedWithSyntax {
     const { line, col } = parsed.lineCounter.linePos(f.offset);
     return diagnostic(f.code, f.message, at(line, col));
   });
-  return { file, value, diagnostics, ...(parsed.doc ? { syntax: { doc: parsed.doc, lineCounter: parsed.lineCounter } } : {}) };
+  return { file, value, diagnostics, ...(hash ? { sha256: sha256Of(read.bytes) } : {}), ...(parsed.doc ? { syntax: { doc: parsed.doc, lineCounter: parsed.lineCounter } } : {}) };
 }

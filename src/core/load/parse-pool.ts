@@ -4,7 +4,8 @@
  * back in file order, exactly as `loadFile` gives them on the main thread.
  */
 import { availableParallelism } from "node:os";
-import { type LoadedFile, loadFile } from "./load-file.js";
+import { type HashedFile, type LoadedFile, loadHashed } from "./load-file.js";
+import { currentHash, type FileCache } from "./file-cache.js";
 import type { WorkspaceFile } from "./workspace.js";
 
 export interface ParseOptions {
@@ -12,6 +13,8 @@ export interface ParseOptions {
   readonly threads?: number;
   /** The built worker script; without it everything is parsed on the main thread. */
   readonly worker?: URL;
+  /** Files as an earlier run loaded them, by content: only the files not found there are parsed. */
+  readonly cache?: FileCache;
 }
 
 /**
@@ -27,17 +30,41 @@ export function defaultThreads(files: number): number {
   return files < MIN_FILES_FOR_WORKERS ? 0 : Math.min(availableParallelism(), 4);
 }
 
-/** Reads and parses every file, on workers when that pays; results in the order given. */
+/**
+ * Reads and parses every file, on workers when that pays; results in the order given. With a
+ * cache, a file whose bytes hash as when it was kept is taken from it, and each file parsed is
+ * given to it under the hash of the bytes that were parsed.
+ */
 export async function loadFiles(found: readonly WorkspaceFile[], options: ParseOptions = {}): Promise<LoadedFile[]> {
+  const { cache } = options;
+  if (cache === undefined) return (await loadAll(found, options, false)).map((h) => h.loaded);
+  const results: LoadedFile[] = new Array(found.length);
+  const missing: number[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const hash = currentHash(found[i]);
+    const kept = hash === undefined ? undefined : cache.get(found[i], hash);
+    if (kept === undefined) missing.push(i);
+    else results[i] = kept;
+  }
+  const fresh = await loadAll(missing.map((i) => found[i]), options, true);
+  fresh.forEach(({ loaded, sha256 }, k) => {
+    const f = found[missing[k]];
+    results[missing[k]] = loaded;
+    if (sha256 !== undefined && f.text === undefined && f.fault === undefined) cache.set(f, sha256, loaded);
+  });
+  return results;
+}
+
+async function loadAll(found: readonly WorkspaceFile[], options: ParseOptions, hash: boolean): Promise<HashedFile[]> {
   // More workers than cores only adds contention (at least two, so the threaded path can be tried anywhere).
   const wanted = Math.min(options.threads ?? defaultThreads(found.length), Math.max(2, availableParallelism()));
-  if (wanted <= 1 || options.worker === undefined || found.length === 0) return found.map(loadFile);
+  if (wanted <= 1 || options.worker === undefined || found.length === 0) return found.map((f) => loadHashed(f, hash));
   // At least a few chunks per worker, so one slow chunk does not leave the others idle.
   const size = Math.max(1, Math.min(CHUNK, Math.ceil(found.length / (wanted * 4))));
   const chunks: WorkspaceFile[][] = [];
   for (let i = 0; i < found.length; i += size) chunks.push(found.slice(i, i + size));
   const threads = Math.min(wanted, chunks.length);
-  const results: LoadedFile[][] = new Array(chunks.length);
+  const results: HashedFile[][] = new Array(chunks.length);
   const workerUrl = options.worker;
   // Loaded only here: a small ledger never pays for the threading module.
   const { Worker } = await import("node:worker_threads");
@@ -52,9 +79,9 @@ export async function loadFiles(found: readonly WorkspaceFile[], options: ParseO
           const send = () => {
             if (next >= chunks.length) return resolve();
             const chunk = next++;
-            worker.postMessage({ chunk, files: chunks[chunk] });
+            worker.postMessage({ chunk, files: chunks[chunk], hash });
           };
-          worker.on("message", (message: { chunk: number; results: LoadedFile[] }) => {
+          worker.on("message", (message: { chunk: number; results: HashedFile[] }) => {
             results[message.chunk] = message.results;
             send();
           });

@@ -14,6 +14,12 @@ export type ReadResult =
  * the file is opened non-blocking, checked with fstat on the same descriptor, and read up to its size.
  */
 export function readTextFile(path: string): ReadResult {
+  const read = readFileBytes(path);
+  return read.ok ? decode(read.bytes) : read;
+}
+
+/** A file's bytes, read as `readTextFile` reads them (regular files only, bounded), not decoded. */
+export function readFileBytes(path: string): { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly message: string } {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -32,7 +38,7 @@ export function readTextFile(path: string): ReadResult {
       if (n === 0) break;
       read += n;
     }
-    return decode(bytes.subarray(0, read));
+    return { ok: true, bytes: bytes.subarray(0, read) };
   } catch (error) {
     return { ok: false, message: `cannot read: ${describeFsError(error)}` };
   } finally {
