@@ -39,7 +39,7 @@ const SUPERLINEAR = 1.25; // time per file grows more than this between sizes
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
-  const o = { commands: /** @type {string | null} */ ("all"), commandRuns: 3, commandSize: /** @type {number | undefined} */ (undefined), snapshot: true, sizes: [1000, 10000, 50000], seed: 42, runs: /** @type {number | undefined} */ (undefined), startupRuns: 10, startup: true, profile: false, rss: /** @type {"auto" | "node" | "time"} */ ("auto"), timeout: 900, quick: false };
+  const o = { cache: true, commands: /** @type {string | null} */ ("all"), commandRuns: 3, commandSize: /** @type {number | undefined} */ (undefined), snapshot: true, sizes: [1000, 10000, 50000], seed: 42, runs: /** @type {number | undefined} */ (undefined), startupRuns: 10, startup: true, profile: false, rss: /** @type {"auto" | "node" | "time"} */ ("auto"), timeout: 900, quick: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -56,6 +56,7 @@ function parseArgs(argv) {
     else if (name === "--no-startup") o.startup = false;
     else if (name === "--commands") o.commands = val();
     else if (name === "--no-commands") o.commands = null;
+    else if (name === "--no-cache") o.cache = false;
     else if (name === "--command-runs") o.commandRuns = Number(val());
     else if (name === "--command-size") o.commandSize = Number(val());
     else if (name === "--no-snapshot") o.snapshot = false;
@@ -276,6 +277,65 @@ function commandRows(size, o, rss, failures, targets) {
     ]);
   }
   rows.load = `${loads[0]} at the start, ${loads.at(-1)} at the end (1, 5 and 15 minutes)`;
+  return rows;
+}
+
+/**
+ * `check --cache --format json` against the baseline: cold (no cache file: everything parsed, the
+ * cache written) and warm (one claim file of the ledger changed since the last run: that file
+ * parsed, the rest from the cache), each in pairs with the baseline. The changed file gets a
+ * comment line naming the round, and is restored at the end. The outputs of the last warm and
+ * cold runs are compared byte for byte with a run without the cache.
+ * @param {number} size @param {any} o @param {"time" | "node"} rss @param {string[]} failures @param {string[][]} targets
+ */
+function cacheRows(size, o, rss, failures, targets) {
+  const { dir } = ensureLedger(size, o.seed, { log });
+  const rel = relative(ROOT, dir) || ".";
+  const cacheDir = join(OUT_DIR, "cache");
+  const edited = join(dir, "claims", "c-00001.yaml");
+  const original = readFileSync(edited);
+  const outDir = join(OUT_DIR, "outputs");
+  mkdirSync(outDir, { recursive: true });
+  const args = (/** @type {string} */ out) => ({ args: [BIN, "check", "--no-ignore", "--cache", "--cache-location", `${cacheDir}/`, "--format", "json", rel], o: { rss, timeoutS: o.timeout, stdoutFile: join(outDir, out), okStatus: [0, 1], label: "check --cache" } });
+  const base = { args: [BASELINE, rel], o: { rss, timeoutS: o.timeout, label: "baseline" } };
+  /** @type {{ cold: Sample[], warm: Sample[], baseCold: Sample[], baseWarm: Sample[] }} */
+  const s = { cold: [], warm: [], baseCold: [], baseWarm: [] };
+  const loads = [loadAverage()];
+  log(`cache at ${fmtN(size)} files: ${o.commandRuns} cold and ${o.commandRuns} warm run(s), each paired with the baseline …`);
+  try {
+    for (let round = 0; round < o.commandRuns; round++) {
+      rmSync(cacheDir, { recursive: true, force: true });
+      s.baseCold.push(runOnce(base.args, base.o));
+      const cold = args("check-cache-cold.out");
+      s.cold.push(runOnce(cold.args, cold.o));
+      writeFileSync(edited, Buffer.concat([original, Buffer.from(`# bench edit ${round}\n`)]));
+      s.baseWarm.push(runOnce(base.args, base.o));
+      const warm = args("check-cache-warm.out");
+      s.warm.push(runOnce(warm.args, warm.o));
+      loads.push(loadAverage());
+    }
+    // The same ledger without the cache, for the bytes.
+    runOnce([BIN, "check", "--no-ignore", "--format", "json", rel], { rss, timeoutS: o.timeout, stdoutFile: join(outDir, "check-nocache.out") });
+  } finally {
+    writeFileSync(edited, original);
+  }
+  const same = readFileSync(join(outDir, "check-cache-warm.out")).equals(readFileSync(join(outDir, "check-nocache.out")));
+  /** @type {string[][] & { load?: string }} */
+  const rows = [];
+  for (const [name, runs, bases, target] of /** @type {const} */ ([["cold (cache written)", s.cold, s.baseCold, null], ["warm, one file changed", s.warm, s.baseWarm, 0.2]])) {
+    const ms = runs.map((r) => r.ms);
+    const ratio = pairedRatio(ms, bases.map((b) => b.ms));
+    const cpu = pairedRatio(runs.map((r) => r.cpuMs ?? NaN), bases.map((b) => b.cpuMs ?? NaN));
+    const pass = target === null || ratio <= target;
+    if (target !== null) {
+      targets.push([`check --cache, ${name} ≤ ${target}× baseline at ${fmtN(size)} files`, `${ratio.toFixed(2)}×`, pass ? "PASS" : "FAIL"]);
+      if (!pass) failures.push(`check --cache, ${name}, at ${fmtN(size)} files is ${ratio.toFixed(2)}× the baseline (target ≤ ${target}×)`);
+    }
+    const peaks = runs.map((r) => r.peakKiB).filter((x) => x !== null);
+    rows.push([`check --cache --format json, ${name}`, fmtMs(median(ms)), `${ratio.toFixed(2)}×`, ms.map((m, i) => (m / bases[i].ms).toFixed(2)).join(", "), Number.isFinite(cpu) ? `${cpu.toFixed(2)}×` : "—", peaks.length ? (Math.max(.../** @type {number[]} */ (peaks)) / 1024).toFixed(0) : "—", target === null ? "—" : same ? "byte-identical" : "DIFFERS", target === null ? "—" : pass ? "PASS" : "FAIL"]);
+  }
+  if (!same) failures.push("the warm run's report differs from the run without the cache");
+  rows.load = `${loads[0]} at the start, ${loads.at(-1)} at the end`;
   return rows;
 }
 
@@ -601,6 +661,15 @@ async function main() {
       md.push(`## Every command at ${fmtN(size)} files, against the parse-only baseline`, "", `Load average when the rows were taken: ${rows.load}.`, "");
       table(["command", "median ms", "÷ baseline (median of pairs)", "pairs", "CPU ÷ baseline", "peak MiB", "output bytes", "target ≤ 1.5×"], rows);
     }
+  }
+
+  // --- the cache, cold and warm
+  if (o.cache) {
+    const size = o.commandSize ?? (o.sizes.includes(10000) ? 10000 : o.sizes[o.sizes.length - 1]);
+    const rows = cacheRows(size, o, rss, failures, targets);
+    console.log("");
+    md.push(`## The cache at ${fmtN(size)} files`, "", `Load average: ${rows.load}.`, "");
+    table(["run", "median ms", "÷ baseline (median of pairs)", "pairs", "CPU ÷ baseline", "peak MiB", "output vs no cache", "target"], rows);
   }
 
   // --- start-up
