@@ -113,6 +113,8 @@ const cases: readonly Case[] = [
   { name: "lint --help: junit, gitlab and -o", args: ["lint", "--help"], code: 0, stdout: has("junit (JUnit XML", "gitlab (GitLab Code Quality JSON)", "-o, --output-file <file>", "claims lint --format junit -o claims-junit.xml"), stderr: empty },
   { name: "diff --help explains the revision and --fail-on", args: ["diff", "--help"], code: 0, stdout: has("Usage: claims diff [options] <git-rev> [paths...]", "--fail-on <what>", "claims diff main ", "$GITHUB_STEP_SUMMARY"), stderr: empty },
   { name: "--help shows --no-ignore and diff", args: ["--help"], code: 0, stdout: has("--no-ignore", "diff [options] <git-rev> [paths...]"), stderr: empty },
+  { name: "--help shows --cache, --no-cache and --cache-location", args: ["--help"], code: 0, stdout: has("--cache ", "--no-cache", "--cache-location <path>", "node_modules/.cache/claims/"), stderr: empty },
+  { name: "check --help has a --cache example", args: ["check", "--help"], code: 0, stdout: has("claims check --cache "), stderr: empty },
 
   // Bad usage: exit 2, one clear message on stderr, nothing on stdout.
   { name: "no arguments: the help on stderr", args: [], code: 2, stdout: empty, stderr: [firstLine("Usage: claims [options] [command]"), ...helpChecks] },

@@ -137,6 +137,7 @@ Examples:
   claims check --format json > r.json   the JSON report (versioned, stable fields)
   claims check --fail-on unresolved     fail CI while a conflict has no verdict
   claims check --format github --fail-on conflict   annotate each conflict on a pull request
+  claims check --cache                  parse only the files changed since the last cached run
 ${EXIT_HELP}`,
     )
     .action(async (paths, options) => {
