@@ -59,11 +59,11 @@ describe("a bad configuration stops the run with file, line, column and the fix"
     ["a pattern reaching out", "ignore:\n  - ../other/**\n", [".claims.yaml:2:5  ignore pattern '../other/**' reaches outside this folder; patterns are relative to .claims.yaml, as in .gitignore"]],
     ["ledger not a path", "ledger: {a: 1}\n", [".claims.yaml:1:9  'ledger' must be a path or a list of paths, not a mapping"]],
     ["a ledger that does not exist", "ledger: [ledger, legder]\n", [".claims.yaml:1:18  ledger path 'legder' does not exist (paths are relative to .claims.yaml); create it or correct the path"]],
-    ["not a mapping", "- ledger\n", [".claims.yaml:1:1  a configuration is a mapping with the keys ledger, ignore, severity, not a list"]],
+    ["not a mapping", "- ledger\n", [".claims.yaml:1:1  a configuration is a mapping with the keys ledger, ignore, severity, cache, not a list"]],
     ["YAML faults", "ledger: a\nledger: b\n", [".claims.yaml:2:1  key 'ledger' is written twice in this mapping; remove one of them"]],
     ["several faults, in file order", "severity:\n  schema: off\nledgr: x\n", [".claims.yaml:2:11  'schema' cannot be lowered (it keeps the ledger readable); remove this line or set it to error", ".claims.yaml:3:1  unknown key 'ledgr' — did you mean 'ledger'?"]],
     // A line break inside a fault is the file's, shown as \n: one fault is one line, and none starts a workflow command.
-    ["a key holding a line break", '"ledgr\\n::error::Forged": x\nseverity: []\n', [".claims.yaml:1:1  unknown key 'ledgr\\n::error::Forged'; the keys are ledger, ignore, severity", ".claims.yaml:2:11  'severity' must be a mapping from diagnostic code to error, warning, info or off, not a list"]],
+    ["a key holding a line break", '"ledgr\\n::error::Forged": x\nseverity: []\n', [".claims.yaml:1:1  unknown key 'ledgr\\n::error::Forged'; the keys are ledger, ignore, severity, cache", ".claims.yaml:2:11  'severity' must be a mapping from diagnostic code to error, warning, info or off, not a list"]],
   ];
   it.each(cases)("%s", async (_, text, lines) => {
     const repo = gitRepo({ ...LEDGER, ".claims.yaml": text });
