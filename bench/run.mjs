@@ -39,7 +39,7 @@ const SUPERLINEAR = 1.25; // time per file grows more than this between sizes
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
-  const o = { cache: true, commands: /** @type {string | null} */ ("all"), commandRuns: 3, commandSize: /** @type {number | undefined} */ (undefined), snapshot: true, sizes: [1000, 10000, 50000], seed: 42, runs: /** @type {number | undefined} */ (undefined), startupRuns: 10, startup: true, profile: false, rss: /** @type {"auto" | "node" | "time"} */ ("auto"), timeout: 900, quick: false };
+  const o = { peer: false, cache: true, commands: /** @type {string | null} */ ("all"), commandRuns: 3, commandSize: /** @type {number | undefined} */ (undefined), snapshot: true, sizes: [1000, 10000, 50000], seed: 42, runs: /** @type {number | undefined} */ (undefined), startupRuns: 10, startup: true, profile: false, rss: /** @type {"auto" | "node" | "time"} */ ("auto"), timeout: 900, quick: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -57,6 +57,7 @@ function parseArgs(argv) {
     else if (name === "--commands") o.commands = val();
     else if (name === "--no-commands") o.commands = null;
     else if (name === "--no-cache") o.cache = false;
+    else if (name === "--peer") o.peer = true;
     else if (name === "--command-runs") o.commandRuns = Number(val());
     else if (name === "--command-size") o.commandSize = Number(val());
     else if (name === "--no-snapshot") o.snapshot = false;
@@ -337,6 +338,44 @@ function cacheRows(size, o, rss, failures, targets) {
   if (!same) failures.push("the warm run's report differs from the run without the cache");
   rows.load = `${loads[0]} at the start, ${loads.at(-1)} at the end`;
   return rows;
+}
+
+/** The peer: sourcemeta's JSON Schema CLI (native), pinned, installed from npm into bench/out/peer/ on first use. */
+const PEER_PACKAGE = "@sourcemeta/jsonschema@16.11.0";
+
+/**
+ * The peer's schema-only validation of the same ledger against `claims schema`, in pairs with the
+ * baseline, run through the package's own command (`npm/cli.js`, as npx runs it). Null when it
+ * cannot be installed or run here.
+ * @param {number} size @param {any} o @param {"time" | "node"} rss
+ */
+function peerRows(size, o, rss) {
+  const { dir } = ensureLedger(size, o.seed, { log });
+  const peerDir = join(OUT_DIR, "peer");
+  const cli = join(peerDir, "node_modules", "@sourcemeta", "jsonschema", "npm", "cli.js");
+  if (!existsSync(cli)) {
+    mkdirSync(peerDir, { recursive: true });
+    log(`installing ${PEER_PACKAGE} into ${relative(ROOT, peerDir)} …`);
+    const npm = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", peerDir, PEER_PACKAGE], { stdio: "ignore", timeout: 300_000 });
+    if (npm.status !== 0 || !existsSync(cli)) { log("  the peer could not be installed; no peer row"); return null; }
+  }
+  const schema = join(peerDir, "claims.schema.json");
+  const out = spawnSync(NODE, [BIN, "schema"], { encoding: "utf8" });
+  writeFileSync(schema, out.stdout);
+  const rel = relative(ROOT, dir) || ".";
+  const peerArgs = [cli, "validate", schema, join(rel, "claims"), join(rel, "sources.yaml"), join(rel, "documents.yaml"), "--extension", ".yaml", "--fast"];
+  const [base, peer] = measureInterleaved(
+    [
+      { args: [BASELINE, rel], o: { rss, timeoutS: o.timeout, label: "baseline" } },
+      { args: peerArgs, o: { rss, timeoutS: o.timeout, label: "jsonschema", stdoutFile: join(OUT_DIR, "outputs", "peer.out") } },
+    ],
+    o.commandRuns,
+  );
+  if (!peer.ok) { log("  the peer did not run cleanly; no peer row"); return null; }
+  const ratio = pairedRatio(peer.runMs, base.runMs);
+  const cpu = pairedRatio(peer.runCpuMs, base.runCpuMs);
+  log(`  jsonschema: ${fmtMs(peer.ms)} ms, median ${ratio.toFixed(2)}×, CPU ${cpu.toFixed(2)}× (CPU of the node wrapper and the native child, per /usr/bin/time)`);
+  return ["sourcemeta jsonschema validate --fast (native, schema only)", fmtMs(peer.ms), `${ratio.toFixed(2)}×`, peer.runMs.map((m, i) => (m / base.runMs[i]).toFixed(2)).join(", "), Number.isFinite(cpu) ? `${cpu.toFixed(2)}×` : "—", peer.peakMiB === null ? "—" : peer.peakMiB.toFixed(0), "—", "—"];
 }
 
 /** The machine's load average, as `uptime` gives it. */
@@ -656,6 +695,8 @@ async function main() {
   if (o.commands) {
     const size = o.commandSize ?? (o.sizes.includes(10000) ? 10000 : o.sizes[o.sizes.length - 1]);
     const rows = commandRows(size, o, rss, failures, targets);
+    const peer = o.peer ? peerRows(size, o, rss) : null;
+    if (peer) rows.push(peer);
     if (rows.length) {
       console.log("");
       md.push(`## Every command at ${fmtN(size)} files, against the parse-only baseline`, "", `Load average when the rows were taken: ${rows.load}.`, "");
