@@ -2,13 +2,16 @@
 //
 //   node bench/run.mjs [--sizes 1000,10000,50000] [--quick] [--seed 42] [--runs N]
 //                      [--startup-runs N] [--no-startup] [--profile] [--rss node|time]
-//                      [--timeout SECONDS] [--no-snapshot]
+//                      [--timeout SECONDS] [--no-snapshot] [--commands NAMES | --no-commands]
+//                      [--command-runs N] [--command-size N] [--no-cache] [--peer]
 //   node bench/run.mjs --summarise-profile FILE.cpuprofile
 //
 // For each size: generate (or reuse) bench/out/<n>-<seed>/, then measure wall time and peak RSS
 // of `node bin/claims.js check --format json <dir>` (stdout to a file) and of
 // `node bench/baseline.mjs <dir>`, 5 runs each (1 at ≥ 50,000 files), interleaved, medians (a
 // ratio is the median of the rounds' ratios, each check against the baseline run beside it). Then
+// every command and format at 10,000 files, `check --cache` cold and warm, and (--peer) sourcemeta's
+// jsonschema CLI, each paired with the baseline (bench/README.md). Then
 // start-up: `node -e 0` vs `claims --version` vs `claims check claims/`, interleaved. Prints tables, PASS/FAIL against the
 // targets, and writes the Markdown to bench/out/results.md. Always exits 0 unless the harness
 // itself breaks: it is a measurement.
@@ -65,7 +68,7 @@ function parseArgs(argv) {
     else if (name === "--rss") o.rss = /** @type {any} */ (val());
     else if (name === "--timeout") o.timeout = Number(val());
     else if (name === "-h" || name === "--help") {
-      console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").filter((l) => l.startsWith("//")).slice(0, 16).map((l) => l.slice(3)).join("\n"));
+      console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").filter((l) => l.startsWith("//")).slice(0, 17).map((l) => l.slice(3)).join("\n"));
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
