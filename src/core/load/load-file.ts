@@ -9,7 +9,7 @@ import { keepSyntax, statementHints, type Syntax, withSyntax } from "./locate.js
 import { type FileRecords, validateFile } from "./validate.js";
 import { parseYaml } from "./parse.js";
 import { readGivenText, readTextFile } from "./read.js";
-import { sha256Of } from "./file-cache.js";
+import { createHash } from "node:crypto";
 import type { WorkspaceFile } from "./workspace.js";
 
 export interface ParsedLedgerFile {
@@ -75,5 +75,5 @@ function parseWithSyntax(found: WorkspaceFile, hash = false): ParsedWithSyntax {
     const { line, col } = parsed.lineCounter.linePos(f.offset);
     return diagnostic(f.code, f.message, at(line, col));
   });
-  return { file, value, diagnostics, ...(hash ? { sha256: sha256Of(read.bytes) } : {}), ...(parsed.doc ? { syntax: { doc: parsed.doc, lineCounter: parsed.lineCounter } } : {}) };
+  return { file, value, diagnostics, ...(hash ? { sha256: createHash("sha256").update(read.bytes).digest("hex") } : {}), ...(parsed.doc ? { syntax: { doc: parsed.doc, lineCounter: parsed.lineCounter } } : {}) };
 }
