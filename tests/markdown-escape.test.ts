@@ -13,6 +13,7 @@ import { gfmStrikethroughToMarkdown } from "mdast-util-gfm-strikethrough";
 import { gfmTableToMarkdown } from "mdast-util-gfm-table";
 import { describe, expect, it } from "vitest";
 import { heading, paragraph, serialise, serialiseGroups, table } from "../src/formats/exports/mdast.js";
+import { bullets, labelled, plainBullets, richTable } from "../src/formats/exports/mdast-blocks.js";
 
 /** What the serialiser writes with its own handlers and every pattern (as `serialise`, less the handler). */
 function reference(tree: Root): string {
@@ -23,11 +24,22 @@ function reference(tree: Root): string {
 const punctuation = fc.constantFrom(..."\\`*_{}[]()#+-.!|~<>&:@\"'=^$%;/?,", " ", "  ", "\t", "\n", "1.", "1)", "---", "www.", "http://", "a@b", "é", "x", "word", "_a_", "**", "<!--");
 const text = fc.array(punctuation, { minLength: 0, maxLength: 24 }).map((parts) => parts.join(""));
 
+/** Every kind of block the exports write: headings, paragraphs, plain and linked tables, bullets nested or not. */
+const KINDS = ["heading", "paragraph", "table", "linked", "bullets", "nested"] as const;
+function block(kind: (typeof KINDS)[number], a: string, b: string, c: string): RootContent {
+  if (kind === "heading") return heading(2, a);
+  if (kind === "paragraph") return paragraph(`${a} ${b}`);
+  if (kind === "table") return table([a, "h"], [[b, c], [c, a]]);
+  if (kind === "linked") return richTable(["reported in", "x"], [[{ text: a, href: `https://example.org/${encodeURIComponent(b)}` }, c]]);
+  if (kind === "bullets") return plainBullets([a, b, c]);
+  return bullets([labelled(a, b), { paragraph: labelled("Disputed", c), nested: plainBullets([a, c]) }]);
+}
+
 describe("Markdown escaping told only of the patterns whose character is present", () => {
   it("writes the same bytes as the serialiser with every pattern", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom("heading", "paragraph", "table"), text, text, text), { minLength: 1, maxLength: 6 }), (blocks) => {
-        const children: RootContent[] = blocks.map(([kind, a, b, c]) => (kind === "heading" ? heading(2, a) : kind === "paragraph" ? paragraph(`${a} ${b}`) : table([a, "h"], [[b, c], [c, a]])));
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...KINDS), text, text, text), { minLength: 1, maxLength: 6 }), (blocks) => {
+        const children: RootContent[] = blocks.map(([kind, a, b, c]) => block(kind, a, b, c));
         const tree: Root = { type: "root", children };
         expect(serialise(tree)).toBe(reference(tree));
       }),
@@ -36,9 +48,9 @@ describe("Markdown escaping told only of the patterns whose character is present
   });
 
   it("a document serialised a group of blocks at a time is the document serialised whole", () => {
-    const block = fc.tuple(fc.constantFrom("heading", "paragraph", "table"), text, text).map(([kind, a, b]): RootContent => (kind === "heading" ? heading(2, a) : kind === "paragraph" ? paragraph(`${a}${b}`) : table([a, b], [[b, a]])));
+    const one = fc.tuple(fc.constantFrom(...KINDS), text, text, text).map(([kind, a, b, c]) => block(kind, a, b, c));
     fc.assert(
-      fc.property(fc.array(fc.array(block, { minLength: 0, maxLength: 4 }), { minLength: 1, maxLength: 5 }).filter((groups) => groups.some((g) => g.length > 0)), (groups) => {
+      fc.property(fc.array(fc.array(one, { minLength: 0, maxLength: 4 }), { minLength: 1, maxLength: 5 }).filter((groups) => groups.some((g) => g.length > 0)), (groups) => {
         expect(serialiseGroups(groups)).toBe(reference({ type: "root", children: groups.flat() }));
       }),
       { numRuns: 300 },

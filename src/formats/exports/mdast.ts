@@ -83,11 +83,20 @@ export function serialise(tree: Root): string {
  */
 export function serialiseGroups(groups: Iterable<readonly RootContent[]>): string {
   const parts: string[] = [];
+  let pending: RootContent[] = [];
+  const flush = () => {
+    if (pending.length > 0) parts.push(serialise({ type: "root", children: [...pending, END] }).slice(0, -END_TEXT.length));
+    pending = [];
+  };
   for (const children of groups) {
-    if (children.length > 0) parts.push(serialise({ type: "root", children: [...children, END] }).slice(0, -END_TEXT.length));
+    if (children.length === 0) continue;
+    // A list right after a list takes the other bullet, so such neighbours are written together.
+    if (!(children[0]?.type === "list" && pending.at(-1)?.type === "list")) flush();
+    for (const child of children) pending.push(child);
   }
+  flush();
   const document = parts.join("\n\n");
-  return /[\n\r]$/.test(document) ? document : `${document}\n`;
+  return document === "" || /[\n\r]$/.test(document) ? document : `${document}\n`;
 }
 
 const END: Paragraph = { type: "paragraph", children: [{ type: "text", value: "end" }] };
