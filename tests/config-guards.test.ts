@@ -64,7 +64,7 @@ describe.each(RUNNERS)("a configuration linked from outside the working tree is 
   it("a file that is no configuration is named by its kind and a few characters, not echoed", async () => {
     const repo = gitRepo({ ...LEDGER, ".claims.yaml": "root:x:0:0:root:/root:/bin/bash\nsecret-user:x:1000:1000::/home/secret:/bin/sh\n" });
     const result = await run(["lint"], repo);
-    expect(result).toEqual({ code: 2, stdout: "", stderr: `${BAD}  .claims.yaml:1:1  a configuration is a mapping with the keys ledger, ignore, severity, not text ('root:x:0:0:root:/ro…', 77 characters)\n` });
+    expect(result).toEqual({ code: 2, stdout: "", stderr: `${BAD}  .claims.yaml:1:1  a configuration is a mapping with the keys ledger, ignore, severity, cache, not text ('root:x:0:0:root:/ro…', 77 characters)\n` });
   });
 });
 
