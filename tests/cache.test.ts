@@ -79,8 +79,10 @@ function apply(ledger: string, { op, pick, n }: Step): void {
 }
 
 async function same(args: readonly string[], ledger: string, cache: string): Promise<void> {
-  const cold = await runInProcess([...args, "--no-cache", ledger], { cwd: ROOT });
-  const warm = await runInProcess([...args, "--cache", "--cache-location", `${cache}/`, ledger], { cwd: ROOT });
+  // The html page is stamped with the time of the run unless SOURCE_DATE_EPOCH gives one.
+  const env = { SOURCE_DATE_EPOCH: "1700000000" };
+  const cold = await runInProcess([...args, "--no-cache", ledger], { cwd: ROOT, env });
+  const warm = await runInProcess([...args, "--cache", "--cache-location", `${cache}/`, ledger], { cwd: ROOT, env });
   expect(warm.stdout, args.join(" ")).toBe(cold.stdout);
   expect(warm.stderr, args.join(" ")).toBe(cold.stderr);
   expect(warm.code, args.join(" ")).toBe(cold.code);
