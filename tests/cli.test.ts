@@ -356,7 +356,7 @@ const cases: readonly Case[] = [
     cwd: initialisedDir,
     code: 2,
     stdout: empty,
-    stderr: exact("claims: 'ledger/sources.yaml' already exists; init never overwrites files — choose an empty folder\n"),
+    stderr: exact("claims: 'ledger/sources.yaml' already exists; init never overwrites files, so choose an empty folder\n"),
     after: (cwd) => expect(readFileSync(join(cwd, "ledger", "sources.yaml"), "utf8")).toBe("# mine, not init's\n"),
   },
 

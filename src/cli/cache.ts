@@ -179,7 +179,7 @@ export function cacheFilePath(where: CacheWhere): string {
     const given = resolve(where.cwd, where.location);
     const file = /[\\/]$/.test(where.location) || isFolder(given) ? join(given, name) : given;
     const root = insideLedger(file);
-    if (root !== undefined) throw new UsageError(`--cache-location '${where.location}' is inside the ledger folder ${root}; a cache is never written among the ledger's files — choose a place outside it`);
+    if (root !== undefined) throw new UsageError(`--cache-location '${where.location}' is inside the ledger folder ${root}; a cache is never written among the ledger's files, so choose a place outside it`);
     return file;
   }
   const project = projectOf(where.cwd);

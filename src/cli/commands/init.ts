@@ -81,7 +81,7 @@ export function runInit(io: Io, dir: string): number {
   // Check every target first, so a refusal leaves nothing half-written.
   for (const [name] of FILES) {
     const path = join(root, name);
-    if (existsSync(path)) throw new UsageError(`'${relative(io.cwd, path)}' already exists; init never overwrites files — choose an empty folder`);
+    if (existsSync(path)) throw new UsageError(`'${relative(io.cwd, path)}' already exists; init never overwrites files, so choose an empty folder`);
   }
   const written: string[] = [];
   for (const [name, content] of FILES) {
@@ -92,7 +92,7 @@ export function runInit(io: Io, dir: string): number {
       writeFileSync(path, content, { flag: "wx" });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EEXIST") throw new UsageError(`'${relative(io.cwd, path)}' already exists; init never overwrites files — choose an empty folder`);
+      if (code === "EEXIST") throw new UsageError(`'${relative(io.cwd, path)}' already exists; init never overwrites files, so choose an empty folder`);
       // Node's message ends with the syscall and the absolute path ("…, mkdir '/abs/x'"); the relative path is already named.
       throw new UsageError(`cannot write '${relative(io.cwd, path)}': ${(error as Error).message.replace(/, \w+ '[^']*'$/, "")}`);
     }
