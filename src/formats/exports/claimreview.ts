@@ -11,7 +11,7 @@
  */
 import type { Claim, ClaimReview, CreativeWork, Organization, Person, Rating, WithContext } from "schema-dts";
 import type { Report, ReportClaim, ReportStatement, ReportVerdict } from "../../core/report/types.js";
-import { displayInterval, displayRating, displayValue, sourceName } from "./display.js";
+import { displayInterval, displayRating, displayValue, documentOf, sourceName, sourceOf } from "./display.js";
 import { jsonLdScripts } from "./claimreview-html.js";
 import { statementLink, webUrl } from "./links.js";
 import type { ExportOptions } from "./types.js";
@@ -97,7 +97,7 @@ function byDate(statements: readonly ReportStatement[]): ReportStatement[] {
 
 /** Where a statement was said, as a CreativeWork: its link (http(s) only), the document's title, date and publisher. */
 function appearanceOf(report: Report, statement: ReportStatement): CreativeWork | null {
-  const document = statement.in === null ? undefined : report.documents.find((d) => d.id === statement.in);
+  const document = statement.in === null ? undefined : documentOf(report, statement.in);
   const url = statementLink(report, statement).href;
   if (url === null && document === undefined) return null;
   return {
@@ -115,7 +115,7 @@ function appearanceOf(report: Report, statement: ReportStatement): CreativeWork 
  */
 function claimRated(report: Report, claim: ReportClaim, claimant: string | null): Claim {
   if (claimant === null) return { "@type": "Claim" };
-  const source = report.sources.find((s) => s.id === claimant);
+  const source = sourceOf(report, claimant);
   const sourceUrl = webUrl(source?.url);
   const author: Person | Organization = {
     "@type": source !== undefined && PERSON_TYPES.has(source.type) ? "Person" : "Organization",

@@ -6,7 +6,7 @@
  */
 import type { Report, ReportStatement } from "../../core/report/types.js";
 import { isWebUrl } from "../../core/shared/url.js";
-import { documentLabel } from "./display.js";
+import { documentLabel, documentOf } from "./display.js";
 
 /** Where a statement was said, as every export shows it. */
 export interface StatementLink {
@@ -27,7 +27,7 @@ export function webUrl(url: string | null | undefined): string | null {
 export function statementUrl(report: Report, statement: ReportStatement): string | null {
   if (statement.url !== null) return statement.url;
   if (statement.in === null) return null;
-  return report.documents.find((document) => document.id === statement.in)?.url ?? null;
+  return documentOf(report, statement.in)?.url ?? null;
 }
 
 /** The host of a web address ("www.rferl.org"), to name a link that has no document. */
