@@ -17,7 +17,7 @@ import { deserialize, serialize } from "node:v8";
 import { createHash } from "node:crypto";
 import type { FileCache } from "../core/load/file-cache.js";
 import type { LoadedFile } from "../core/load/load-file.js";
-import { isInside, UsageError, type WorkspaceFile } from "../core/load/workspace.js";
+import { isInside, realOrSelf, UsageError, type WorkspaceFile } from "../core/load/workspace.js";
 import { replaceAtomically } from "./atomic-file.js";
 
 const MAGIC = Buffer.from("claims cache 1\n", "latin1");
@@ -172,7 +172,7 @@ export interface CacheWhere {
  * ledger folder: a location given there is refused, and a project folder there is passed over.
  */
 export function cacheFilePath(where: CacheWhere): string {
-  const roots = where.roots.map(real);
+  const roots = where.roots.map(realOrSelf);
   const name = `ledger-${createHash("sha256").update(JSON.stringify([...roots].sort())).digest("hex").slice(0, 16)}.cache`;
   const insideLedger = (path: string) => roots.find((root) => isInside(root, realAsFarAsItExists(path)));
   if (where.location !== undefined) {
@@ -217,14 +217,6 @@ function isFile(path: string): boolean {
     return statSync(path).isFile();
   } catch {
     return false;
-  }
-}
-
-function real(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
   }
 }
 

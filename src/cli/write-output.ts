@@ -1,6 +1,6 @@
 /** Writes an export to `-o FILE` atomically, and never over a file the ledger or its configuration is made of. */
 import { CONFIG_FILE } from "../core/load/config.js";
-import { isInside } from "../core/load/workspace.js";
+import { isInside, realOrSelf } from "../core/load/workspace.js";
 import { realpathSync, statSync, type Stats } from "node:fs";
 import { replaceAtomically } from "./atomic-file.js";
 import { basename, dirname, join, resolve, sep } from "node:path";
@@ -29,14 +29,6 @@ function statOrNull(path: string): Stats | null {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
-  }
-}
-
-function realOrResolved(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
   }
 }
 
@@ -72,7 +64,7 @@ export function writeOutputAtomic(target: string, content: string, protect: Outp
     ...protect.archives.map((file) => ({ file, kind: "an archive of the ledger being exported" })),
   ];
   for (const { file, kind } of protectedFiles) {
-    const real = realOrResolved(file);
+    const real = realOrSelf(resolve(file));
     const stats = existing === null ? null : statOrNull(real);
     // Same path, or the same inode: the latter catches a case-insensitive file system's other spelling.
     const same = real === destination || (stats !== null && existing !== null && stats.dev === existing.dev && stats.ino === existing.ino);

@@ -7,7 +7,7 @@ import { realpathSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import type { Kind, Ledger } from "../load/ledger.js";
 import { isId } from "../load/schema.js";
-import { displayPath, isInside } from "../load/workspace.js";
+import { displayPath, isInside, realOrSelf } from "../load/workspace.js";
 import { didYouMean } from "../shared/suggest.js";
 import { openEditable } from "./editable.js";
 import { EditInvalid, EditRefused } from "./types.js";
@@ -95,14 +95,6 @@ function checkedFile(file: string, root: string, cwd: string): string {
   }
   if (!isInside(realOrSelf(root), folder)) throw new EditRefused(`--file '${shown}' is outside the ledger folder '${displayPath(cwd, root)}'; records go into the ledger's own files`);
   return file;
-}
-
-function realOrSelf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }
 
 function whereDeclared(ledger: Ledger, id: string): string {

@@ -191,6 +191,15 @@ function symlinkTarget(abs: string, root: string): string | "directory" | undefi
   return isInside(root, target) ? undefined : "symbolic link points outside the workspace root; it is not read";
 }
 
+/** The real path of `path` (symlinks resolved), or `path` itself when it does not exist or cannot be resolved. */
+export function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
 /** Whether a real path lies inside (or is) a real root. */
 export function isInside(root: string, target: string): boolean {
   const rel = relative(root, target);
