@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { check } from "../../src/index.js";
-import { explainedWindow } from "../../src/formats/exports/window-note.js";
+import { explainedWindow } from "../../src/formats/exports/display.js";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

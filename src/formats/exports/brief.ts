@@ -5,7 +5,7 @@
  */
 import type { Report, ReportClaim, ReportPosition } from "../../core/report/types.js";
 import { count } from "../count.js";
-import { displayInterval, displayRange, displayRating, displayValue, displayWindow, relaysOf, sourceName } from "./display.js";
+import { displayInterval, displayRange, displayRating, displayValue, displayWindow, noWindowBecause, relaysOf, sourceName } from "./display.js";
 
 /** One line of a brief: a label ("Disputed") and its text; `items` lists the conflicting pairs under "Disputed". */
 export interface BriefLine {
@@ -87,12 +87,9 @@ export function claimBrief(report: Report, claim: ReportClaim): BriefLine[] {
   if (claim.type === "quantity" && claim.range) {
     // The window (SPEC §8 v2): what every committed position allows. An empty one means the
     // positions cannot all be right only when they conflict; otherwise they agree only within the
-    // claim's tolerance (as window-note.ts tells the hover), and the brief must not say otherwise.
-    const window = claim.window
-      ? displayWindow(claim)
-      : claim.status === "conflict"
-        ? "nothing: their positions cannot all be right"
-        : "no one value: the positions agree only within the claim's tolerance";
+    // claim's tolerance, and the brief must not say otherwise.
+    const why = noWindowBecause(claim);
+    const window = why === null ? displayWindow(claim) : why === "tolerance" ? "no one value: the positions agree only within the claim's tolerance" : "nothing: their positions cannot all be right";
     lines.push({ label: "Together the sources allow", text: `${window} (range of the positions: ${displayRange(claim)})` });
   }
   lines.push({ label: "Verdict", text: verdict(report, claim) });

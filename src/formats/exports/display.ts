@@ -172,6 +172,29 @@ export function displayWindow(claim: ReportClaim): string {
   return latest === null ? text : `${text} as of ${latest}`;
 }
 
+/**
+ * Why a quantity claim has no window, or null when it has one (SPEC §8 v2): no committed position;
+ * positions that conflict, so they cannot all be right; or, with a tolerance, positions that agree
+ * only within it. Every output that explains an empty window words one of these.
+ */
+export function noWindowBecause(claim: ReportClaim): "no-position" | "conflict" | "tolerance" | null {
+  if (claim.window) return null;
+  if (!claim.range) return "no-position";
+  return claim.status === "conflict" ? "conflict" : "tolerance";
+}
+
+const NO_WINDOW_NOTES = {
+  "no-position": "no committed position",
+  conflict: "the positions allow no common value",
+  tolerance: "the positions agree only within the claim's tolerance",
+} as const;
+
+/** The window as every output shows it, followed by why, when there is none: "corroborated" beside a bare "none" reads as a contradiction. */
+export function explainedWindow(claim: ReportClaim): string {
+  const why = noWindowBecause(claim);
+  return why === null ? displayWindow(claim) : `${displayWindow(claim)} (${NO_WINDOW_NOTES[why]})`;
+}
+
 /** The latest as-of date of a claim's committed positions: the date a cumulative claim's window speaks of. */
 export function latestAsOf(claim: ReportClaim): string | null {
   let latest: string | null = null;

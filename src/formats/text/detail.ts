@@ -2,8 +2,7 @@
 import type { Report, ReportClaim, ReportStatement } from "../../core/report/types.js";
 import { byTime } from "../../core/analysis/time.js";
 import { sanitizeLine } from "../sanitize.js";
-import { displayRange, displayValue, originWithRelays, relaysOf, STATEMENT_ERRORS } from "../exports/display.js";
-import { explainedWindow } from "../exports/window-note.js";
+import { displayRange, displayValue, explainedWindow, originWithRelays, relaysOf, STATEMENT_ERRORS } from "../exports/display.js";
 import { type Standing, standings } from "../exports/standing.js";
 import { statusText, type TextContext } from "./table.js";
 

@@ -8,8 +8,7 @@ import { KEY_DESCRIPTIONS, CLAIM_TYPE_DESCRIPTIONS, RATING_DESCRIPTIONS, RELIABI
 import { mappingAt } from "../../core/load/schema.js";
 import { formatSet, parseValue } from "../../core/values/index.js";
 import type { ClaimType } from "../../core/values/types.js";
-import { displayValue } from "../../formats/exports/display.js";
-import { explainedWindow } from "../../formats/exports/window-note.js";
+import { displayValue, explainedWindow } from "../../formats/exports/display.js";
 import { answerOf } from "../../formats/text/text.js";
 import type { LedgerEngine } from "../ledger/engine.js";
 import { code, md } from "../markdown.js";
