@@ -114,7 +114,7 @@ export function analyseClaim(ledger: Ledger, claim: ClaimEntry, diagnostics: Dia
   // relay) is kept for display but takes no part in positions.
   const read: (ReadStatement & { readonly error: StatementError | null })[] = data.statements.map((written, k) => {
     // A source named as relaying itself (a `self-relay` warning) speaks for itself.
-    const statement = written.via !== undefined && written.via === written.source ? ownStatement(written) : written;
+    const statement = written.via === written.source ? ownStatement(written) : written;
     const index = claim.statementIndexes[k];
     const parsed = parseValue(ctx, statement.says);
     if (!parsed.ok) diagnostics.push(diagnostic("invalid-value", parsed.message, locate(claim.file, path(index, "says"))));

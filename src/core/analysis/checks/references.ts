@@ -21,7 +21,7 @@ export function checkReferences(ledger: Ledger): Diagnostic[] {
         if (id === undefined || ledger.declared.get(id) === "sources") continue;
         out.push(diagnostic("unknown-source", `unknown source '${id}'${hintFor(ledger, id, sources)}`, locate(claim.file, [...path, key])));
       }
-      if (statement.via !== undefined && statement.via === statement.source) {
+      if (statement.via === statement.source) {
         out.push(diagnostic("self-relay", `'${statement.source}' is named as relaying itself; remove \`via\`, or name the source it relays`, locate(claim.file, [...path, "via"])));
       }
       if (statement.in !== undefined && ledger.declared.get(statement.in) !== "documents") {
