@@ -139,48 +139,66 @@ export const verdictSchema = z.strictObject({
 });
 
 const CLAIM = KEY_DESCRIPTIONS.claim;
-const claimCommon = {
-  question: described(text, CLAIM.question),
-  tags: described(z.optional(z.array(text)), CLAIM.tags),
-  statements: described(z.array(statementSchema).check(z.minLength(1, { message: "a claim needs at least one statement" })), CLAIM.statements),
-  verdict: described(z.optional(verdictSchema), CLAIM.verdict),
-};
 
 /** A claim's `type`, described with what that type's values are. */
 function claimType<T extends keyof typeof CLAIM_TYPE_DESCRIPTIONS>(type: T) {
   return described(z.literal(type), `${CLAIM.type} ${type}: ${CLAIM_TYPE_DESCRIPTIONS[type]}`);
 }
 
-export const quantityClaimSchema = z.strictObject({
-  ...claimCommon,
-  type: claimType("quantity"),
-  unit: described(
-    z.optional(
-      z.union([text.check(z.maxLength(UNIT_MAX, { message: `a unit is at most ${UNIT_MAX} characters` })), z.array(unitWord).check(z.minLength(1, { message: "a unit list needs at least one word; leave `unit` out for none" }))], {
-        message: "expected a unit word, or a list of them such as [people, dead, killed]",
-      }),
-    ),
-    CLAIM.unit,
-  ),
-  cumulative: described(z.optional(z.boolean({ message: "expected true or false" })), CLAIM.cumulative),
-  margin: described(z.optional(z.number().check(z.gte(0), z.lt(1))), CLAIM.margin),
-  tolerance: described(z.optional(z.number().check(z.gte(0))), CLAIM.tolerance),
-});
-export const choiceClaimSchema = z.strictObject({
-  ...claimCommon,
-  type: claimType("choice"),
-  options: described(
-    z.array(id).check(
-      z.minLength(1, { message: "a choice claim needs at least one option" }),
-      z.refine((options) => new Set(options).size === options.length, { message: "an option is listed twice; list each option once" }),
-    ),
-    CLAIM.options,
-  ),
-});
-export const booleanClaimSchema = z.strictObject({ ...claimCommon, type: claimType("boolean") });
-export const dateClaimSchema = z.strictObject({ ...claimCommon, type: claimType("date") });
+const statementList = <T extends z.ZodMiniType>(item: T) => z.array(item).check(z.minLength(1, { message: "a claim needs at least one statement" }));
 
-export const claimSchema = z.discriminatedUnion("type", [quantityClaimSchema, choiceClaimSchema, booleanClaimSchema, dateClaimSchema]);
+/**
+ * The keys of claims, each type's and those all share, given how the statement list is checked.
+ * The file schema (the one `claims schema` prints) checks each statement inside its claim.
+ * Validation checks each statement on its own first, so that one bad statement leaves the others
+ * in, and then the claim with its good statements only (`claimShellSchema`): checking those
+ * again cost a tenth of all parsing.
+ */
+function claimShapes<S extends z.ZodMiniType>(statements: S) {
+  const common = {
+    question: described(text, CLAIM.question),
+    tags: described(z.optional(z.array(text)), CLAIM.tags),
+    statements: described(statements, CLAIM.statements),
+    verdict: described(z.optional(verdictSchema), CLAIM.verdict),
+  };
+  const variants = {
+    quantity: z.strictObject({
+      ...common,
+      type: claimType("quantity"),
+      unit: described(
+        z.optional(
+          z.union([text.check(z.maxLength(UNIT_MAX, { message: `a unit is at most ${UNIT_MAX} characters` })), z.array(unitWord).check(z.minLength(1, { message: "a unit list needs at least one word; leave `unit` out for none" }))], {
+            message: "expected a unit word, or a list of them such as [people, dead, killed]",
+          }),
+        ),
+        CLAIM.unit,
+      ),
+      cumulative: described(z.optional(z.boolean({ message: "expected true or false" })), CLAIM.cumulative),
+      margin: described(z.optional(z.number().check(z.gte(0), z.lt(1))), CLAIM.margin),
+      tolerance: described(z.optional(z.number().check(z.gte(0))), CLAIM.tolerance),
+    }),
+    choice: z.strictObject({
+      ...common,
+      type: claimType("choice"),
+      options: described(
+        z.array(id).check(
+          z.minLength(1, { message: "a choice claim needs at least one option" }),
+          z.refine((options) => new Set(options).size === options.length, { message: "an option is listed twice; list each option once" }),
+        ),
+        CLAIM.options,
+      ),
+    }),
+    boolean: z.strictObject({ ...common, type: claimType("boolean") }),
+    date: z.strictObject({ ...common, type: claimType("date") }),
+  };
+  return { common, variants, union: z.discriminatedUnion("type", [variants.quantity, variants.choice, variants.boolean, variants.date]) };
+}
+
+const CLAIMS = claimShapes(statementList(statementSchema));
+const claimCommon = CLAIMS.common;
+export const claimSchema = CLAIMS.union;
+/** `claimSchema` for a claim whose statements were each checked already (see `claimShapes`). */
+export const claimShellSchema = claimShapes(statementList(z.unknown())).union;
 
 
 /** Ledger-wide settings (an extension of SPEC §1): given in at most one file. */
@@ -225,7 +243,7 @@ export type DescriptionsMatchSchemas = [
 /** Keys that belong to one claim type only, for a message that says which type takes them. */
 export const TYPE_ONLY_KEYS: Record<string, string> = { unit: "quantity", margin: "quantity", tolerance: "quantity", cumulative: "quantity", options: "choice" };
 
-const CLAIM_VARIANTS = { quantity: quantityClaimSchema, choice: choiceClaimSchema, boolean: booleanClaimSchema, date: dateClaimSchema };
+const CLAIM_VARIANTS = CLAIMS.variants;
 const CLAIM_KEYS = [...new Set(Object.values(CLAIM_VARIANTS).flatMap((schema) => Object.keys(schema.shape)))];
 
 /**

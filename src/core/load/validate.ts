@@ -5,8 +5,8 @@ import { shortened } from "../shared/list.js";
 import type { ClaimEntry, Entry, Kind, Ledger, LedgerFile, OmittedClaim } from "./ledger.js";
 import { locate } from "./locate.js";
 import { isMapping } from "./parse.js";
-import type { ClaimInput, DocumentInput, SettingsInput, SourceInput } from "./records.js";
-import { claimCommonSchema, claimSchema, documentSchema, fileSchema, ID_MAX, isId, settingsSchema, sourceSchema, statementSchema } from "./schema.js";
+import type { ClaimInput, DocumentInput, SettingsInput, SourceInput, StatementInput } from "./records.js";
+import { claimCommonSchema, claimShellSchema, documentSchema, fileSchema, ID_MAX, isId, settingsSchema, sourceSchema, statementSchema } from "./schema.js";
 import { schemaDiagnostics } from "./schema-issues.js";
 
 const SECTIONS = ["sources", "documents", "claims"] as const;
@@ -189,11 +189,15 @@ function validateClaim(file: LedgerFile, path: readonly PropertyKey[], record: u
   }
   const statements = isMapping(record) && Array.isArray(record.statements) ? (record.statements as unknown[]) : undefined;
   const statementIndexes: number[] = [];
+  const checked: StatementInput[] = [];
   if (statements) {
     let unlisted = 0;
     statements.forEach((statement, i) => {
       const result = statementSchema.safeParse(statement);
-      if (result.success) statementIndexes.push(i);
+      if (result.success) {
+        statementIndexes.push(i);
+        checked.push(result.data);
+      }
       else if (i - statementIndexes.length < MAX_LISTED_BAD_STATEMENTS) pushAll(out, schemaDiagnostics(file, [...path, "statements", i], result.error.issues, statement));
       else unlisted++;
     });
@@ -206,9 +210,10 @@ function validateClaim(file: LedgerFile, path: readonly PropertyKey[], record: u
   }
   // The claim with its good statements only, or with one stand-in when none is good (so that
   // "at least one statement" speaks only of an empty list); an empty list stays empty.
-  const kept = statements === undefined ? undefined : statementIndexes.length > 0 || statements.length === 0 ? statementIndexes.map((i) => statements[i]) : [STAND_IN];
+  // The statements are checked; the rest of the claim is checked with them taken as they are.
+  const kept = statements === undefined ? undefined : statementIndexes.length > 0 || statements.length === 0 ? checked : [STAND_IN];
   const claim = kept === undefined ? record : { ...(record as object), statements: kept };
-  const result = claimSchema.safeParse(claim);
+  const result = claimShellSchema.safeParse(claim);
   if (!result.success) {
     // Without a known type the union checks nothing else; the keys all claims share are checked too.
     const typeUnknown = result.error.issues.some((issue) => issue.path.length === 1 && issue.path[0] === "type");
@@ -218,7 +223,7 @@ function validateClaim(file: LedgerFile, path: readonly PropertyKey[], record: u
     return undefined;
   }
   if (statementIndexes.length === 0) return undefined;
-  return { data: result.data, statementIndexes };
+  return { data: { ...result.data, statements: checked } as ClaimInput, statementIndexes };
 }
 
 /**
