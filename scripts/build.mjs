@@ -84,7 +84,7 @@ rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 
 const cliBuild = await build({
   absWorkingDir: root,
-  entryPoints: { cli: "src/cli/main.ts", "parse-worker": "src/worker.ts" },
+  entryPoints: { cli: "src/cli/main.ts", "parse-worker": "src/core/load/parse-worker.ts" },
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
   bundle: true,

@@ -12,7 +12,7 @@ import { ROOT } from "./helpers/run.js";
  * grammar, pure) comes before `load` because the schema judges dates with its calendar. `edit`
  * (adding records, fixes) comes after the pipeline: a change is checked with the whole ledger.
  */
-const STAGES = ["core/shared", "core/values", "core/load", "core/quotes", "core/analysis", "core/report", "core/pipeline", "core/diff", "core/edit", "formats", "worker", "index", "lsp", "cli"] as const;
+const STAGES = ["core/shared", "core/values", "core/load", "core/quotes", "core/analysis", "core/report", "core/pipeline", "core/diff", "core/edit", "formats", "index", "lsp", "cli"] as const;
 const MAX_LINES = 300;
 const SRC = join(ROOT, "src");
 

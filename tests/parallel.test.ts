@@ -1,6 +1,6 @@
-// Worker threads analyse the claims of a large ledger (src/worker.ts, `checkLedger`): every
-// command and format must print exactly what the single-threaded run prints. CLAIMS_THREADS=2
-// puts even a small ledger on two workers, so each fixture below runs both ways.
+// Worker threads parse the files of a large ledger (src/core/load/parse-pool.ts): every command
+// and format must print exactly what the single-threaded run prints. CLAIMS_THREADS=2 puts even a
+// small ledger on two workers, so each fixture below runs both ways.
 import { describe, expect, it } from "vitest";
 import { check } from "../src/index.js";
 import { ROOT, runBin } from "./helpers/run.js";
@@ -17,7 +17,7 @@ const COMMANDS: readonly (readonly string[])[] = [
   ["export", "--format", "csv", "--all"],
 ];
 
-describe("claims analysed on worker threads", () => {
+describe("files parsed on worker threads", () => {
   for (const ledger of LEDGERS) {
     it(`prints what one thread prints, for every command, on ${ledger}`, () => {
       for (const command of COMMANDS) {
@@ -40,7 +40,7 @@ describe("claims analysed on worker threads", () => {
     expect(report.claims.map((c) => c.id)).toEqual(["injured", "death-toll"]);
   });
 
-  it("gives the library's report whole, as objects, when its claims are analysed on workers", async () => {
+  it("gives the library's report, when the built bin parses on workers", async () => {
     // Running from source there is no built worker script, so this compares the built bin's JSON
     // with the in-process library on one thread.
     const built = runBin(["check", "--format", "json", "--no-ignore", "tests/fixtures/every-fault"], { env: { CLAIMS_THREADS: "2" } });

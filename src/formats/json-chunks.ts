@@ -4,7 +4,7 @@
  * A top-level value that is a function is called for an iterable and written as an array (the
  * claims of a `ClaimStream`): the pieces join to the text of the object with those arrays built.
  */
-export function* jsonChunks(value: object, rendered?: Rendered): Generator<string> {
+export function* jsonChunks(value: object): Generator<string> {
   const entries = Object.entries(value).filter(([, v]) => v !== undefined);
   yield "{";
   for (let i = 0; i < entries.length; i++) {
@@ -12,9 +12,8 @@ export function* jsonChunks(value: object, rendered?: Rendered): Generator<strin
     const comma = i < entries.length - 1 ? "," : "";
     if (Array.isArray(v) || typeof v === "function") {
       let first = true;
-      const pieces = rendered?.key === key ? rendered.pieces : mapped(batches((typeof v === "function" ? v() : v) as Iterable<unknown>), (batch) => jsonElements(key, batch));
-      for (const piece of pieces) {
-        yield `${first ? `\n  ${JSON.stringify(key)}: [\n` : ",\n"}${piece}`;
+      for (const batch of batches((typeof v === "function" ? v() : v) as Iterable<unknown>)) {
+        yield `${first ? `\n  ${JSON.stringify(key)}: [\n` : ",\n"}${elements(key, batch)}`;
         first = false;
       }
       yield first ? `\n  ${JSON.stringify(key)}: []${comma}` : `\n  ]${comma}`;
@@ -42,25 +41,11 @@ function* batches<T>(items: Iterable<T>): Generator<T[]> {
 }
 
 /**
- * One array of the top-level object given as text already (as `jsonElements` writes it, in
- * non-empty pieces that join with ",\n"): the claims that worker threads wrote.
- */
-export interface Rendered {
-  readonly key: string;
-  readonly pieces: Iterable<string>;
-}
-
-function* mapped<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
-  for (const item of items) yield f(item);
-}
-
-/**
  * The elements of a batch as they stand in the array `key` of the top-level object, indented and
  * comma-separated, without the brackets: stringified inside `{"key": [...]}` and cut out of it, so
  * no second pass re-indents them.
  */
-export function jsonElements(key: string, batch: readonly unknown[]): string {
-  if (batch.length === 0) return "";
+function elements(key: string, batch: readonly unknown[]): string {
   const text = JSON.stringify({ [key]: batch }, null, 2);
   return text.slice(`{\n  ${JSON.stringify(key)}: [\n`.length, -"\n  ]\n}".length);
 }

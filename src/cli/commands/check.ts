@@ -22,14 +22,13 @@ export interface CheckOptions extends LedgerFlags {
 
 /** Checks the ledger and prints the result; the exit code follows `--fail-on`. */
 export async function runCheck(io: Io, paths: readonly string[], options: CheckOptions): Promise<number> {
-  const run = await checkPaths(io, paths, options, options.format === "json" ? { render: "json" } : {});
+  const run = await checkPaths(io, paths, options);
   const { report: stream } = run;
   const output = options.outputFile;
   if (options.format === "json") {
-    // Streamed: claims are built one at a time as they are written (or were written by the workers).
-    const rendered = run.claimsJson ? { key: "claims", pieces: run.claimsJson } : undefined;
-    if (output === undefined) writeJson(io, stream, rendered);
-    else await writeResult(io, run, `${[...jsonChunks(stream, rendered)].join("")}\n`, output);
+    // Streamed: claims are built one at a time as they are written.
+    if (output === undefined) writeJson(io, stream);
+    else await writeResult(io, run, `${[...jsonChunks(stream)].join("")}\n`, output);
     return exitCodeFor(stream, options.failOn);
   }
   const report = materialize(stream);

@@ -10,7 +10,7 @@ import { existsSync, statSync } from "node:fs";
 import pkg from "../../../package.json" with { type: "json" };
 import type { Io } from "../io.js";
 import { count } from "../../formats/count.js";
-import { jsonChunks, type Rendered } from "../../formats/json-chunks.js";
+import { jsonChunks } from "../../formats/json-chunks.js";
 import { neutraliseCommands, sanitize, sanitizeKeepingColour } from "../../formats/sanitize.js";
 
 /** What every ledger command is told besides its paths: `--no-ignore` clears `ignore`; `--cache`, `--no-cache`, `--cache-location`. */
@@ -35,7 +35,7 @@ export interface CheckedRun extends Checked {
  * Loads and checks the ledger under the given paths (or the configured or default ledger), under
  * `.claims.yaml`; says on stderr which named paths are ignored. Throws ConfigError for a bad configuration.
  */
-export async function checkPaths(io: Io, paths: readonly string[], flags: LedgerFlags = { ignore: true }, analysis: Pick<LedgerOptions, "conflicts" | "render"> = {}): Promise<CheckedRun> {
+export async function checkPaths(io: Io, paths: readonly string[], flags: LedgerFlags = { ignore: true }, analysis: Pick<LedgerOptions, "conflicts"> = {}): Promise<CheckedRun> {
   const config = loadConfig(io.cwd, { useIgnores: flags.ignore });
   const plan = planRun(paths, io.cwd, config, flags.gone);
   for (const skipped of plan.skipped) io.stderr(sanitize(`claims: ${skipped.path} is ignored (${skipped.reason}), so it was not read; --no-ignore reads it\n`));
@@ -127,9 +127,9 @@ export function writeOut(io: Io, text: string, chalk?: Stylist, { commands = fal
 }
 
 /** Writes a value as pretty JSON, sanitised, in batches: the whole text is never held at once. */
-export function writeJson(io: Io, value: object, rendered?: Rendered): void {
+export function writeJson(io: Io, value: object): void {
   let batch = "";
-  for (const chunk of jsonChunks(value, rendered)) {
+  for (const chunk of jsonChunks(value)) {
     batch += chunk;
     if (batch.length >= 1 << 16) {
       io.stdout(sanitize(batch));

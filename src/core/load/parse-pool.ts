@@ -4,7 +4,6 @@
  * back in file order, exactly as `loadFile` gives them on the main thread.
  */
 import { availableParallelism } from "node:os";
-import type { Worker } from "node:worker_threads";
 import { type HashedFile, type LoadedFile, loadHashed } from "./load-file.js";
 import { currentHash, type FileCache } from "./file-cache.js";
 import type { WorkspaceFile } from "./workspace.js";
@@ -16,8 +15,6 @@ export interface ParseOptions {
   readonly worker?: URL;
   /** Files as an earlier run loaded them, by content: only the files not found there are parsed. */
   readonly cache?: FileCache;
-  /** Workers already started (by the pipeline, which uses them again after parsing); `worker` and `threads` are then not used. */
-  readonly pool?: WorkerPool;
 }
 
 /**
@@ -31,25 +28,6 @@ const CHUNK = 128;
 /** How many workers a ledger of `files` files gets by default. */
 export function defaultThreads(files: number): number {
   return files < MIN_FILES_FOR_WORKERS ? 0 : Math.min(availableParallelism(), 4);
-}
-
-/** A parse job, as `loadFiles` sends it to a worker thread (src/worker.ts answers it with `parseJob`). */
-export interface ParseJob {
-  readonly kind: "parse";
-  readonly files: readonly WorkspaceFile[];
-  readonly hash: boolean;
-}
-
-/** Answers one parse job: each file read, parsed and validated, in order. */
-export function parseJob(job: ParseJob): HashedFile[] {
-  return job.files.map((f) => loadHashed(f, job.hash));
-}
-
-/** Worker threads a run over `files` files uses: 0 (or 1) reads them on the calling thread. */
-export function workersFor(files: number, options: Pick<ParseOptions, "threads" | "worker">): number {
-  if (options.worker === undefined || files === 0) return 0;
-  // More workers than cores only adds contention (at least two, so the threaded path can be tried anywhere).
-  return Math.min(options.threads ?? defaultThreads(files), Math.max(2, availableParallelism()));
 }
 
 /**
@@ -78,96 +56,44 @@ export async function loadFiles(found: readonly WorkspaceFile[], options: ParseO
 }
 
 async function loadAll(found: readonly WorkspaceFile[], options: ParseOptions, hash: boolean): Promise<HashedFile[]> {
-  const given = options.pool;
-  const threads = given?.size ?? workersFor(found.length, options);
-  if (threads <= 1) return found.map((f) => loadHashed(f, hash));
+  // More workers than cores only adds contention (at least two, so the threaded path can be tried anywhere).
+  const wanted = Math.min(options.threads ?? defaultThreads(found.length), Math.max(2, availableParallelism()));
+  if (wanted <= 1 || options.worker === undefined || found.length === 0) return found.map((f) => loadHashed(f, hash));
   // At least a few chunks per worker, so one slow chunk does not leave the others idle.
-  const size = Math.max(1, Math.min(CHUNK, Math.ceil(found.length / (threads * 4))));
+  const size = Math.max(1, Math.min(CHUNK, Math.ceil(found.length / (wanted * 4))));
   const chunks: WorkspaceFile[][] = [];
   for (let i = 0; i < found.length; i += size) chunks.push(found.slice(i, i + size));
-  const pool = given ?? (await WorkerPool.open(options.worker!, Math.min(threads, chunks.length)));
+  const threads = Math.min(wanted, chunks.length);
+  const results: HashedFile[][] = new Array(chunks.length);
+  const workerUrl = options.worker;
+  // Loaded only here: a small ledger never pays for the threading module.
+  const { Worker } = await import("node:worker_threads");
+  let next = 0;
+  const workers: InstanceType<typeof Worker>[] = [];
   try {
-    const results = await Promise.all(chunks.map((files) => pool.run<HashedFile[]>({ kind: "parse", files, hash } satisfies ParseJob)));
-    return results.flat();
+    await Promise.all(
+      Array.from({ length: threads }, () => {
+        const worker = new Worker(workerUrl);
+        workers.push(worker);
+        return new Promise<void>((resolve, reject) => {
+          const send = () => {
+            if (next >= chunks.length) return resolve();
+            const chunk = next++;
+            worker.postMessage({ chunk, files: chunks[chunk], hash });
+          };
+          worker.on("message", (message: { chunk: number; results: HashedFile[] }) => {
+            results[message.chunk] = message.results;
+            send();
+          });
+          worker.on("error", reject);
+          // After this worker resolved, a later exit (terminate) changes nothing.
+          worker.on("exit", (code) => reject(new Error(`a parse worker stopped early (exit code ${code})`)));
+          send();
+        });
+      }),
+    );
   } finally {
-    if (given === undefined) await pool.close();
+    await Promise.all(workers.map((w) => w.terminate()));
   }
-}
-
-/**
- * Worker threads that take jobs in the order given, each to the first worker free, and give each
- * job's result back to its caller. The worker script answers `{ kind: "parse" }` jobs (files to
- * read, parse and validate) and, when it is the whole pipeline's (`src/worker.ts`), more kinds.
- */
-export class WorkerPool {
-  readonly #workers: Worker[];
-  readonly #queue: Job[] = [];
-  readonly #busy = new Map<Worker, Job>();
-  readonly #idle: Worker[] = [];
-  #failed: unknown = undefined;
-
-  private constructor(workers: Worker[]) {
-    this.#workers = workers;
-  }
-
-  /** Starts `threads` workers of the script at `url`. */
-  static async open(url: URL, threads: number): Promise<WorkerPool> {
-    // Loaded only here: a small ledger never pays for the threading module.
-    const threading = await import("node:worker_threads");
-    const pool = new WorkerPool(Array.from({ length: Math.max(1, threads) }, () => new threading.Worker(url)));
-    for (const worker of pool.#workers) pool.#listen(worker);
-    return pool;
-  }
-
-  get size(): number {
-    return this.#workers.length;
-  }
-
-  /** Runs one job on the next free worker; its result, or the worker's failure. */
-  run<T>(message: object): Promise<T> {
-    if (this.#failed !== undefined) return Promise.reject(this.#failed);
-    return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ message, resolve: resolve as (value: unknown) => void, reject });
-      this.#dispatch();
-    });
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.#workers.map((w) => w.terminate()));
-  }
-
-  #dispatch(): void {
-    while (this.#idle.length > 0 && this.#queue.length > 0) {
-      const worker = this.#idle.pop()!;
-      const job = this.#queue.shift()!;
-      this.#busy.set(worker, job);
-      worker.postMessage(job.message);
-    }
-  }
-
-  #listen(worker: Worker): void {
-    this.#idle.push(worker);
-    worker.on("message", (result: unknown) => {
-      const job = this.#busy.get(worker);
-      this.#busy.delete(worker);
-      this.#idle.push(worker);
-      job?.resolve(result);
-      this.#dispatch();
-    });
-    const fail = (error: unknown) => {
-      this.#failed ??= error;
-      for (const job of [...this.#busy.values(), ...this.#queue.splice(0)]) job.reject(this.#failed);
-      this.#busy.clear();
-    };
-    worker.on("error", fail);
-    // A worker that stops while the pool is open fails what it had and what waits (terminate, at
-    // close, comes after every job is answered).
-    worker.on("exit", (code) => fail(new Error(`a worker thread stopped early (exit code ${code})`)));
-  }
-}
-
-interface Job {
-  readonly message: object;
-  readonly resolve: (value: unknown) => void;
-  readonly reject: (error: unknown) => void;
+  return results.flat();
 }
