@@ -48,7 +48,7 @@ export function mulberry32(seed) {
 /** @typedef {{ rnd: () => number, int: (lo: number, hi: number) => number, pick: <T>(xs: readonly T[]) => T, chance: (p: number) => boolean }} Rng */
 
 /** @param {number} seed @returns {Rng} */
-function makeRng(seed) {
+export function makeRng(seed) {
   const rnd = mulberry32(seed);
   return {
     rnd,
@@ -59,11 +59,11 @@ function makeRng(seed) {
 }
 
 /** YAML double-quoted scalar; JSON strings are valid YAML double-quoted scalars. @param {string} s */
-const q = (s) => JSON.stringify(s);
-const pad = (/** @type {number} */ n, /** @type {number} */ w) => String(n).padStart(w, "0");
+export const q = (s) => JSON.stringify(s);
+export const pad = (/** @type {number} */ n, /** @type {number} */ w) => String(n).padStart(w, "0");
 
 /** @param {number} dayOffset days after 2011-01-01 @returns {string} YYYY-MM-DD */
-function isoDay(dayOffset) {
+export function isoDay(dayOffset) {
   return new Date(Date.UTC(2011, 0, 1) + dayOffset * 86400000).toISOString().slice(0, 10);
 }
 
@@ -127,7 +127,7 @@ function fill(t, r) {
 }
 
 /** One archive sentence (ASCII plus typographic apostrophes, so quotes exercise NFKC/quote folding). @param {Rng} r */
-function sentence(r) {
+export function sentence(r) {
   const n = r.chance(0.5) ? String(r.int(2, 90)) : sep(r.int(100, 20000));
   switch (r.int(0, 4)) {
     case 0: return `${r.pick(SUBJECTS)} ${r.pick(VERBS)} that ${n} ${r.pick(NOUNS)} ${r.pick(EVENTS)} in ${r.pick(PLACES)} ${r.pick(TIMES)}.`;
@@ -139,7 +139,7 @@ function sentence(r) {
 }
 
 /** Wrap a paragraph at ~78 columns (quote checks fold white space, so the breaks must not matter). @param {string} text */
-function wrap(text) {
+export function wrap(text) {
   const out = [];
   let line = "";
   for (const w of text.split(" ")) {
@@ -156,7 +156,7 @@ function wrap(text) {
  * A hedged quantity around `v`, as YAML source text.
  * @param {number} v the "true" value @param {Rng} r @param {string | undefined} unit
  */
-function quantityValue(v, r, unit) {
+export function quantityValue(v, r, unit) {
   if (r.chance(0.05)) return "unknown";
   const noisy = Math.max(1, Math.round(v * (0.75 + r.rnd() * 0.5)));
   const n = r.chance(0.4) ? v : noisy;
