@@ -4,7 +4,6 @@ import { pushAll } from "../shared/arrays.js";
 import { shortened } from "../shared/list.js";
 import type { ClaimEntry, Entry, Kind, Ledger, LedgerFile, OmittedClaim } from "./ledger.js";
 import { locate } from "./locate.js";
-import { Compactor } from "./compact.js";
 import { isMapping } from "./parse.js";
 import type { ClaimInput, DocumentInput, SettingsInput, SourceInput, StatementInput } from "./records.js";
 import { claimCommonSchema, claimShellSchema, documentSchema, fileSchema, ID_MAX, isId, settingsSchema, sourceSchema, statementSchema } from "./schema.js";
@@ -91,7 +90,6 @@ export function buildLedger(loaded: readonly (FileRecords & { readonly file: Led
     if (record.kind === "claims") ledger.omittedClaims.push({ id: record.id, reason, at: locate(file, ["claims", record.id], "key") });
   };
   let settingsFrom: string | undefined;
-  const compact = new Compactor();
   const firstDeclared = new Map<string, FirstDeclaration>();
   for (const { file, settings, records } of loaded) {
     if (settings !== undefined) {
@@ -121,7 +119,7 @@ export function buildLedger(loaded: readonly (FileRecords & { readonly file: Led
       const entry = { id: record.id, file };
       if (record.kind === "sources") ledger.sources.set(record.id, { ...entry, data: record.data as SourceInput });
       else if (record.kind === "documents") ledger.documents.set(record.id, { ...entry, data: record.data as DocumentInput });
-      else ledger.claims.set(record.id, { ...entry, data: compact.claim(record.data as ClaimInput), statementIndexes: compact.indexes(record.statementIndexes ?? []) });
+      else ledger.claims.set(record.id, { ...entry, data: record.data as ClaimInput, statementIndexes: record.statementIndexes ?? [] });
     }
   }
   return ledger;
