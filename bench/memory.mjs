@@ -12,7 +12,7 @@ import { ensureBigClaim } from "./big-claim.mjs";
 export const TARGET_PEAK_MIB_LARGE = 1024; // check --format json at 200,000 files
 export const TARGET_PEAK_MIB_BIG_CLAIM = 500; // one claim of 20,000 statements from 2,000 sources
 /** Defaults: the issue's claim, and two that fit under the 300,000-token limit of one file, for the time per statement. */
-export const DEFAULT_BIG_CLAIMS = ["4500x2000", "9000x2000", "20000x2000"];
+export const DEFAULT_BIG_CLAIMS = ["4000x2000", "8000x2000", "20000x2000"];
 
 /**
  * `STATEMENTSxSOURCES` as given to `--big-claims`.

@@ -4,7 +4,7 @@
 //                      [--startup-runs N] [--no-startup] [--profile] [--rss node|time]
 //                      [--timeout SECONDS] [--no-snapshot] [--commands NAMES | --no-commands]
 //                      [--command-runs N] [--command-size N] [--no-cache] [--peer]
-//                      [--memory [--memory-size N] [--big-claims 4500x2000,9000x2000,20000x2000]]
+//                      [--memory [--memory-size N] [--big-claims 4000x2000,8000x2000,20000x2000]]
 //   node bench/run.mjs --summarise-profile FILE.cpuprofile
 //
 // For each size: generate (or reuse) bench/out/<n>-<seed>/, then measure wall time and peak RSS

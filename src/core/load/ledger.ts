@@ -28,7 +28,7 @@ export interface LedgerFile {
  * The places of what diagnostics and reports point at, found while the file was first parsed (see
  * `statementHints`), so that reporting them needs no second parse. Kept for every file of a
  * ledger, so kept small: two lists of ids and one string of numbers (packed.ts), where a typed
- * array and an object keyed by the file's own ids cost about 1.4 KB per file in objects and
+ * array and an object keyed by the file's own ids cost about 1.3 KB per file in objects and
  * hidden classes.
  */
 export interface StatementHints {
