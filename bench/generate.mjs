@@ -21,7 +21,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** Bump when the output changes, so cached ledgers are regenerated. */
-export const GENERATOR_VERSION = "6";
+export const GENERATOR_VERSION = "7";
 /** Hidden (skipped by the §1 walk) marker written last; its presence means the ledger is complete. */
 export const MARKER = ".bench-complete";
 export const MANIFEST = ".bench-manifest.json";
@@ -48,7 +48,7 @@ export function mulberry32(seed) {
 /** @typedef {{ rnd: () => number, int: (lo: number, hi: number) => number, pick: <T>(xs: readonly T[]) => T, chance: (p: number) => boolean }} Rng */
 
 /** @param {number} seed @returns {Rng} */
-function makeRng(seed) {
+export function makeRng(seed) {
   const rnd = mulberry32(seed);
   return {
     rnd,
@@ -59,11 +59,11 @@ function makeRng(seed) {
 }
 
 /** YAML double-quoted scalar; JSON strings are valid YAML double-quoted scalars. @param {string} s */
-const q = (s) => JSON.stringify(s);
-const pad = (/** @type {number} */ n, /** @type {number} */ w) => String(n).padStart(w, "0");
+export const q = (s) => JSON.stringify(s);
+export const pad = (/** @type {number} */ n, /** @type {number} */ w) => String(n).padStart(w, "0");
 
 /** @param {number} dayOffset days after 2011-01-01 @returns {string} YYYY-MM-DD */
-function isoDay(dayOffset) {
+export function isoDay(dayOffset) {
   return new Date(Date.UTC(2011, 0, 1) + dayOffset * 86400000).toISOString().slice(0, 10);
 }
 
@@ -127,7 +127,7 @@ function fill(t, r) {
 }
 
 /** One archive sentence (ASCII plus typographic apostrophes, so quotes exercise NFKC/quote folding). @param {Rng} r */
-function sentence(r) {
+export function sentence(r) {
   const n = r.chance(0.5) ? String(r.int(2, 90)) : sep(r.int(100, 20000));
   switch (r.int(0, 4)) {
     case 0: return `${r.pick(SUBJECTS)} ${r.pick(VERBS)} that ${n} ${r.pick(NOUNS)} ${r.pick(EVENTS)} in ${r.pick(PLACES)} ${r.pick(TIMES)}.`;
@@ -139,7 +139,7 @@ function sentence(r) {
 }
 
 /** Wrap a paragraph at ~78 columns (quote checks fold white space, so the breaks must not matter). @param {string} text */
-function wrap(text) {
+export function wrap(text) {
   const out = [];
   let line = "";
   for (const w of text.split(" ")) {
@@ -156,7 +156,7 @@ function wrap(text) {
  * A hedged quantity around `v`, as YAML source text.
  * @param {number} v the "true" value @param {Rng} r @param {string | undefined} unit
  */
-function quantityValue(v, r, unit) {
+export function quantityValue(v, r, unit) {
   if (r.chance(0.05)) return "unknown";
   const noisy = Math.max(1, Math.round(v * (0.75 + r.rnd() * 0.5)));
   const n = r.chance(0.4) ? v : noisy;
@@ -248,6 +248,23 @@ function booleanValue(truth, r) {
 // The ledger
 
 /**
+ * Sources or documents per file at most: 5,000 documents are about 200,000 YAML tokens, and a file
+ * may hold 300,000 (a ledger of 200,000 claim files, with 10,000 sources and 20,000 documents in
+ * one file each, had both refused, and every statement was reported for an unknown source).
+ */
+const RECORDS_PER_FILE = 5000;
+
+/**
+ * Writes the records gathered so far as the `number`-th file of their kind (`sources.yaml`, then
+ * `sources-2.yaml`, …), and returns the start of the next one.
+ * @param {string} dir @param {"sources" | "documents"} kind @param {string} text @param {number} number
+ */
+function flush(dir, kind, text, number) {
+  writeFileSync(join(dir, number === 1 ? `${kind}.yaml` : `${kind}-${number}.yaml`), text);
+  return `${kind}:\n`;
+}
+
+/**
  * Write a synthetic ledger into `dir` (which should be empty or absent).
  * @param {string} dir
  * @param {number} nFiles number of claim files
@@ -268,6 +285,7 @@ export function generate(dir, nFiles, seed) {
     const type = SOURCE_TYPES[i % SOURCE_TYPES.length];
     const id = `${type}-${pad(i, 5)}`;
     sourceIds.push(id);
+    if (i > 1 && (i - 1) % RECORDS_PER_FILE === 0) src = flush(dir, "sources", src, (i - 1) / RECORDS_PER_FILE);
     src += `  ${id}:\n    name: ${q(`${r.pick(ORG_WORDS)} of ${r.pick(ORG_OF)} ${i}`)}\n    type: ${type}\n`;
     // about a third have no side, so they are their own independence group (§6)
     if (r.chance(0.65)) src += `    side: ${r.pick(SIDES)}\n`;
@@ -275,7 +293,8 @@ export function generate(dir, nFiles, seed) {
     if (r.chance(0.3)) src += `    url: ${q(`https://example.org/sources/${id}`)}\n`;
     if (r.chance(0.1)) src += `    note: ${q("Synthetic source; speaks through press releases.")}\n`;
   }
-  writeFileSync(join(dir, "sources.yaml"), src);
+  const sourceFiles = Math.ceil(nSources / RECORDS_PER_FILE);
+  flush(dir, "sources", src, sourceFiles);
 
   // --- documents and their archives
   const nDocs = Math.max(10, Math.round(nFiles / 10));
@@ -299,16 +318,18 @@ export function generate(dir, nFiles, seed) {
     const rel = `archive/${id}.txt`;
     writeFileSync(join(dir, rel), text);
     docs.push({ id, sentences, published });
+    if (i > 1 && (i - 1) % RECORDS_PER_FILE === 0) docYaml = flush(dir, "documents", docYaml, (i - 1) / RECORDS_PER_FILE);
     docYaml += `  ${id}:\n    title: ${q(fill("Report on {noun} in {place}", r))}\n    publisher: ${q(publisher)}\n`;
     if (r.chance(0.5)) docYaml += `    url: ${q(`https://news.example.com/${id}`)}\n`;
     if (r.chance(0.85)) docYaml += `    published: ${isoDay(published)}\n`;
     docYaml += `    archive: ${rel}\n`;
     if (r.chance(0.4)) docYaml += `    sha256: ${createHash("sha256").update(text).digest("hex")}\n`;
   }
-  writeFileSync(join(dir, "documents.yaml"), docYaml);
+  const documentFiles = Math.ceil(nDocs / RECORDS_PER_FILE);
+  flush(dir, "documents", docYaml, documentFiles);
 
   // --- claims
-  const stats = { files: nFiles + 2, sources: nSources, documents: nDocs, claims: nFiles, statements: 0, quotes: 0, misquotes: 0, unchecked: 0, retracted: 0 };
+  const stats = { files: nFiles + sourceFiles + documentFiles, sources: nSources, documents: nDocs, claims: nFiles, statements: 0, quotes: 0, misquotes: 0, unchecked: 0, retracted: 0 };
   let rrSource = 0; // round-robin pointers: every source and document gets used at least once
   let rrDoc = 0;
   for (let i = 1; i <= nFiles; i++) {

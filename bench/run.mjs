@@ -4,6 +4,7 @@
 //                      [--startup-runs N] [--no-startup] [--profile] [--rss node|time]
 //                      [--timeout SECONDS] [--no-snapshot] [--commands NAMES | --no-commands]
 //                      [--command-runs N] [--command-size N] [--no-cache] [--peer]
+//                      [--memory [--memory-size N] [--big-claims 4000x2000,8000x2000,20000x2000]]
 //   node bench/run.mjs --summarise-profile FILE.cpuprofile
 //
 // For each size: generate (or reuse) bench/out/<n>-<seed>/, then measure wall time and peak RSS
@@ -23,6 +24,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureLedger, OUT_DIR } from "./generate.mjs";
 import { COMMANDS, outputName, selectCommands } from "./commands.mjs";
+import { DEFAULT_BIG_CLAIMS, memoryRows, parseBigClaim } from "./memory.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 let BIN = join(ROOT, "bin", "claims.js");
@@ -42,7 +44,7 @@ const SUPERLINEAR = 1.25; // time per file grows more than this between sizes
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
-  const o = { peer: false, cache: true, commands: /** @type {string | null} */ ("all"), commandRuns: 3, commandSize: /** @type {number | undefined} */ (undefined), snapshot: true, sizes: [1000, 10000, 50000], seed: 42, runs: /** @type {number | undefined} */ (undefined), startupRuns: 10, startup: true, profile: false, rss: /** @type {"auto" | "node" | "time"} */ ("auto"), timeout: 900, quick: false };
+  const o = { memory: false, memorySize: 200000, bigClaims: DEFAULT_BIG_CLAIMS, peer: false, cache: true, commands: /** @type {string | null} */ ("all"), commandRuns: 3, commandSize: /** @type {number | undefined} */ (undefined), snapshot: true, sizes: [1000, 10000, 50000], seed: 42, runs: /** @type {number | undefined} */ (undefined), startupRuns: 10, startup: true, profile: false, rss: /** @type {"auto" | "node" | "time"} */ ("auto"), timeout: 900, quick: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -61,6 +63,9 @@ function parseArgs(argv) {
     else if (name === "--no-commands") o.commands = null;
     else if (name === "--no-cache") o.cache = false;
     else if (name === "--peer") o.peer = true;
+    else if (name === "--memory") o.memory = true;
+    else if (name === "--memory-size") o.memorySize = Number(val());
+    else if (name === "--big-claims") o.bigClaims = val().split(",").filter((x) => x.trim() !== "");
     else if (name === "--command-runs") o.commandRuns = Number(val());
     else if (name === "--command-size") o.commandSize = Number(val());
     else if (name === "--no-snapshot") o.snapshot = false;
@@ -68,11 +73,13 @@ function parseArgs(argv) {
     else if (name === "--rss") o.rss = /** @type {any} */ (val());
     else if (name === "--timeout") o.timeout = Number(val());
     else if (name === "-h" || name === "--help") {
-      console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").filter((l) => l.startsWith("//")).slice(0, 17).map((l) => l.slice(3)).join("\n"));
+      console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").filter((l) => l.startsWith("//")).slice(0, 18).map((l) => l.slice(3)).join("\n"));
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
   if (o.sizes.length === 0 || o.sizes.some((n) => !Number.isInteger(n))) throw new Error("--sizes takes integers, e.g. --sizes 1000,10000");
+  if (!Number.isInteger(o.memorySize) || o.memorySize < 1) throw new Error("--memory-size takes a number of files, e.g. 200000");
+  o.bigClaims.forEach(parseBigClaim);
   return o;
 }
 
@@ -714,6 +721,14 @@ async function main() {
     console.log("");
     md.push(`## The cache at ${fmtN(size)} files`, "", `Load average: ${rows.load}.`, "");
     table(["run", "median ms", "÷ baseline (median of pairs)", "pairs", "CPU ÷ baseline", "peak MiB", "output vs no cache", "target"], rows);
+  }
+
+  // --- the large-memory run (opt-in)
+  if (o.memory) {
+    const rows = memoryRows(o, { runOnce, readSummary, log, fmtN, fmtMs, root: ROOT, bin: BIN, rss }, failures, targets);
+    console.log("");
+    md.push(`## Memory: ${fmtN(o.memorySize)} files, and single claims of many statements`, "", `Load average: ${loadAverage()} (1, 5 and 15 minutes) after the runs.`, "");
+    table(["run", "checked", "wall ms", "CPU ms", "peak MiB", "target MiB", "result"], rows);
   }
 
   // --- start-up

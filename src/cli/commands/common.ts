@@ -131,7 +131,8 @@ export function writeJson(io: Io, value: object): void {
   let batch = "";
   for (const chunk of jsonChunks(value)) {
     batch += chunk;
-    if (batch.length >= 1 << 16) {
+    // Written at 16K characters: with the next piece, still under V8's large-object size (see jsonChunks).
+    if (batch.length >= 1 << 14) {
       io.stdout(sanitize(batch));
       batch = "";
     }

@@ -25,22 +25,28 @@ export interface LedgerFile {
 }
 
 /**
- * Line and column pairs, per claim of the file: its id key, then for each statement, for each of
- * `HINTED_FIELDS`. One typed array per file keeps them compact and cheap to pass between threads.
+ * The places of what diagnostics and reports point at, found while the file was first parsed (see
+ * `statementHints`), so that reporting them needs no second parse. Kept for every file of a
+ * ledger, so kept small: two lists of ids and one string of numbers (packed.ts), where a typed
+ * array and an object keyed by the file's own ids cost about 1.3 KB per file in objects and
+ * hidden classes.
  */
 export interface StatementHints {
-  /** Where each claim's statement pairs start in `places` (in pairs); its id key's pair is just before. */
-  readonly start: Readonly<Record<string, number>>;
-  readonly places: Int32Array;
+  /** The claims whose statements are placed, in file order. */
+  readonly claims: readonly string[];
   /**
-   * The places of what the checks across files point at, by `recordHintKey`: each record's key
-   * (a duplicate id, an unused source), and a document's `archive` and `sha256` values. Without
-   * them, ids declared again in a file that cycles through more files than the parse cache holds
-   * re-parsed a whole file for each one.
+   * What the checks across files point at, by `recordHintKey`: each record's key (a duplicate id,
+   * an unused source), and a document's `archive` and `sha256` values. Without them, ids declared
+   * again in a file that cycles through more files than the parse cache holds re-parsed a whole
+   * file for each one.
    */
-  readonly records?: Readonly<Record<string, number>>;
-  /** Line and column pairs of `records`. */
-  readonly recordPlaces?: Int32Array;
+  readonly records: readonly string[];
+  /**
+   * Packed numbers: for each of `claims`, the pair its statements start at; then line and column
+   * pairs, first one for each of `records`, then per claim its id key's and, for each statement,
+   * one for each of `HINTED_FIELDS`.
+   */
+  readonly places: string;
 }
 
 /** A validated record and where it stands. */

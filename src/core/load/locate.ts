@@ -5,6 +5,7 @@
 import { type Document, isMap, isScalar, isSeq, type LineCounter, type Pair } from "yaml";
 import type { Position } from "../shared/diagnostics.js";
 import type { LedgerFile, StatementHints } from "./ledger.js";
+import { pack, unpackAt } from "./packed.js";
 import { nodeAt, parseYaml } from "./parse.js";
 import { readGivenText, readTextFile } from "./read.js";
 
@@ -13,20 +14,40 @@ export const HINTED_FIELDS = ["", "source", "says", "quote", "in", "via"] as con
 
 /** The hinted place of a value's path, when it is a statement or one of its hinted fields. */
 export function hinted(file: LedgerFile, path: readonly PropertyKey[]): Position | undefined {
-  if (!file.hints || path[0] !== "claims" || path[2] !== "statements" || typeof path[3] !== "number") return undefined;
+  const hints = file.hints;
+  if (!hints || path[0] !== "claims" || path[2] !== "statements" || typeof path[3] !== "number") return undefined;
   const field = HINTED_FIELDS.indexOf((path.length === 4 ? "" : path[4]) as (typeof HINTED_FIELDS)[number]);
-  const start = file.hints.start[String(path[1])];
-  if (field < 0 || path.length > 5 || start === undefined) return undefined;
-  const at = 2 * (start + path[3] * HINTED_FIELDS.length + field);
-  if (at + 1 >= file.hints.places.length) return undefined;
-  return { file: file.display, line: file.hints.places[at], column: file.hints.places[at + 1] };
+  const claim = indexIn(hints.claims, String(path[1]));
+  if (field < 0 || path.length > 5 || claim < 0) return undefined;
+  return pairAt(file, unpackAt(hints.places, claim)! + path[3] * HINTED_FIELDS.length + field);
 }
 
 /** Where a claim's id key stands (SPEC §11 v2 `line`/`column`): from the hints, else by locating it. */
 export function claimKeyPlace(file: LedgerFile, id: string): Position {
-  const start = file.hints?.start[id];
-  if (start !== undefined && start >= 1) return { file: file.display, line: file.hints!.places[2 * start - 2], column: file.hints!.places[2 * start - 1] };
-  return locate(file, ["claims", id], "key");
+  const claim = file.hints ? indexIn(file.hints.claims, id) : -1;
+  const at = claim < 0 ? undefined : pairAt(file, unpackAt(file.hints!.places, claim)! - 1);
+  return at ?? locate(file, ["claims", id], "key");
+}
+
+/** The `pair`-th line and column pair of the file's hints (record places first, then statements'). */
+function pairAt(file: LedgerFile, pair: number): Position | undefined {
+  const { claims, places } = file.hints!;
+  const at = claims.length + 2 * pair;
+  const line = unpackAt(places, at);
+  const column = unpackAt(places, at + 1);
+  return line === undefined || column === undefined || pair < 0 ? undefined : { file: file.display, line, column };
+}
+
+// Lists of more ids than this are looked up through a Map, made on first use and kept as long as
+// the list is; shorter ones (nearly every file holds one claim) by a scan, with nothing kept.
+const SCANNED = 16;
+const indexes = new WeakMap<readonly string[], Map<string, number>>();
+
+function indexIn(list: readonly string[], key: string): number {
+  if (list.length <= SCANNED) return list.indexOf(key);
+  let index = indexes.get(list);
+  if (index === undefined) indexes.set(list, (index = new Map(list.map((k, i) => [k, i]))));
+  return index.get(key) ?? -1;
 }
 
 /** The key of a hinted record place: a record's key (`part` "key"), or a document field's value. */
@@ -39,21 +60,29 @@ function recordHintKey(path: readonly PropertyKey[], part: "key" | "value"): str
 /** The hinted place of a record's key, or of a document's `archive` or `sha256`. */
 function recordHinted(file: LedgerFile, path: readonly PropertyKey[], part: "key" | "value"): Position | undefined {
   const key = recordHintKey(path, part);
-  const { records, recordPlaces } = file.hints ?? {};
-  if (key === undefined || records === undefined || recordPlaces === undefined || !Object.hasOwn(records, key)) return undefined;
-  const at = 2 * records[key];
-  return { file: file.display, line: recordPlaces[at], column: recordPlaces[at + 1] };
+  const record = key === undefined || file.hints === undefined ? -1 : indexIn(file.hints.records, key);
+  return record < 0 ? undefined : pairAt(file, record);
 }
 
-/** The places of every record key, and of each document's `archive` and `sha256`, as `locate` places them. */
-function recordHints(doc: Document.Parsed, lineCounter: LineCounter): { records: Record<string, number>; recordPlaces: Int32Array } {
-  const records: Record<string, number> = Object.create(null);
-  const places: number[] = [];
+/**
+ * The hints of a parsed file (see `StatementHints`): the places of record keys and of each
+ * document's `archive` and `sha256` as `locate` places them; then for each claim its id key, and
+ * for its statements the hinted fields (a field's value, its key when the value is empty, the
+ * statement when the field is absent). One walk, rather than a lookup from the root for every field.
+ */
+export function statementHints(doc: Document.Parsed, lineCounter: LineCounter): StatementHints | undefined {
+  const records: string[] = [];
+  const seen = new Set<string>();
+  const pairs: number[] = [];
+  const place = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    pairs.push(line, col);
+  };
   const put = (key: string | undefined, node: { range?: readonly number[] | null } | null | undefined) => {
-    if (key === undefined || key in records || !node?.range) return;
-    records[key] = places.length / 2;
-    const { line, col } = lineCounter.linePos(node.range[0]);
-    places.push(line, col);
+    if (key === undefined || seen.has(key) || !node?.range) return;
+    seen.add(key);
+    records.push(key);
+    place(node.range[0]);
   };
   for (const kind of ["sources", "documents", "claims"]) {
     const section = pairNamed(doc.contents, kind)?.value;
@@ -69,41 +98,30 @@ function recordHints(doc: Document.Parsed, lineCounter: LineCounter): { records:
       }
     }
   }
-  return { records, recordPlaces: Int32Array.from(places) };
-}
-
-/**
- * The hints of a parsed file: each claim's id key, its statements and their hinted fields, placed as `locate`
- * places them (a field's value, its key when the value is empty, the statement when the field is
- * absent), and the places of record keys (see `StatementHints.records`). One walk over the
- * claims, rather than a lookup from the root for every field.
- */
-export function statementHints(doc: Document.Parsed, lineCounter: LineCounter): StatementHints | undefined {
-  const recorded = recordHints(doc, lineCounter);
-  const claims = pairNamed(doc.contents, "claims")?.value;
-  if (!isMap(claims)) return recorded.recordPlaces.length > 0 ? { start: {}, places: new Int32Array(0), ...recorded } : undefined;
-  const start: Record<string, number> = {};
-  const places: number[] = [];
-  for (const pair of claims.items) {
+  const claims: string[] = [];
+  const placed = new Set<string>();
+  const starts: number[] = [];
+  const section = pairNamed(doc.contents, "claims")?.value;
+  for (const pair of isMap(section) ? section.items : []) {
     if (!isScalar(pair.key)) continue;
     const id = String(pair.key.value);
     const statements = pairNamed(pair.value, "statements")?.value;
-    if (id in start || !isSeq(statements)) continue;
+    if (placed.has(id) || !isSeq(statements)) continue;
+    placed.add(id);
     // The claim's own id key comes first, then its statements' places.
-    const key = lineCounter.linePos(pair.key.range?.[0] ?? 0);
-    places.push(key.line, key.col);
-    start[id] = places.length / 2;
+    place(pair.key.range?.[0] ?? 0);
+    claims.push(id);
+    starts.push(pairs.length / 2);
     for (const item of statements.items) {
       const itemOffset = (item as { range?: readonly number[] } | null)?.range?.[0] ?? 0;
       for (const field of HINTED_FIELDS) {
         const found = field === "" ? undefined : pairNamed(item, field);
         const node = (found?.value ?? found?.key) as { range?: readonly number[] } | null | undefined;
-        const { line, col } = lineCounter.linePos(node?.range?.[0] ?? itemOffset);
-        places.push(line, col);
+        place(node?.range?.[0] ?? itemOffset);
       }
     }
   }
-  return { start, places: Int32Array.from(places), ...recorded };
+  return pairs.length === 0 ? undefined : { claims, records, places: pack([...starts, ...pairs]) };
 }
 
 function pairNamed(node: unknown, name: string): Pair | undefined {

@@ -6,6 +6,7 @@
 import { availableParallelism } from "node:os";
 import { type HashedFile, type LoadedFile, loadHashed } from "./load-file.js";
 import { currentHash, type FileCache } from "./file-cache.js";
+import { Compactor } from "./compact.js";
 import type { WorkspaceFile } from "./workspace.js";
 
 export interface ParseOptions {
@@ -37,16 +38,17 @@ export function defaultThreads(files: number): number {
  */
 export async function loadFiles(found: readonly WorkspaceFile[], options: ParseOptions = {}): Promise<LoadedFile[]> {
   const { cache } = options;
-  if (cache === undefined) return (await loadAll(found, options, false)).map((h) => h.loaded);
+  const compact = new Compactor();
+  if (cache === undefined) return (await loadAll(found, options, false, compact)).map((h) => h.loaded);
   const results: LoadedFile[] = new Array(found.length);
   const missing: number[] = [];
   for (let i = 0; i < found.length; i++) {
     const hash = currentHash(found[i]);
     const kept = hash === undefined ? undefined : cache.get(found[i], hash);
     if (kept === undefined) missing.push(i);
-    else results[i] = kept;
+    else results[i] = compact.loaded(kept);
   }
-  const fresh = await loadAll(missing.map((i) => found[i]), options, true);
+  const fresh = await loadAll(missing.map((i) => found[i]), options, true, compact);
   fresh.forEach(({ loaded, sha256 }, k) => {
     const f = found[missing[k]];
     results[missing[k]] = loaded;
@@ -55,10 +57,26 @@ export async function loadFiles(found: readonly WorkspaceFile[], options: ParseO
   return results;
 }
 
-async function loadAll(found: readonly WorkspaceFile[], options: ParseOptions, hash: boolean): Promise<HashedFile[]> {
+/**
+ * A worker's result with this thread's strings for the file's paths. A clone brings its own copies:
+ * three strings per file, the workspace root among them, which every file of a root would
+ * otherwise share (at 200,000 files, some 35 MB).
+ */
+function withOwnPaths({ loaded, sha256 }: HashedFile, found: WorkspaceFile): HashedFile {
+  return { loaded: { ...loaded, file: { ...loaded.file, abs: found.abs, display: found.display, root: found.root } }, sha256 };
+}
+
+/** Every file loaded, each compacted as it arrives (see `Compactor.loaded`). */
+async function loadAll(found: readonly WorkspaceFile[], options: ParseOptions, hash: boolean, compact: Compactor): Promise<HashedFile[]> {
   // More workers than cores only adds contention (at least two, so the threaded path can be tried anywhere).
   const wanted = Math.min(options.threads ?? defaultThreads(found.length), Math.max(2, availableParallelism()));
-  if (wanted <= 1 || options.worker === undefined || found.length === 0) return found.map((f) => loadHashed(f, hash));
+  if (wanted <= 1 || options.worker === undefined || found.length === 0) {
+    return found.map((f) => {
+      const result = loadHashed(f, hash);
+      compact.loaded(result.loaded);
+      return result;
+    });
+  }
   // At least a few chunks per worker, so one slow chunk does not leave the others idle.
   const size = Math.max(1, Math.min(CHUNK, Math.ceil(found.length / (wanted * 4))));
   const chunks: WorkspaceFile[][] = [];
@@ -82,7 +100,12 @@ async function loadAll(found: readonly WorkspaceFile[], options: ParseOptions, h
             worker.postMessage({ chunk, files: chunks[chunk], hash });
           };
           worker.on("message", (message: { chunk: number; results: HashedFile[] }) => {
-            results[message.chunk] = message.results;
+            const sent = chunks[message.chunk];
+            results[message.chunk] = message.results.map((result, k) => {
+              const own = withOwnPaths(result, sent[k]);
+              compact.loaded(own.loaded);
+              return own;
+            });
             send();
           });
           worker.on("error", reject);
