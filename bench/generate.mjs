@@ -13,7 +13,9 @@
 // `quote-not-found` errors for the deliberate misquotes and `quote-unchecked` infos for quotes
 // without `in`. Nothing else should be reported; conflicts between sources are expected.
 //
-// Usage as a script: node bench/generate.mjs <nFiles> [seed] [dir]
+// Usage as a script: node bench/generate.mjs <nFiles> [seed] [dir] [--misquotes SHARE]
+//   (SHARE: the share of quotes made misquotes, 0.03 by default; `--misquotes 0.3` is the
+//   archive-heavy shape, cached as bench/out/<n>-<seed>-m30/)
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -247,14 +249,21 @@ function booleanValue(truth, r) {
 // ---------------------------------------------------------------------------------------------
 // The ledger
 
+/** The share of quotes that are deliberate misquotes, unless asked otherwise. */
+export const DEFAULT_MISQUOTES = 0.03;
+
 /**
  * Write a synthetic ledger into `dir` (which should be empty or absent).
  * @param {string} dir
  * @param {number} nFiles number of claim files
  * @param {number} seed
+ * @param {{ misquotes?: number }} [shape] `misquotes`: the share of quotes (of those with `in`)
+ *   made deliberate misquotes, 0.03 by default (which gives the same bytes as before the option
+ *   existed; another share draws differently after the first misquote it changes).
  * @returns {{ files: number, sources: number, documents: number, claims: number, statements: number, quotes: number, misquotes: number, unchecked: number, retracted: number }}
  */
-export function generate(dir, nFiles, seed) {
+export function generate(dir, nFiles, seed, shape = {}) {
+  const misquoteShare = shape.misquotes ?? DEFAULT_MISQUOTES;
   const r = makeRng(seed);
   mkdirSync(join(dir, "claims"), { recursive: true });
   mkdirSync(join(dir, "archive"), { recursive: true });
@@ -378,7 +387,7 @@ export function generate(dir, nFiles, seed) {
         stats.quotes++;
         const sentence = r.pick(doc.sentences);
         let quote;
-        if (r.chance(0.03)) {
+        if (r.chance(misquoteShare)) {
           // a deliberate misquote: a word the archives never contain
           quote = sentence.replace(/ /, " allegedly ");
           stats.misquotes++;
@@ -432,23 +441,34 @@ export function generate(dir, nFiles, seed) {
 }
 
 /**
- * Return the directory of the cached ledger for (nFiles, seed), generating it if needed.
+ * The folder name of a ledger: `<n>-<seed>`, and `-m<percent>` when its misquote share is not the
+ * default (`10000-42-m30`), so that each shape is cached beside the others.
+ * @param {number} nFiles @param {number} seed @param {{ misquotes?: number }} [shape]
+ */
+export function ledgerName(nFiles, seed, shape = {}) {
+  const m = shape.misquotes ?? DEFAULT_MISQUOTES;
+  return m === DEFAULT_MISQUOTES ? `${nFiles}-${seed}` : `${nFiles}-${seed}-m${Number((m * 100).toFixed(2))}`;
+}
+
+/**
+ * Return the directory of the cached ledger for (nFiles, seed, shape), generating it if needed.
  * @param {number} nFiles @param {number} seed
- * @param {{ log?: (msg: string) => void }} [opts]
- * @returns {{ dir: string, manifest: ReturnType<typeof generate> & { generatorVersion: string, seed: number, ms?: number }, cached: boolean }}
+ * @param {{ log?: (msg: string) => void, misquotes?: number }} [opts]
+ * @returns {{ dir: string, manifest: ReturnType<typeof generate> & { generatorVersion: string, seed: number, misquoteShare: number, ms?: number }, cached: boolean }}
  */
 export function ensureLedger(nFiles, seed, opts = {}) {
-  const dir = join(OUT_DIR, `${nFiles}-${seed}`);
+  const shape = { misquotes: opts.misquotes ?? DEFAULT_MISQUOTES };
+  const dir = join(OUT_DIR, ledgerName(nFiles, seed, shape));
   const marker = join(dir, MARKER);
   if (existsSync(marker) && readFileSync(marker, "utf8").trim() === GENERATOR_VERSION) {
     return { dir, manifest: JSON.parse(readFileSync(join(dir, MANIFEST), "utf8")), cached: true };
   }
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  opts.log?.(`generating ${nFiles} claim files (seed ${seed}) in ${dir} …`);
+  opts.log?.(`generating ${nFiles} claim files (seed ${seed}, ${shape.misquotes * 100} % misquotes) in ${dir} …`);
   const t0 = performance.now();
-  const stats = generate(tmp, nFiles, seed);
-  const manifest = { generatorVersion: GENERATOR_VERSION, seed, ...stats, ms: Math.round(performance.now() - t0) };
+  const stats = generate(tmp, nFiles, seed, shape);
+  const manifest = { generatorVersion: GENERATOR_VERSION, seed, misquoteShare: shape.misquotes, ...stats, ms: Math.round(performance.now() - t0) };
   writeFileSync(join(tmp, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(tmp, MARKER), `${GENERATOR_VERSION}\n`);
   rmSync(dir, { recursive: true, force: true });
@@ -457,18 +477,41 @@ export function ensureLedger(nFiles, seed, opts = {}) {
   return { dir, manifest, cached: false };
 }
 
+/**
+ * A misquote share as given on the command line: a fraction in [0, 1] (`0.3`) or a percentage (`30%`).
+ * @param {string} text
+ */
+export function parseShare(text) {
+  const pct = text.endsWith("%");
+  const n = Number(pct ? text.slice(0, -1) : text) / (pct ? 100 : 1);
+  if (text.trim() === "" || !Number.isFinite(n) || n < 0 || n > 1) throw new Error(`--misquotes takes a share of the quotes between 0 and 1 (0.3) or a percentage (30%), not '${text}'`);
+  return n;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const n = Number(process.argv[2] ?? 1000);
-  const seed = Number(process.argv[3] ?? 42);
-  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(seed)) {
-    console.error("usage: node bench/generate.mjs <nFiles> [seed] [dir]");
+  const args = process.argv.slice(2);
+  let misquotes = DEFAULT_MISQUOTES;
+  const at = args.findIndex((a) => a === "--misquotes" || a.startsWith("--misquotes="));
+  try {
+    if (at >= 0) {
+      const [flag] = args.splice(at, args[at].includes("=") ? 1 : 2);
+      misquotes = parseShare(flag.includes("=") ? flag.slice(flag.indexOf("=") + 1) : (process.argv.slice(2)[at + 1] ?? ""));
+    }
+  } catch (error) {
+    console.error(/** @type {Error} */ (error).message);
     process.exit(2);
   }
-  if (process.argv[4]) {
-    const dir = resolve(process.argv[4]);
-    console.log(JSON.stringify(generate(dir, n, seed)));
+  const n = Number(args[0] ?? 1000);
+  const seed = Number(args[1] ?? 42);
+  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(seed)) {
+    console.error("usage: node bench/generate.mjs <nFiles> [seed] [dir] [--misquotes SHARE]");
+    process.exit(2);
+  }
+  if (args[2]) {
+    const dir = resolve(args[2]);
+    console.log(JSON.stringify(generate(dir, n, seed, { misquotes })));
   } else {
-    const { dir, manifest, cached } = ensureLedger(n, seed, { log: (m) => console.error(m) });
+    const { dir, manifest, cached } = ensureLedger(n, seed, { log: (m) => console.error(m), misquotes });
     console.log(`${dir} (${cached ? "cached" : "generated"}): ${JSON.stringify(manifest)}`);
   }
 }
