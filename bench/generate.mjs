@@ -13,7 +13,10 @@
 // `quote-not-found` errors for the deliberate misquotes and `quote-unchecked` infos for quotes
 // without `in`. Nothing else should be reported; conflicts between sources are expected.
 //
-// Usage as a script: node bench/generate.mjs <nFiles> [seed] [dir]
+// Usage as a script: node bench/generate.mjs <nFiles> [seed] [dir] [--misquotes SHARE] [--archive-scale N]
+//   SHARE: the share of quotes made misquotes, 0.03 by default (`--misquotes 0.3`, or `30%`).
+//   N: each archive N times as long (N times the paragraphs), 1 by default. Other shapes than the
+//   default are cached beside it, as bench/out/<n>-<seed>-m30/ or <n>-<seed>-m30-a20/.
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -247,6 +250,11 @@ function booleanValue(truth, r) {
 // ---------------------------------------------------------------------------------------------
 // The ledger
 
+/** The share of quotes that are deliberate misquotes, unless asked otherwise. */
+export const DEFAULT_MISQUOTES = 0.03;
+
+/** @typedef {{ misquotes?: number, archiveScale?: number }} Shape */
+
 /**
  * Sources or documents per file at most: 5,000 documents are about 200,000 YAML tokens, and a file
  * may hold 300,000 (a ledger of 200,000 claim files, with 10,000 sources and 20,000 documents in
@@ -269,9 +277,15 @@ function flush(dir, kind, text, number) {
  * @param {string} dir
  * @param {number} nFiles number of claim files
  * @param {number} seed
+ * @param {Shape} [shape] `misquotes`: the share of quotes (of those with `in`) made deliberate
+ *   misquotes, 0.03 by default; `archiveScale`: each archive that many times as long, 1 by default.
+ *   The defaults give the same bytes as before these options existed (another shape draws
+ *   differently from the first place it changes).
  * @returns {{ files: number, sources: number, documents: number, claims: number, statements: number, quotes: number, misquotes: number, unchecked: number, retracted: number }}
  */
-export function generate(dir, nFiles, seed) {
+export function generate(dir, nFiles, seed, shape = {}) {
+  const misquoteShare = shape.misquotes ?? DEFAULT_MISQUOTES;
+  const archiveScale = shape.archiveScale ?? 1;
   const r = makeRng(seed);
   mkdirSync(join(dir, "claims"), { recursive: true });
   mkdirSync(join(dir, "archive"), { recursive: true });
@@ -307,7 +321,7 @@ export function generate(dir, nFiles, seed) {
     const paragraphs = [];
     /** @type {string[]} */
     const sentences = [];
-    const nPara = r.int(3, 6);
+    const nPara = r.int(3, 6) * archiveScale;
     for (let p = 0; p < nPara; p++) {
       const ps = [];
       for (let s = r.int(2, 5); s > 0; s--) { const t = sentence(r); ps.push(t); sentences.push(t); }
@@ -399,7 +413,7 @@ export function generate(dir, nFiles, seed) {
         stats.quotes++;
         const sentence = r.pick(doc.sentences);
         let quote;
-        if (r.chance(0.03)) {
+        if (r.chance(misquoteShare)) {
           // a deliberate misquote: a word the archives never contain
           quote = sentence.replace(/ /, " allegedly ");
           stats.misquotes++;
@@ -453,23 +467,36 @@ export function generate(dir, nFiles, seed) {
 }
 
 /**
- * Return the directory of the cached ledger for (nFiles, seed), generating it if needed.
+ * The folder name of a ledger: `<n>-<seed>`, then `-m<percent>` for a misquote share other than
+ * the default and `-a<scale>` for longer archives (`10000-42-m30`), so that each shape is cached
+ * beside the others.
+ * @param {number} nFiles @param {number} seed @param {Shape} [shape]
+ */
+export function ledgerName(nFiles, seed, shape = {}) {
+  const m = shape.misquotes ?? DEFAULT_MISQUOTES;
+  const a = shape.archiveScale ?? 1;
+  return `${nFiles}-${seed}${m === DEFAULT_MISQUOTES ? "" : `-m${Number((m * 100).toFixed(2))}`}${a === 1 ? "" : `-a${a}`}`;
+}
+
+/**
+ * Return the directory of the cached ledger for (nFiles, seed, shape), generating it if needed.
  * @param {number} nFiles @param {number} seed
- * @param {{ log?: (msg: string) => void }} [opts]
- * @returns {{ dir: string, manifest: ReturnType<typeof generate> & { generatorVersion: string, seed: number, ms?: number }, cached: boolean }}
+ * @param {{ log?: (msg: string) => void } & Shape} [opts]
+ * @returns {{ dir: string, manifest: ReturnType<typeof generate> & { generatorVersion: string, seed: number, misquoteShare: number, archiveScale: number, ms?: number }, cached: boolean }}
  */
 export function ensureLedger(nFiles, seed, opts = {}) {
-  const dir = join(OUT_DIR, `${nFiles}-${seed}`);
+  const shape = { misquotes: opts.misquotes ?? DEFAULT_MISQUOTES, archiveScale: opts.archiveScale ?? 1 };
+  const dir = join(OUT_DIR, ledgerName(nFiles, seed, shape));
   const marker = join(dir, MARKER);
   if (existsSync(marker) && readFileSync(marker, "utf8").trim() === GENERATOR_VERSION) {
     return { dir, manifest: JSON.parse(readFileSync(join(dir, MANIFEST), "utf8")), cached: true };
   }
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  opts.log?.(`generating ${nFiles} claim files (seed ${seed}) in ${dir} …`);
+  opts.log?.(`generating ${nFiles} claim files (seed ${seed}, ${shape.misquotes * 100} % misquotes, archives ×${shape.archiveScale}) in ${dir} …`);
   const t0 = performance.now();
-  const stats = generate(tmp, nFiles, seed);
-  const manifest = { generatorVersion: GENERATOR_VERSION, seed, ...stats, ms: Math.round(performance.now() - t0) };
+  const stats = generate(tmp, nFiles, seed, shape);
+  const manifest = { generatorVersion: GENERATOR_VERSION, seed, misquoteShare: shape.misquotes, archiveScale: shape.archiveScale, ...stats, ms: Math.round(performance.now() - t0) };
   writeFileSync(join(tmp, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(tmp, MARKER), `${GENERATOR_VERSION}\n`);
   rmSync(dir, { recursive: true, force: true });
@@ -478,18 +505,57 @@ export function ensureLedger(nFiles, seed, opts = {}) {
   return { dir, manifest, cached: false };
 }
 
+/**
+ * A misquote share as given on the command line: a fraction in [0, 1] (`0.3`) or a percentage (`30%`).
+ * @param {string} text
+ */
+export function parseShare(text) {
+  const pct = text.endsWith("%");
+  const n = Number(pct ? text.slice(0, -1) : text) / (pct ? 100 : 1);
+  if (text.trim() === "" || !Number.isFinite(n) || n < 0 || n > 1) throw new Error(`--misquotes takes a share of the quotes between 0 and 1 (0.3) or a percentage (30%), not '${text}'`);
+  return n;
+}
+
+/**
+ * An archive scale as given on the command line: a whole number from 1.
+ * @param {string} text
+ */
+export function parseScale(text) {
+  const n = Number(text);
+  if (text.trim() === "" || !Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`--archive-scale takes a whole number from 1 to 1000 (how many times as long each archive is), not '${text}'`);
+  return n;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const n = Number(process.argv[2] ?? 1000);
-  const seed = Number(process.argv[3] ?? 42);
-  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(seed)) {
-    console.error("usage: node bench/generate.mjs <nFiles> [seed] [dir]");
+  /** @type {string[]} */
+  const args = [];
+  /** @type {Shape} */
+  const shape = {};
+  try {
+    const argv = process.argv.slice(2);
+    for (let i = 0; i < argv.length; i++) {
+      const [name, inline] = argv[i].startsWith("--") && argv[i].includes("=") ? [argv[i].slice(0, argv[i].indexOf("=")), argv[i].slice(argv[i].indexOf("=") + 1)] : [argv[i], undefined];
+      const value = () => inline ?? argv[++i] ?? "";
+      if (name === "--misquotes") shape.misquotes = parseShare(value());
+      else if (name === "--archive-scale") shape.archiveScale = parseScale(value());
+      else if (name.startsWith("--")) throw new Error(`unknown option ${name}`);
+      else args.push(name);
+    }
+  } catch (error) {
+    console.error(/** @type {Error} */ (error).message);
     process.exit(2);
   }
-  if (process.argv[4]) {
-    const dir = resolve(process.argv[4]);
-    console.log(JSON.stringify(generate(dir, n, seed)));
+  const n = Number(args[0] ?? 1000);
+  const seed = Number(args[1] ?? 42);
+  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(seed)) {
+    console.error("usage: node bench/generate.mjs <nFiles> [seed] [dir] [--misquotes SHARE] [--archive-scale N]");
+    process.exit(2);
+  }
+  if (args[2]) {
+    const dir = resolve(args[2]);
+    console.log(JSON.stringify(generate(dir, n, seed, shape)));
   } else {
-    const { dir, manifest, cached } = ensureLedger(n, seed, { log: (m) => console.error(m) });
+    const { dir, manifest, cached } = ensureLedger(n, seed, { log: (m) => console.error(m), ...shape });
     console.log(`${dir} (${cached ? "cached" : "generated"}): ${JSON.stringify(manifest)}`);
   }
 }

@@ -5,14 +5,16 @@
 //                      [--timeout SECONDS] [--no-snapshot] [--commands NAMES | --no-commands]
 //                      [--command-runs N] [--command-size N] [--no-cache] [--peer]
 //                      [--memory [--memory-size N] [--big-claims 4000x2000,8000x2000,20000x2000]]
+//                      [--misquotes SHARE] [--archive-scale N] [--no-archive-heavy]
 //   node bench/run.mjs --summarise-profile FILE.cpuprofile
 //
 // For each size: generate (or reuse) bench/out/<n>-<seed>/, then measure wall time and peak RSS
 // of `node bin/claims.js check --format json <dir>` (stdout to a file) and of
 // `node bench/baseline.mjs <dir>`, 5 runs each (1 at ≥ 50,000 files), interleaved, medians (a
 // ratio is the median of the rounds' ratios, each check against the baseline run beside it). Then
-// every command and format at 10,000 files, `check --cache` cold and warm, and (--peer) sourcemeta's
-// jsonschema CLI, each paired with the baseline (bench/README.md). Then
+// every command and format at 10,000 files, `check --cache` cold and warm, `check` on the
+// archive-heavy ledger (30 % misquotes), and (--peer) sourcemeta's jsonschema CLI, each paired
+// with the baseline (bench/README.md). Then
 // start-up: `node -e 0` vs `claims --version` vs `claims check claims/`, interleaved. Prints tables, PASS/FAIL against the
 // targets, and writes the Markdown to bench/out/results.md. Always exits 0 unless the harness
 // itself breaks: it is a measurement.
@@ -22,7 +24,7 @@ import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, openSync, readd
 import { cpus, loadavg } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ensureLedger, OUT_DIR } from "./generate.mjs";
+import { ensureLedger, OUT_DIR, parseScale, parseShare } from "./generate.mjs";
 import { COMMANDS, outputName, selectCommands } from "./commands.mjs";
 import { DEFAULT_BIG_CLAIMS, memoryRows, parseBigClaim } from "./memory.mjs";
 
@@ -37,6 +39,7 @@ const TARGET_RATIO_AT_10K = 1.5; // check ≤ 1.5 × baseline at 10,000 files
 const TARGET_PEAK_MIB_AT_50K = 500; // peak RSS < 500 MiB at 50,000 files
 const TARGET_VERSION_STARTUP = 1.5; // `claims --version` ≤ 1.5 × `node -e 0`
 const TARGET_CHECK_STARTUP = 2.5; // `claims check claims/` ≤ 2.5 × `node -e 0`
+const TARGET_ARCHIVE_HEAVY = 2; // check of the archive-heavy ledger ≤ 2 × its baseline at 10,000 files
 const SUPERLINEAR = 1.25; // time per file grows more than this between sizes
 
 // ---------------------------------------------------------------------------------------------
@@ -44,7 +47,7 @@ const SUPERLINEAR = 1.25; // time per file grows more than this between sizes
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
-  const o = { memory: false, memorySize: 200000, bigClaims: DEFAULT_BIG_CLAIMS, peer: false, cache: true, commands: /** @type {string | null} */ ("all"), commandRuns: 3, commandSize: /** @type {number | undefined} */ (undefined), snapshot: true, sizes: [1000, 10000, 50000], seed: 42, runs: /** @type {number | undefined} */ (undefined), startupRuns: 10, startup: true, profile: false, rss: /** @type {"auto" | "node" | "time"} */ ("auto"), timeout: 900, quick: false };
+  const o = { memory: false, memorySize: 200000, bigClaims: DEFAULT_BIG_CLAIMS, peer: false, cache: true, commands: /** @type {string | null} */ ("all"), commandRuns: 3, commandSize: /** @type {number | undefined} */ (undefined), snapshot: true, sizes: [1000, 10000, 50000], seed: 42, runs: /** @type {number | undefined} */ (undefined), startupRuns: 10, startup: true, profile: false, rss: /** @type {"auto" | "node" | "time"} */ ("auto"), timeout: 900, quick: false, archiveHeavy: true, misquotes: 0.3, archiveScale: 1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -62,6 +65,9 @@ function parseArgs(argv) {
     else if (name === "--commands") o.commands = val();
     else if (name === "--no-commands") o.commands = null;
     else if (name === "--no-cache") o.cache = false;
+    else if (name === "--misquotes") o.misquotes = parseShare(val());
+    else if (name === "--archive-scale") o.archiveScale = parseScale(val());
+    else if (name === "--no-archive-heavy") o.archiveHeavy = false;
     else if (name === "--peer") o.peer = true;
     else if (name === "--memory") o.memory = true;
     else if (name === "--memory-size") o.memorySize = Number(val());
@@ -73,7 +79,7 @@ function parseArgs(argv) {
     else if (name === "--rss") o.rss = /** @type {any} */ (val());
     else if (name === "--timeout") o.timeout = Number(val());
     else if (name === "-h" || name === "--help") {
-      console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").filter((l) => l.startsWith("//")).slice(0, 18).map((l) => l.slice(3)).join("\n"));
+      console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").filter((l) => l.startsWith("//")).slice(0, 20).map((l) => l.slice(3)).join("\n"));
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -346,6 +352,67 @@ function cacheRows(size, o, rss, failures, targets) {
     rows.push([`check --cache --format json, ${name}`, fmtMs(median(ms)), `${ratio.toFixed(2)}×`, ms.map((m, i) => (m / bases[i].ms).toFixed(2)).join(", "), Number.isFinite(cpu) ? `${cpu.toFixed(2)}×` : "—", peaks.length ? (Math.max(.../** @type {number[]} */ (peaks)) / 1024).toFixed(0) : "—", target === null ? "—" : same ? "byte-identical" : "DIFFERS", target === null ? "—" : pass ? "PASS" : "FAIL"]);
   }
   if (!same) failures.push("the warm run's report differs from the run without the cache");
+  rows.load = `${loads[0]} at the start, ${loads.at(-1)} at the end`;
+  return rows;
+}
+
+/**
+ * Whether a check report holds exactly the intended diagnostics of a generated ledger: a
+ * `quote-not-found` per misquote, a `quote-unchecked` per quote without `in`, nothing else, and
+ * every file and claim counted.
+ * @param {string} reportFile @param {{ misquotes: number, unchecked: number, claims: number, files: number }} manifest
+ */
+function validateReport(reportFile, manifest) {
+  const summary = readSummary(reportFile);
+  if (!summary) return { summary: null, counts: {}, validation: "no report" };
+  const counts = countDiagnostics(reportFile);
+  const expected = { "error quote-not-found": manifest.misquotes, "info quote-unchecked": manifest.unchecked };
+  const problems = [];
+  for (const [k, n] of Object.entries(counts)) {
+    if (!(k in expected)) problems.push(`${n} × ${k}`);
+  }
+  for (const [k, n] of Object.entries(expected)) if ((counts[k] ?? 0) !== n) problems.push(`${k}: ${counts[k] ?? 0}, expected ${n}`);
+  if (summary.claims !== manifest.claims) problems.push(`summary.claims ${summary.claims}, expected ${manifest.claims}`);
+  if (summary.files !== manifest.files) problems.push(`summary.files ${summary.files}, expected ${manifest.files}`);
+  return { summary, counts, validation: problems.length ? `UNEXPECTED: ${problems.join("; ")}` : "as intended" };
+}
+
+/**
+ * The archive-heavy shape (issue 19): `check --format json` of a ledger whose quotes are 30 % misquotes
+ * (`--misquotes`; archives `--archive-scale` times as long), in pairs with the baseline on the same
+ * ledger. Every misquote costs a closest-passage search of its archive, so this row shows what
+ * those searches add; its report is checked for exactly one `quote-not-found` per misquote.
+ * @param {number} size @param {any} o @param {"time" | "node"} rss @param {string[]} failures @param {string[][]} targets
+ */
+function archiveHeavyRows(size, o, rss, failures, targets) {
+  const { dir, manifest } = ensureLedger(size, o.seed, { log, misquotes: o.misquotes, archiveScale: o.archiveScale });
+  const rel = relative(ROOT, dir) || ".";
+  const reportFile = join(OUT_DIR, "outputs", "check-archive-heavy.out");
+  mkdirSync(dirname(reportFile), { recursive: true });
+  const shape = `${Math.round(o.misquotes * 100)} % misquotes${o.archiveScale === 1 ? "" : `, archives ×${o.archiveScale}`}`;
+  log(`archive-heavy ledger at ${fmtN(size)} files (${shape}: ${fmtN(manifest.misquotes)} misquotes of ${fmtN(manifest.quotes)} quotes): ${o.commandRuns} pair(s) with its baseline …`);
+  const loads = [loadAverage()];
+  // Exit 1 is expected: the misquotes are quote-not-found errors.
+  const [base, run] = measureInterleaved(
+    [
+      { args: [BASELINE, rel], o: { rss, timeoutS: o.timeout, label: "baseline" } },
+      { args: [BIN, "check", "--no-ignore", "--format", "json", rel], o: { rss, timeoutS: o.timeout, stdoutFile: reportFile, okStatus: [0, 1], label: "check (archive-heavy)" } },
+    ],
+    o.commandRuns,
+  );
+  loads.push(loadAverage());
+  const ratio = run.ok && base.ok ? pairedRatio(run.runMs, base.runMs) : NaN;
+  const cpu = run.cpuMs !== null && base.cpuMs !== null ? pairedRatio(run.runCpuMs, base.runCpuMs) : NaN;
+  const pairs = run.runMs.map((ms, i) => (ms / base.runMs[i]).toFixed(2)).join(", ");
+  const { validation } = run.ok ? validateReport(reportFile, manifest) : { validation: "—" };
+  log(`  check: ${fmtMs(run.ms)} ms, pairs [${pairs}], median ${ratio.toFixed(2)}×, CPU ${cpu.toFixed(2)}×, report ${validation}, load ${loads.at(-1)}`);
+  const pass = ratio <= TARGET_ARCHIVE_HEAVY;
+  const what = `check --format json, ${shape}`;
+  targets.push([`${what} ≤ ${TARGET_ARCHIVE_HEAVY}× baseline at ${fmtN(size)} files`, Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : "no result", pass ? "PASS" : "FAIL"]);
+  if (!pass) failures.push(`${what} at ${fmtN(size)} files is ${Number.isFinite(ratio) ? ratio.toFixed(2) : "n/a"}× the baseline (target ≤ ${TARGET_ARCHIVE_HEAVY}×)`);
+  if (validation !== "as intended") failures.push(`the archive-heavy report is not as intended: ${validation}`);
+  /** @type {string[][] & { load?: string }} */
+  const rows = [[`claims ${what} (${fmtN(manifest.misquotes)} misquotes)`, run.ok ? fmtMs(run.ms) : `failed (exit ${run.status})`, Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : "—", pairs, Number.isFinite(cpu) ? `${cpu.toFixed(2)}×` : "—", run.peakMiB === null ? "—" : run.peakMiB.toFixed(0), validation, pass ? "PASS" : "FAIL"]];
   rows.load = `${loads[0]} at the start, ${loads.at(-1)} at the end`;
   return rows;
 }
@@ -629,19 +696,8 @@ async function main() {
     log(`  baseline ${fmtMs(base.ms)} ms [${base.all.join(", ")}], CPU ${fmtMs(base.cpuMs ?? NaN)} ms, peak ${base.peakMiB?.toFixed(0)} MiB`);
     log(`  check    ${fmtMs(check.ms)} ms [${check.all.join(", ")}], CPU ${fmtMs(check.cpuMs ?? NaN)} ms, peak ${check.peakMiB?.toFixed(0)} MiB, exit ${check.status}`);
     log(`  check/baseline by round [${check.runMs.map((ms, i) => (ms / base.runMs[i]).toFixed(2)).join(", ")}], median ${pairedRatio(check.runMs, base.runMs).toFixed(2)}`);
-    const summary = check.ok ? readSummary(reportFile) : null;
-    let validation = "—";
+    const { summary, counts, validation } = check.ok ? validateReport(reportFile, manifest) : { summary: null, counts: {}, validation: "—" };
     if (summary) {
-      const counts = countDiagnostics(reportFile);
-      const expected = { "error quote-not-found": manifest.misquotes, "info quote-unchecked": manifest.unchecked };
-      const problems = [];
-      for (const [k, n] of Object.entries(counts)) {
-        if (!(k in expected)) problems.push(`${n} × ${k}`);
-      }
-      for (const [k, n] of Object.entries(expected)) if ((counts[k] ?? 0) !== n) problems.push(`${k}: ${counts[k] ?? 0}, expected ${n}`);
-      if (summary.claims !== manifest.claims) problems.push(`summary.claims ${summary.claims}, expected ${manifest.claims}`);
-      if (summary.files !== manifest.files) problems.push(`summary.files ${summary.files}, expected ${manifest.files}`);
-      validation = problems.length ? `UNEXPECTED: ${problems.join("; ")}` : "as intended";
       notes.push(`${fmtN(size)}: summary ${JSON.stringify(summary)}; diagnostics ${JSON.stringify(counts)} — ${validation}`);
       log(`  report: ${validation}`);
     }
@@ -729,6 +785,15 @@ async function main() {
     console.log("");
     md.push(`## Memory: ${fmtN(o.memorySize)} files, and single claims of many statements`, "", `Load average: ${loadAverage()} (1, 5 and 15 minutes) after the runs.`, "");
     table(["run", "checked", "wall ms", "CPU ms", "peak MiB", "target MiB", "result"], rows);
+  }
+
+  // --- the archive-heavy ledger
+  if (o.archiveHeavy) {
+    const size = o.commandSize ?? (o.sizes.includes(10000) ? 10000 : o.sizes[o.sizes.length - 1]);
+    const rows = archiveHeavyRows(size, o, rss, failures, targets);
+    console.log("");
+    md.push(`## Archive-heavy ledger at ${fmtN(size)} files`, "", `Load average: ${rows.load}.`, "");
+    table(["run", "median ms", "÷ baseline (median of pairs)", "pairs", "CPU ÷ baseline", "peak MiB", "report", `target ≤ ${TARGET_ARCHIVE_HEAVY}×`], rows);
   }
 
   // --- start-up

@@ -1,6 +1,8 @@
 /** The closest passage of a quote that was not found (SPEC §7): where in the archive it most nearly stands. */
 import { EditDistancePattern } from "../shared/distance.js";
 import type { PreparedArchive } from "./prepared.js";
+import { UnitCounts } from "./unit-counts.js";
+import { type Candidate, candidates } from "./windows.js";
 import { forEachWord, isWordUnit } from "./words.js";
 
 /** The most similar passage, as written in the archive (white space collapsed), and how similar, in percent. */
@@ -9,7 +11,7 @@ export interface Passage {
   readonly similarity: number;
 }
 
-const MAX_NEEDLE = 1000; // bounds the edit-distance work per candidate
+export const MAX_NEEDLE = 1000; // bounds the edit-distance work per candidate
 /**
  * The longest passage compared with the quote, in units of the normalised archive. A passage of a
  * few words can be megabytes long when a word is (an archive of one repeated word), and comparing
@@ -17,15 +19,15 @@ const MAX_NEEDLE = 1000; // bounds the edit-distance work per candidate
  * it. Such a passage is at most an eighth as long as it is similar, so no choice changes.
  */
 export const MAX_PASSAGE = 8 * MAX_NEEDLE;
-const TOP_CANDIDATES = 5;
 const MAX_CLOSEST = 200;
 
 /** A passage's end, cut to MAX_PASSAGE units after its start. */
-const cut = (a: number, b: number): number => Math.min(b, a + MAX_PASSAGE);
+export const cut = (a: number, b: number): number => Math.min(b, a + MAX_PASSAGE);
 
-interface Candidate {
-  start: number;
-  score: number;
+/** How similar a passage of `length` units is to a quote of `needleLength` at edit distance `distance`, in percent (rounded). */
+export function percentSimilar(distance: number, needleLength: number, length: number): number {
+  const longer = Math.max(needleLength, length);
+  return longer === 0 ? 100 : Math.round(100 * (1 - distance / longer));
 }
 
 /**
@@ -50,92 +52,70 @@ export function closestPassage(needleFull: string, archive: PreparedArchive): Pa
   const quoteIds: number[] = [];
   forEachWord(needle, (s, e) => void quoteIds.push(dictionary.get(needle.slice(s, e)) ?? -1));
   const k = Math.max(1, Math.min(quoteIds.length, total));
-  const pattern = new EditDistancePattern(needle);
-  const similarity = (a: number, b: number): number => {
-    const longer = Math.max(needle.length, b - a);
-    return longer === 0 ? 100 : Math.round(100 * (1 - pattern.distances(archive.normalized, a, [b])[0] / longer));
-  };
+  const compare = new Comparison(needle, archive.normalized);
 
-  const best = refine(candidates(quoteIds, wordId, k), archive, pattern, needle.length, k);
+  const best = refine(candidates(quoteIds, archive.words, k), archive, compare, k);
   const [s, e] = cover(best.s, best.e, quoteIds, wordId, Math.min(2 * k, MAX_REACH));
   // The punctuation and quotation marks next to the passage, where they bring it closer.
   const { wordStart, wordEnd } = archive.words;
   let bestA = wordStart[s];
   let bestB = cut(bestA, wordEnd[e]);
-  let bestSim = similarity(bestA, bestB);
+  // Refining measured this passage already, unless covering moved it.
+  let bestSim = s === best.s && e === best.e && best.similarity >= 0 ? best.similarity : compare.similarities(bestA, [bestB])[0];
   for (const a of [wordStart[s], markStart(archive.normalized, wordStart[s])]) {
-    for (const b of [bestB, markEnd(archive.normalized, wordEnd[e])].map((end) => cut(a, end))) {
-      const sim = similarity(a, b);
-      if (sim > bestSim) [bestA, bestB, bestSim] = [a, b, sim];
-    }
+    // Ascending: a cut end never passes the uncut one it comes from.
+    const ends = [bestB, markEnd(archive.normalized, wordEnd[e])].map((end) => cut(a, end));
+    compare.similarities(a, ends, bestSim).forEach((sim, i) => {
+      if (sim > bestSim) [bestA, bestB, bestSim] = [a, ends[i], sim];
+    });
   }
   // A quote that was not found is never "100%" similar, even when rounding (or the needle cut at
   // MAX_NEEDLE) would say so.
   return { closest: originalPassage(archive, bestA, bestB), similarity: Math.min(99, Math.max(0, bestSim)) };
 }
 
-/** How many words a passage may move to reach the quote's first or last word (with twice the quote's length). */
-const MAX_REACH = 50;
+/**
+ * The quote compared with passages of the archive, in percent. A passage whose units alone show it
+ * cannot be more similar than the best so far is not compared by edit distance: it could not be
+ * chosen, since only a passage strictly more similar replaces the best.
+ */
+class Comparison {
+  readonly #pattern: EditDistancePattern;
+  readonly #counts: UnitCounts;
 
-/** Windows of k words scored by the size of their multiset intersection with the quote's words: the best few, by start. */
-function candidates(quoteIds: readonly number[], wordId: Int32Array, k: number): Candidate[] {
-  const total = wordId.length;
-  const need = new Map<number, number>();
-  for (const id of quoteIds) if (id >= 0) need.set(id, (need.get(id) ?? 0) + 1);
-  // Linear in archive length; only words that occur in the quote touch the map.
-  const have = new Map<number, number>();
-  let score = 0;
-  const add = (id: number): void => {
-    const want = need.get(id);
-    if (want === undefined) return;
-    const h = (have.get(id) ?? 0) + 1;
-    have.set(id, h);
-    if (h <= want) score++;
-  };
-  const remove = (id: number): void => {
-    const want = need.get(id);
-    if (want === undefined) return;
-    const h = have.get(id)! - 1;
-    have.set(id, h);
-    if (h < want) score--;
-  };
-  const top: Candidate[] = [];
-  const consider = (start: number): void => {
-    // Overlapping windows describe the same passage: keep only the better of them.
-    const near = top.find((c) => Math.abs(c.start - start) < k);
-    if (near) {
-      if (score > near.score) {
-        near.start = start;
-        near.score = score;
-      }
-      return;
-    }
-    if (top.length < TOP_CANDIDATES) top.push({ start, score });
-    else {
-      let worst = 0;
-      for (let j = 1; j < top.length; j++) if (top[j].score < top[worst].score) worst = j;
-      if (score > top[worst].score) top[worst] = { start, score };
-    }
-  };
-  for (let j = 0; j < k; j++) add(wordId[j]);
-  consider(0);
-  // Full windows, then the shrinking windows of the archive's last words: a passage that ends the
-  // archive is a candidate too.
-  for (let start = 1; start < total; start++) {
-    remove(wordId[start - 1]);
-    if (start + k <= total) add(wordId[start + k - 1]);
-    if (score > 0) consider(start);
+  constructor(
+    readonly needle: string,
+    private readonly text: string,
+  ) {
+    this.#pattern = new EditDistancePattern(needle);
+    this.#counts = new UnitCounts(needle);
   }
-  // Best first, so that of passages equally similar the one sharing more of the quote's words is named.
-  return top.sort((x, y) => y.score - x.score);
+
+  /**
+   * The similarity of each passage from `from` to one of `ends` (ascending), or -1 for all of them
+   * when none can be more similar than `toBeat`.
+   */
+  similarities(from: number, ends: readonly number[], toBeat = -1): number[] {
+    const n = this.needle.length;
+    if (toBeat >= 0) {
+      const most = this.#counts.lowerBounds(this.text, from, ends).map((d, i) => percentSimilar(d, n, ends[i] - from));
+      if (most.every((sim) => sim <= toBeat)) return ends.map(() => -1);
+    }
+    return this.#pattern.distances(this.text, from, ends).map((d, i) => percentSimilar(d, n, ends[i] - from));
+  }
 }
 
-/** Small shifts of start and length around each candidate, scored by edit distance; the three lengths from one start in one pass. */
-function refine(top: readonly Candidate[], archive: PreparedArchive, pattern: EditDistancePattern, needleLength: number, k: number): { s: number; e: number } {
+/** How many words a passage may move to reach the quote's first or last word (with twice the quote's length). */
+export const MAX_REACH = 50;
+
+/**
+ * Small shifts of start and length around each candidate, scored by edit distance; the three
+ * lengths from one start in one pass. The most similar, the first found of equals.
+ */
+function refine(top: readonly Candidate[], archive: PreparedArchive, compare: Comparison, k: number): { s: number; e: number; similarity: number } {
   const { wordStart, wordEnd } = archive.words;
   const total = wordStart.length;
-  let bestSim = -1;
-  let best = { s: 0, e: Math.min(k, total) - 1 };
+  let best = { s: 0, e: Math.min(k, total) - 1, similarity: -1 };
   for (const c of top) {
     for (let ds = -1; ds <= 1; ds++) {
       const s = c.start + ds;
@@ -147,11 +127,8 @@ function refine(top: readonly Candidate[], archive: PreparedArchive, pattern: Ed
       }
       // Ends ascending; cut ones may meet, which `distances` takes in order.
       const stops = ends.map((e) => cut(wordStart[s], wordEnd[e]));
-      const distances = pattern.distances(archive.normalized, wordStart[s], stops);
-      ends.forEach((e, i) => {
-        const longer = Math.max(needleLength, stops[i] - wordStart[s]);
-        const sim = longer === 0 ? 100 : Math.round(100 * (1 - distances[i] / longer));
-        if (sim > bestSim) [bestSim, best] = [sim, { s, e }];
+      compare.similarities(wordStart[s], stops, best.similarity).forEach((sim, i) => {
+        if (sim > best.similarity) best = { s, e: ends[i], similarity: sim };
       });
     }
   }
@@ -163,7 +140,7 @@ function refine(top: readonly Candidate[], archive: PreparedArchive, pattern: Ed
  * word, each where it stands within `reach` words of the passage's own end (nearest first, the
  * farther side winning a tie), when the passage does not already begin or end with it.
  */
-function cover(s: number, e: number, quoteIds: readonly number[], wordId: Int32Array, reach: number): [number, number] {
+export function cover(s: number, e: number, quoteIds: readonly number[], wordId: Int32Array, reach: number): [number, number] {
   const first = quoteIds[0] ?? -1;
   const last = quoteIds[quoteIds.length - 1] ?? -1;
   if (first >= 0 && wordId[s] !== first) {
@@ -194,19 +171,19 @@ function cover(s: number, e: number, quoteIds: readonly number[], wordId: Int32A
 }
 
 /** Where the run of punctuation and quotation marks just before offset `a` starts (no white space, no word). */
-function markStart(text: string, a: number): number {
+export function markStart(text: string, a: number): number {
   while (a > 0 && text[a - 1] !== " " && !isWordUnit(text, a - 1)) a--;
   return a;
 }
 
 /** Where the run of punctuation and quotation marks just after offset `b` ends. */
-function markEnd(text: string, b: number): number {
+export function markEnd(text: string, b: number): number {
   while (b < text.length && text[b] !== " " && !isWordUnit(text, b)) b++;
   return b;
 }
 
 /** Maps normalised offsets [a, b) back to the original text, white space collapsed, at most ~200 characters. */
-function originalPassage(archive: PreparedArchive, a: number, b: number): string {
+export function originalPassage(archive: PreparedArchive, a: number, b: number): string {
   const { origin, original } = archive;
   if (b <= a) return "";
   const from = origin[a];

@@ -87,7 +87,7 @@ export function splitGaps(s: string): string[] {
 }
 
 /** Quote fragments in order. Fragments without a letter or digit (a lone comma between gaps) are ignored. */
-function quoteFragments(quote: string): string[] {
+export function quoteFragments(quote: string): string[] {
   return splitGaps(stripWrapping(normalizeText(quote)))
     .map(stripWrapping)
     .filter((f) => HAS_WORD.test(f));

@@ -6,6 +6,13 @@ export interface WordIndex {
   readonly wordEnd: Int32Array;
   readonly wordId: Int32Array;
   readonly dictionary: ReadonlyMap<string, number>;
+  /**
+   * Where each word occurs, by id: `occurrences.subarray(firstOccurrence[id], firstOccurrence[id + 1])`
+   * are the indices (into `wordId`) of the word `id`, ascending. The closest-passage search reads
+   * only the occurrences of a quote's own words, not the whole archive, for each quote.
+   */
+  readonly firstOccurrence: Int32Array;
+  readonly occurrences: Int32Array;
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
@@ -36,7 +43,6 @@ export function forEachWord(s: string, f: (start: number, end: number) => void):
   }
 }
 
-
 /** Each word of a normalised text, with an id per distinct word. */
 export function indexWords(normalized: string): WordIndex {
   const dictionary = new Map<string, number>();
@@ -54,5 +60,17 @@ export function indexWords(normalized: string): WordIndex {
     ends.push(end);
     ids.push(id);
   });
-  return { wordStart: Int32Array.from(starts), wordEnd: Int32Array.from(ends), wordId: Int32Array.from(ids), dictionary };
+  const wordId = Int32Array.from(ids);
+  return { wordStart: Int32Array.from(starts), wordEnd: Int32Array.from(ends), wordId, dictionary, ...occurrencesOf(wordId, dictionary.size) };
+}
+
+/** The occurrence lists of every word (a counting sort of word indices by id), in one pass over the text's words. */
+function occurrencesOf(wordId: Int32Array, distinct: number): { firstOccurrence: Int32Array; occurrences: Int32Array } {
+  const firstOccurrence = new Int32Array(distinct + 1);
+  for (const id of wordId) firstOccurrence[id + 1]++;
+  for (let id = 0; id < distinct; id++) firstOccurrence[id + 1] += firstOccurrence[id];
+  const next = firstOccurrence.slice(0, distinct);
+  const occurrences = new Int32Array(wordId.length);
+  for (let i = 0; i < wordId.length; i++) occurrences[next[wordId[i]]++] = i;
+  return { firstOccurrence, occurrences };
 }
