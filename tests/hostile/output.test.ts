@@ -239,6 +239,16 @@ describe("sanitize, class by class", () => {
     expect(neutraliseCommands("ok\n::error::x\n  ::warning::y\nnot :: this")).toBe("ok\n\\u003a:error::x\n  \\u003a:warning::y\nnot :: this");
   });
 
+  it("escapes a line-starting `::` line by line exactly as one expression over the whole text (property)", () => {
+    const piece = fc.constantFrom(":", "::", ":::", " ", "\t", "\u00a0", "\u3000", "\n", "\r", "\u2028", "a", "x::y", "::error::", "\n  ::");
+    holds(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        expect(neutraliseCommands(text)).toBe(text.replace(/^([^\S\n]*):(?=:)/gm, "$1\\u003a"));
+      }),
+    );
+  });
+
   it("never lets a forbidden character through, on any string (property)", () => {
     const anyUnit = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n)), maxLength: 100 });
     const nasty = fc.string({ unit: fc.constantFrom("\u001b", "[", "]", "m", "0", ";", "3", "1", "\u0007", "\u009b", "\u202e", "\u200b", "a", "\\", "u"), maxLength: 40 });
