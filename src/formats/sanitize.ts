@@ -160,20 +160,23 @@ export function sanitizeLine(text: string): string {
  */
 export function neutraliseCommands(text: string): string {
   // Only a line holding `::` can match, and no match spans a line break: the expression runs on
-  // those lines alone, so an output of a hundred megabytes with none costs one search.
-  let at = text.indexOf("::");
-  if (at === -1) return text;
+  // those lines alone, so an output of a hundred megabytes with none costs one search, and one
+  // where no such line starts a command (CSS's `li::marker`) is returned as it is, not copied.
   let out = "";
   let done = 0;
-  while (at !== -1) {
+  for (let at = text.indexOf("::"); at !== -1; ) {
     const start = text.lastIndexOf("\n", at) + 1;
     let end = text.indexOf("\n", at);
     if (end === -1) end = text.length;
-    out += text.slice(done, start) + text.slice(start, end).replace(COMMAND_START, "$1\\u003a");
-    done = end;
+    const line = text.slice(start, end);
+    const safe = line.replace(COMMAND_START, "$1\\u003a");
+    if (safe !== line) {
+      out += text.slice(done, start) + safe;
+      done = end;
+    }
     at = text.indexOf("::", end);
   }
-  return out + text.slice(done);
+  return done === 0 ? text : out + text.slice(done);
 }
 
 const COMMAND_START = /^([^\S\n]*):(?=:)/gm;
