@@ -51,7 +51,9 @@ describe("Markdown escaping told only of the patterns whose character is present
     const one = fc.tuple(fc.constantFrom(...KINDS), text, text, text).map(([kind, a, b, c]) => block(kind, a, b, c));
     fc.assert(
       fc.property(fc.array(fc.array(one, { minLength: 0, maxLength: 4 }), { minLength: 1, maxLength: 5 }).filter((groups) => groups.some((g) => g.length > 0)), (groups) => {
-        expect(serialiseGroups(groups)).toBe(reference({ type: "root", children: groups.flat() }));
+        const whole = reference({ type: "root", children: groups.flat() });
+        // Every group on its own, a few blocks per call, and all in one call.
+        for (const blocksPerCall of [1, 3, 48]) expect(serialiseGroups(groups, blocksPerCall)).toBe(whole);
       }),
       { numRuns: 300 },
     );

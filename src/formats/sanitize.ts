@@ -159,8 +159,27 @@ export function sanitizeLine(text: string): string {
  * come from multi-line text of the ledger (a CSV cell), so its first colon is shown escaped.
  */
 export function neutraliseCommands(text: string): string {
-  return text.replace(/^([^\S\n]*):(?=:)/gm, "$1\\u003a");
+  // Only a line holding `::` can match, and no match spans a line break: the expression runs on
+  // those lines alone, so an output of a hundred megabytes with none costs one search, and one
+  // where no such line starts a command (CSS's `li::marker`) is returned as it is, not copied.
+  let out = "";
+  let done = 0;
+  for (let at = text.indexOf("::"); at !== -1; ) {
+    const start = text.lastIndexOf("\n", at) + 1;
+    let end = text.indexOf("\n", at);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end);
+    const safe = line.replace(COMMAND_START, "$1\\u003a");
+    if (safe !== line) {
+      out += text.slice(done, start) + safe;
+      done = end;
+    }
+    at = text.indexOf("::", end);
+  }
+  return done === 0 ? text : out + text.slice(done);
 }
+
+const COMMAND_START = /^([^\S\n]*):(?=:)/gm;
 
 /** True when the text holds something `sanitize` would escape. */
 export function hasUnsafe(text: string): boolean {

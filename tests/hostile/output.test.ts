@@ -9,6 +9,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { holds } from "../helpers/property.js";
+import { escapeHtml } from "../../src/formats/exports/html-chart.js";
 import { CANDIDATES, hasUnsafe, neutraliseCommands, sanitize, sanitizeFileText, sanitizeKeepingColour, sanitizeLine } from "../../src/formats/sanitize.js";
 import { describeBuilt, runBin, type RunResult } from "../helpers/run.js";
 import { forbiddenIn, HOSTILE, HOSTILE_FILE_NAME, removeDir, tempDir, writeHostileLedger } from "../fixtures/hazards/hazards.js";
@@ -237,6 +238,28 @@ describe("sanitize, class by class", () => {
   it("shows a line break as \\n in a single-line field, and escapes a line-starting `::` elsewhere", () => {
     expect(sanitizeLine("c\n::error::x\r\n")).toBe("c\\n::error::x\\u000d\\n");
     expect(neutraliseCommands("ok\n::error::x\n  ::warning::y\nnot :: this")).toBe("ok\n\\u003a:error::x\n  \\u003a:warning::y\nnot :: this");
+  });
+
+  it("escapes HTML as one expression does, texts with nothing to escape kept whole (property)", () => {
+    const piece = fc.constantFrom("&", "<", ">", '"', "'", "#", ":", "::", " ", "\t", "\n", "\r", "a", "é", "##[", "x::y");
+    holds(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        expect(escapeHtml(text)).toBe(text.replace(/[&<>"'#]|^(?=[^\S\n]*::)[^\S\n]*:/gm, (m) => (m.length === 1 ? `&#${m.charCodeAt(0)};` : `${m.slice(0, -1)}&#58;`)));
+      }),
+    );
+    expect(escapeHtml("plain text, 12 to 15 – é")).toBe("plain text, 12 to 15 – é");
+    expect(escapeHtml("  ::error")).toBe("  &#58;:error");
+  });
+
+  it("escapes a line-starting `::` line by line exactly as one expression over the whole text (property)", () => {
+    const piece = fc.constantFrom(":", "::", ":::", " ", "\t", "\u00a0", "\u3000", "\n", "\r", "\u2028", "a", "x::y", "::error::", "\n  ::");
+    holds(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        expect(neutraliseCommands(text)).toBe(text.replace(/^([^\S\n]*):(?=:)/gm, "$1\\u003a"));
+      }),
+    );
   });
 
   it("never lets a forbidden character through, on any string (property)", () => {

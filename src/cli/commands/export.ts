@@ -82,6 +82,6 @@ export async function runExport(io: Io, paths: readonly string[], options: Expor
     ...(generated === undefined ? {} : { generated, version: pkg.version }),
     ...(options.html ? { html: true } : {}),
   });
-  await writeResult(io, run, sanitize(text), options.outputFile);
+  await writeResult(io, run, text, options.outputFile); // which sanitises it, to stdout or to the file
   return ledgerErrors(io, report);
 }

@@ -7,8 +7,12 @@ import type { ReportInterval } from "../../core/report/types.js";
  * line starting `::`, which a CI runner printing it would take for a workflow command.
  */
 export function escapeHtml(text: string): string {
+  // Every match holds one of these characters: most texts of a page hold none, and are kept whole.
+  if (!MAY_NEED_ESCAPING.test(text)) return text;
   return text.replace(/[&<>"'#]|^(?=[^\S\n]*::)[^\S\n]*:/gm, (match) => (match.length === 1 ? `&#${match.charCodeAt(0)};` : `${match.slice(0, -1)}&#58;`));
 }
+
+const MAY_NEED_ESCAPING = /[&<>"'#:]/;
 
 // ---------------------------------------------------------------------------------------------
 // The scale's own units: `fractionOf` turns them into a fraction of the axis.

@@ -3,6 +3,7 @@ import Table from "cli-table3";
 import type { Status } from "../../core/report/types.js";
 import type { Stylist } from "../style.js";
 import { count } from "../count.js";
+import { drawPlainRow } from "./plain-row.js";
 
 export interface TextContext {
   readonly chalk: Stylist;
@@ -71,21 +72,42 @@ export function table(head: readonly string[], rows: readonly (readonly string[]
     // cli-table3 colours heads and borders on its own; the run's colour choice must rule.
     style: { head: [], border: [], compact: true },
   };
-  // cli-table3 lays a table out in time quadratic in its rows (each cell is checked against every
-  // earlier row for spans), which made the claim table of 10,000 claims most of `check`'s time.
-  // This table has no spans, and its widths are fixed above, so each row is drawn alike whatever
-  // rows surround it: the rows are drawn in slices of ROWS_PER_SLICE, and the slices joined
-  // without the borders a lone slice draws at its top and bottom.
-  const parts: string[] = [];
-  for (let start = 0; start === 0 || start < rows.length; start += ROWS_PER_SLICE) {
-    const t = new Table(start === 0 ? { ...options, head: head.map((h) => ctx.chalk.bold(h)) } : options);
-    for (let i = start; i < Math.min(rows.length, start + ROWS_PER_SLICE); i++) t.push([...rows[i]]);
+  // The head is cli-table3's (it may be coloured), without the bottom border a lone head draws.
+  const headed = new Table({ ...options, head: head.map((h) => ctx.chalk.bold(h)) }).toString();
+  if (rows.length === 0) return headed;
+  const parts = [headed.slice(0, headed.lastIndexOf("\n")), border("├", "┼", "┤", widths)];
+  // Rows of plain text are drawn here (see plain-row.ts), the others by cli-table3. It lays a table
+  // out in time quadratic in its rows (each cell is checked against every earlier row for spans);
+  // this table has no spans and fixed widths, so each row is drawn alike whatever rows surround
+  // it, and those rows are drawn in slices of ROWS_PER_SLICE, each without the borders a lone
+  // slice draws at its top and bottom.
+  let pending: (readonly string[])[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const t = new Table(options);
+    for (const row of pending) t.push([...row]);
     const drawn = t.toString();
-    const first = start === 0 ? 0 : drawn.indexOf("\n") + 1;
-    const last = start + ROWS_PER_SLICE >= rows.length ? drawn.length : drawn.lastIndexOf("\n");
-    parts.push(drawn.slice(first, last));
+    parts.push(drawn.slice(drawn.indexOf("\n") + 1, drawn.lastIndexOf("\n")));
+    pending = [];
+  };
+  for (const row of rows) {
+    const plain = drawPlainRow(row, widths);
+    if (plain === undefined) {
+      pending.push(row);
+      if (pending.length === ROWS_PER_SLICE) flush();
+    } else {
+      flush();
+      for (const line of plain) parts.push(line);
+    }
   }
+  flush();
+  parts.push(border("└", "┴", "┘", widths));
   return parts.join("\n");
+}
+
+/** A border line across the columns (cli-table3's characters). */
+function border(left: string, mid: string, right: string, widths: readonly number[]): string {
+  return left + widths.map((w) => "─".repeat(w)).join(mid) + right;
 }
 
 /** Rows drawn by one cli-table3 table (see `table`): its layout costs this many times the rows. */
