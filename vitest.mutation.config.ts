@@ -64,6 +64,7 @@ const CORE_TESTS = [
   "tests/distance.test.ts",
   "tests/fingerprint.test.ts",
   "tests/shared.test.ts",
+  "tests/pipeline.test.ts",
   "tests/hostile/fuzz.test.ts",
   // `claims diff`: the comparison of two reports, and the command in-process on real git
   // repositories (the revision read through git).

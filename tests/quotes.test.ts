@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { itAtScale } from "./helpers/run.js";
 import { holds } from "./helpers/property.js";
 import { archiveText } from "../src/core/quotes/archive-text.js";
-import { checkQuote, normalizeText, normalizeTracked, type PreparedArchive, prepareArchive, type QuoteMatch } from "../src/core/quotes/match.js";
+import { checkQuote, CLOSEST_LIMITS, ClosestBudget, normalizeText, normalizeTracked, type PreparedArchive, prepareArchive, type QuoteMatch } from "../src/core/quotes/match.js";
 
 const check = (quote: string, archive: string): QuoteMatch => checkQuote(quote, prepareArchive(archive));
 const verified = (quote: string, archive: string): boolean => check(quote, archive).result === "verified";
@@ -231,6 +231,45 @@ describe("checkQuote: mismatches", () => {
 
   it("handles an empty archive", () => {
     expect(check("anything", "")).toEqual({ result: "not-found", closest: "", similarity: 0 });
+  });
+});
+
+describe("the budget of closest-passage searches", () => {
+  it("gives each archive the larger of a floor and a multiple of its length, and a run its total", () => {
+    expect(CLOSEST_LIMITS).toEqual({ perArchiveFactor: 64, perArchiveFloor: 1_000_000, perRun: 50_000_000 });
+    const budget = new ClosestBudget();
+    expect(budget.take(1)).toBe(false); // no archive started: nothing to spend
+    budget.startArchive(10);
+    expect(budget.take(1_000_000)).toBe(true);
+    expect(budget.take(1)).toBe(false);
+    budget.startArchive(20_000); // 64 × 20,000 = 1,280,000
+    expect(budget.take(1_280_001)).toBe(false);
+    expect(budget.take(1_280_000)).toBe(true);
+    expect(budget.take(1)).toBe(false);
+    // The run had 50,000,000 and has spent 2,280,000 of it.
+    budget.startArchive(1_000_000);
+    expect(budget.take(47_720_001)).toBe(false);
+    expect(budget.take(47_720_000)).toBe(true);
+    budget.startArchive(1_000_000);
+    expect(budget.take(1)).toBe(false);
+  });
+
+  it("charges a search the archive's length, one, and half the square of the quote (rounded up); past it, no closest passage", () => {
+    const archive = prepareArchive("The police said"); // 15 units
+    const misquote = "the army said"; // 13 units: 15 + 1 + ⌈169 / 2⌉ = 101
+    const found = { result: "not-found", closest: "The police said", similarity: 60 };
+    const withLeft = (left: number) => {
+      const budget = new ClosestBudget();
+      budget.startArchive(15);
+      expect(budget.take(1_000_000 - left)).toBe(true);
+      return budget;
+    };
+    const exact = withLeft(101);
+    expect(checkQuote(misquote, archive, exact)).toEqual(found);
+    expect(checkQuote(misquote, archive, exact)).toEqual({ result: "not-found", closest: null, similarity: null });
+    expect(checkQuote(misquote, archive, withLeft(100))).toEqual({ result: "not-found", closest: null, similarity: null });
+    // A quote that is found costs nothing.
+    expect(checkQuote("police said", archive, withLeft(0))).toEqual({ result: "verified" });
   });
 });
 
