@@ -65,6 +65,7 @@ const CORE_TESTS = [
   "tests/fingerprint.test.ts",
   "tests/shared.test.ts",
   "tests/pipeline.test.ts",
+  "tests/report.test.ts",
   "tests/hostile/fuzz.test.ts",
   // `claims diff`: the comparison of two reports, and the command in-process on real git
   // repositories (the revision read through git).
