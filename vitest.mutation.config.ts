@@ -66,6 +66,7 @@ const CORE_TESTS = [
   "tests/shared.test.ts",
   "tests/pipeline.test.ts",
   "tests/report.test.ts",
+  "tests/quote-checks.test.ts",
   "tests/hostile/fuzz.test.ts",
   // `claims diff`: the comparison of two reports, and the command in-process on real git
   // repositories (the revision read through git).
