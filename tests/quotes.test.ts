@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { itAtScale } from "./helpers/run.js";
 import { holds } from "./helpers/property.js";
 import { archiveText } from "../src/core/quotes/archive-text.js";
-import { checkQuote, CLOSEST_LIMITS, ClosestBudget, normalizeText, normalizeTracked, type PreparedArchive, prepareArchive, type QuoteMatch } from "../src/core/quotes/match.js";
+import { checkQuote, CLOSEST_LIMITS, ClosestBudget, findFragment, normalizeText, normalizeTracked, type PreparedArchive, prepareArchive, type QuoteMatch } from "../src/core/quotes/match.js";
 
 const check = (quote: string, archive: string): QuoteMatch => checkQuote(quote, prepareArchive(archive));
 const verified = (quote: string, archive: string): boolean => check(quote, archive).result === "verified";
@@ -164,6 +164,60 @@ describe("checkQuote: gaps", () => {
     // "the police" ends where "police fired" would have to start: fragments may not overlap.
     expect(verified("the police ... police fired", "the police fired")).toBe(false);
     expect(verified("the police ... police fired", "the police came, and police fired")).toBe(true);
+  });
+});
+
+describe("checkQuote: the edges of gaps and quotes", () => {
+  it("drops the quotation marks that open and close the quote, and those around each fragment", () => {
+    expect(verified("“ten people were killed”", "Officials said ten people were killed.")).toBe(true);
+    expect(verified("'ten people' ... 'killed'", "Officials said ten people were killed.")).toBe(true);
+    // A mark inside the quote is text to find.
+    expect(verified("ten 'people' were", "Officials said ten people were killed.")).toBe(false);
+  });
+
+  it("takes dots between letters (U.S.) for text, not a gap", () => {
+    expect(verified("U.S. troops", "U, troops")).toBe(false);
+    expect(verified("U.S. troops", "The U.S. troops left.")).toBe(true);
+  });
+
+  it("takes a `[` without a `]` after it, and a `]` before any `[`, for text", () => {
+    expect(verified("ten [people", "ten [people were")).toBe(true);
+    expect(verified("ten [people", "ten people were")).toBe(false);
+    expect(verified("said] [sic] it was", "They said] it was no.")).toBe(true);
+    expect(verified("said] [sic] it was", "They said it was no.")).toBe(false);
+  });
+});
+
+describe("findFragment", () => {
+  /** Every offset from `from` on, the first whose occurrence has real word edges: the definition, read off directly. */
+  const reference = (text: string, frag: string, from: number): number => {
+    const word = (s: string, i: number) => i >= 0 && i < s.length && /[a-z0-9]/.test(s[i]);
+    for (let at = from; at + frag.length <= text.length; at++) {
+      if (text.slice(at, at + frag.length) !== frag) continue;
+      if (word(frag, 0) && word(text, at - 1)) continue;
+      if (word(frag, frag.length - 1) && word(text, at + frag.length)) continue;
+      return at;
+    }
+    return -1;
+  };
+
+  it("finds the first occurrence whose word edges are real word edges, however often earlier ones fail", () => {
+    // Few letters, so that overlapping and repeated occurrences are common.
+    const text = fc.string({ unit: fc.constantFrom("a", "b", " ", "."), maxLength: 40 });
+    const frag = fc.string({ unit: fc.constantFrom("a", "b", " ", "."), minLength: 1, maxLength: 6 });
+    holds(fc.property(text, frag, fc.nat(40), (t, f, from) => findFragment(t, f, Math.min(from, t.length)) === reference(t, f, Math.min(from, t.length))), { numRuns: 2_000 });
+  });
+
+  it.each<[string, string, number, number]>([
+    ["aab aaab aab", "aab", 0, 0],
+    ["xaab aaab aab", "aab", 0, 10],
+    ["ababab abab", "abab", 0, 7],
+    ["aaaa aaa", "aaa", 0, 5],
+    ["aaaa aaa", "aaa", 6, -1],
+    // The occurrence taken overlaps a partial match: the search falls back within the fragment.
+    ["a.a.bx a.a.a.b", "a.a.b", 0, 9],
+  ])("in %j, %j from %i is at %i", (text, frag, from, at) => {
+    expect(findFragment(text, frag, from)).toBe(at);
   });
 });
 
