@@ -260,6 +260,16 @@ describe("checkQuote: mismatches", () => {
     expect(check(quote, archive)).toEqual({ result: "not-found", closest, similarity });
   });
 
+  it.each<[string, string, string, number]>([
+    // The punctuation after the passage, and before it, is taken in where the quote has it too.
+    ["the police left!", "Then the police came! Later.", "the police came!", 75],
+    ["(the police left", "Earlier (the police came) later", "(the police came", 75],
+    // A quote that repeats a word: the passage that repeats it as often.
+    ["no no no, he said", "He said no. Then: no, no, no, she said.", "no, no, no, she said", 85],
+  ])("names %j's closest passage with the marks around it", (quote, archive, closest, similarity) => {
+    expect(check(quote, archive)).toEqual({ result: "not-found", closest, similarity });
+  });
+
   it("gives a low similarity for a quote that has nothing to do with the archive", () => {
     const r = check("completely unrelated words about weather", SPEECH);
     expect(r.result).toBe("not-found");
