@@ -379,6 +379,21 @@ describe("archiveText", () => {
     expect(normalizeText(text).startsWith("press release")).toBe(true);
   });
 
+  it.each([
+    // A browser ignores an end tag that closes nothing: it separates no words.
+    ["a stray end tag", "ten</div>people", "tenpeople"],
+    ["an end tag once too often", "<div>a</div>b</div>c", "\na\nbc"],
+    ["an inline end tag once too often", "<b>a</b></b>c", "ac"],
+    // A form inside a form is no element: neither it nor its first end tag separates anything.
+    ["a form inside a form", "<form>a<form>b</form>c</form>d", "\nab\ncd"],
+    ["entities inside a template", "<template>a &amp; b</template>x", "x"],
+    ["a script ended twice", "<script>x</script></script>y", "y"],
+    // CDATA is text only in SVG and MathML; elsewhere it is a bogus comment.
+    ["CDATA inside and outside SVG", "<p><![CDATA[no]]>yes</p><svg><![CDATA[in]]></svg><![CDATA[after]]>", "\nyes\nin"],
+  ])("reads %s as a browser would", (_name, html, text) => {
+    expect(archiveText(html, "html")).toBe(text);
+  });
+
   it("treats .htm and upper-case extensions as HTML, anything else as plain text", () => {
     expect(archiveText("<b>x</b>", "htm")).toBe("x");
     expect(archiveText("<b>x</b>", ".HTML")).toBe("x");
