@@ -91,6 +91,21 @@ describe("quote checks over a ledger", () => {
     expect(diagnostics).toEqual([`ledger.yaml:15:13 error archive-changed: archive 'report.txt' has SHA-256 ${actual}, not the recorded ${"a".repeat(64)}; check the change, then update \`sha256\``]);
   });
 
+  it("an archive shared by two documents that both record its hash is hashed once and matches for both; an unreadable one is not hashed", async () => {
+    const { createHash } = await import("node:crypto");
+    const actual = createHash("sha256").update(ARCHIVE).digest("hex");
+    const { results, diagnostics } = await check({
+      "ledger.yaml": ledger(
+        doc("one", `    archive: report.txt\n    sha256: ${actual}\n`) + doc("two", `    archive: report.txt\n    sha256: ${actual}\n`) + doc("bad", `    archive: bad.txt\n    sha256: ${actual}\n`),
+        says("ten people", "one") + says("ten people", "two") + says("ten people", "bad"),
+      ),
+      "report.txt": ARCHIVE,
+      "bad.txt": "ten\u0000people",
+    });
+    expect(results).toEqual(["verified", "verified", "unchecked"]);
+    expect(diagnostics.filter((d) => !d.includes("quote-unchecked"))).toEqual(["ledger.yaml:19:14 error unreadable-file: archive 'bad.txt': file holds a NUL character; it is binary or corrupted"]);
+  });
+
   it("an unreadable archive shared by two documents is reported once", async () => {
     const { results, diagnostics } = await check({
       "ledger.yaml": ledger(doc("one", "    archive: bad.txt\n") + doc("two", "    archive: bad.txt\n"), says("ten", "one") + says("ten", "two")),
