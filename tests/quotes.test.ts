@@ -27,6 +27,8 @@ describe("normalizeText (SPEC §7)", () => {
     ["full-width letters (NFKC)", "ＦＵＬＬ ｗｉｄｔｈ １２", "full width 12"],
     ["ligatures (NFKC)", "ﬁnal ﬂow", "final flow"],
     ["decomposed é composes", "cafe\u0301", "caf\u00E9"],
+    // U+0300 is the first combining mark: an ASCII letter before it is composed with it too.
+    ["the first combining mark composes with an ASCII letter", "e\u0300 a\u0300", "\u00E8 \u00E0"],
     ["soft hyphen and zero-width characters vanish", "co\u00ADoper\u200Bate", "cooperate"],
     ["final sigma folds like sigma", "ΟΔΟΣ οδος", "οδοσ οδοσ"],
     ["ß folds to ss", "Straße STRASSE", "strasse strasse"],
