@@ -65,6 +65,16 @@ describe("the ASCII shortcut of normalisation", () => {
   });
 });
 
+describe("normalizeTracked", () => {
+  it("keeps where each unit came from past its first buffer of 256 units", () => {
+    const text = "É" + "a".repeat(299) + "  B";
+    const { text: normalized, origin } = normalizeTracked(text);
+    expect(normalized).toBe("é" + "a".repeat(299) + " b");
+    expect(origin.length).toBe(302);
+    expect([origin[0], origin[1], origin[255], origin[256], origin[299], origin[300], origin[301]]).toEqual([0, 1, 255, 256, 299, 300, 302]);
+  });
+});
+
 describe("normalisation of any text", () => {
   // A reference written for this test: split into base characters with their combining marks,
   // normalise each segment on its own (map, NFKC, lower case, map), collapse white space.
