@@ -100,6 +100,17 @@ describe("compareReports: claims", () => {
     expect(diff.summary).toMatchObject({ claimsChanged: 1, conflictsNew: 1, conflictsResolved: 1 });
   });
 
+  it("a conflict new or resolved alone makes the claim changed; pairs are told apart whatever their names hold", () => {
+    const pair = (a: string, b: string) => ({ sources: [a, b] as const, origins: [a, b] as const });
+    const none = compareReports(report([claim("a")]), report([claim("a", { conflicts: [pair("x", "y")] })]), FROM);
+    expect(none.changed.map((c) => c.conflicts)).toEqual([{ new: [["x", "y"]], resolved: [] }]);
+    const gone = compareReports(report([claim("a", { conflicts: [pair("x", "y")] })]), report([claim("a")]), FROM);
+    expect(gone.changed.map((c) => c.conflicts)).toEqual([{ new: [], resolved: [["x", "y"]] }]);
+    // "ab" with "c" is not "a" with "bc".
+    const renamed = compareReports(report([claim("a", { conflicts: [pair("ab", "c")] })]), report([claim("a", { conflicts: [pair("a", "bc")] })]), FROM);
+    expect(renamed.changed.map((c) => c.conflicts)).toEqual([{ new: [["a", "bc"]], resolved: [["ab", "c"]] }]);
+  });
+
   it("a verdict added, changed or removed; the same verdict is no change", () => {
     const verdict = { rating: "false", finding: 10, by: "desk", on: "2011-12-20", note: "not compared", interval: null, claim: null, claimant: null };
     const withVerdict = (v: object | null) => claim("a", { verdict: v as ReportClaim["verdict"] });
@@ -144,6 +155,24 @@ describe("compareReports: positions", () => {
       claim("a", { statements: [statement("origin", { on: "2011-12-01", position: false }), statement(source, { via: "origin", on })], positions: [position("origin", 10, source)] });
     const diff = compareReports(report([relayed("paper", "2011-12-16")]), report([relayed("wire", "2011-12-17")]), FROM);
     expect(diff.changed.map((c) => c.positions)).toEqual([[{ origin: "origin", from: { says: 10, source: "paper", on: "2011-12-16" }, to: { says: 10, source: "wire", on: "2011-12-17" } }]]);
+  });
+
+  it("a position is dated by its own statement: not another relay's of the same origin, nor the same speaker's own", () => {
+    const relays = (paper: number, wire: number) =>
+      claim("a", {
+        statements: [statement("paper", { on: "2011-12-01" }), statement("paper", { via: "origin", on: "2011-12-16" }), statement("wire", { via: "origin", on: "2011-12-17" })],
+        positions: [position("paper", 5), position("origin", paper, "paper"), position("origin", wire, "wire")],
+      });
+    const diff = compareReports(report([relays(10, 12)]), report([relays(11, 13)]), FROM);
+    expect(diff.changed.map((c) => c.positions)).toEqual([
+      [
+        { origin: "origin", from: { says: 10, source: "paper", on: "2011-12-16" }, to: { says: 11, source: "paper", on: "2011-12-16" } },
+        { origin: "origin", from: { says: 12, source: "wire", on: "2011-12-17" }, to: { says: 13, source: "wire", on: "2011-12-17" } },
+      ],
+    ]);
+    // One relay's change alone is found, not hidden behind the other's.
+    const one = compareReports(report([relays(10, 12)]), report([relays(11, 12)]), FROM);
+    expect(one.changed.map((c) => c.positions.map((p) => [p.from?.source, p.from?.says, p.to?.says]))).toEqual([[["paper", 10, 11]]]);
   });
 
   it("two positions of one origin (a first-release report) are told apart by their speaker", () => {
