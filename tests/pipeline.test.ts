@@ -18,17 +18,8 @@ const where = (d: { file: string; line: number; severity: string; code: string }
 describe("checkLedger", () => {
   it("reports every claim and diagnostic without options", async () => {
     const report = await check();
-    expect(report.summary).toEqual({
-      files: 7,
-      sources: 10,
-      documents: 2,
-      claims: 6,
-      statements: 30,
-      errors: 0,
-      warnings: 3,
-      status: { conflict: 2, corroborated: 2, "single-source": 1, unsourced: 1 },
-      unresolved: 1,
-    });
+    // tests/wider.test.ts pins the whole summary; here, what a focus and severities change.
+    expect([report.summary.claims, report.summary.statements, report.summary.errors, report.summary.warnings]).toEqual([6, 30, 0, 3]);
     expect(report.claims.map((c) => c.id)).toEqual(["death-toll", "injured", "live-fire", "police-injured", "strike-began", "who-fired-first"]);
     expect(report.diagnostics.map(where)).toEqual([
       "tests/fixtures/wider/death-toll.yaml:54 warning stale-relay",
