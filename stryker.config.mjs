@@ -23,6 +23,9 @@ export default {
   disableTypeChecks: false,
   concurrency: 2,
   timeoutMS: 10_000,
+  // The dry run (every test once, with coverage per test) takes 3–4 minutes here when the machine
+  // is shared; Stryker's default of 5 minutes failed runs under load.
+  dryRunTimeoutMinutes: 30,
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: "reports/mutation/index.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },

@@ -2,9 +2,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isoDate } from "../src/core/load/schema.js";
-import { tryParseIsoDay } from "../src/core/values/date.js";
+import { ISO_DAY_PATTERN, tryParseIsoDay } from "../src/core/values/date.js";
 import { runInProcess } from "./helpers/run.js";
 
 describe("the schema's dates", () => {
@@ -48,5 +49,36 @@ describe("the schema's dates", () => {
       ["schema", 9, 16, "'published': not a real calendar date"],
     ]);
     expect(result.code).toBe(1);
+  });
+});
+
+// The JSON Schema's pattern for dates (`claims schema`), held to the grammar's calendar here, in
+// a test of the core: tests/json-schema.test.ts reads the schema through the built bin.
+describe("the calendar pattern", () => {
+  const pattern = () => new RegExp(ISO_DAY_PATTERN);
+  it("accepts exactly the dates the value grammar reads, over a whole 400-year cycle of the Gregorian calendar", () => {
+    const calendar = pattern();
+    const disagreements: string[] = [];
+    for (let year = 0; year < 400; year++) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const date = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+          if (calendar.test(date) !== (tryParseIsoDay(date) !== null)) disagreements.push(date);
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it("agrees with the grammar on any year", () => {
+    const calendar = pattern();
+    const digits = (n: number) => fc.array(fc.constantFrom(..."0123456789"), { minLength: n, maxLength: n }).map((d) => d.join(""));
+    fc.assert(
+      fc.property(digits(4), digits(2), digits(2), (y, m, d) => {
+        const date = `${y}-${m}-${d}`;
+        expect(calendar.test(date)).toBe(tryParseIsoDay(date) !== null);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

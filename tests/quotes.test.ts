@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { itAtScale } from "./helpers/run.js";
 import { holds } from "./helpers/property.js";
 import { archiveText } from "../src/core/quotes/archive-text.js";
-import { checkQuote, normalizeText, normalizeTracked, type PreparedArchive, prepareArchive, type QuoteMatch } from "../src/core/quotes/match.js";
+import { checkQuote, CLOSEST_LIMITS, ClosestBudget, findFragment, normalizeText, normalizeTracked, type PreparedArchive, prepareArchive, type QuoteMatch } from "../src/core/quotes/match.js";
 
 const check = (quote: string, archive: string): QuoteMatch => checkQuote(quote, prepareArchive(archive));
 const verified = (quote: string, archive: string): boolean => check(quote, archive).result === "verified";
@@ -27,6 +27,8 @@ describe("normalizeText (SPEC §7)", () => {
     ["full-width letters (NFKC)", "ＦＵＬＬ ｗｉｄｔｈ １２", "full width 12"],
     ["ligatures (NFKC)", "ﬁnal ﬂow", "final flow"],
     ["decomposed é composes", "cafe\u0301", "caf\u00E9"],
+    // U+0300 is the first combining mark: an ASCII letter before it is composed with it too.
+    ["the first combining mark composes with an ASCII letter", "e\u0300 a\u0300", "\u00E8 \u00E0"],
     ["soft hyphen and zero-width characters vanish", "co\u00ADoper\u200Bate", "cooperate"],
     ["final sigma folds like sigma", "ΟΔΟΣ οδος", "οδοσ οδοσ"],
     ["ß folds to ss", "Straße STRASSE", "strasse strasse"],
@@ -60,6 +62,16 @@ describe("the ASCII shortcut of normalisation", () => {
       closest: "THE POLICE arrived late",
       similarity: 83,
     });
+  });
+});
+
+describe("normalizeTracked", () => {
+  it("keeps where each unit came from past its first buffer of 256 units", () => {
+    const text = "É" + "a".repeat(299) + "  B";
+    const { text: normalized, origin } = normalizeTracked(text);
+    expect(normalized).toBe("é" + "a".repeat(299) + " b");
+    expect(origin.length).toBe(302);
+    expect([origin[0], origin[1], origin[255], origin[256], origin[299], origin[300], origin[301]]).toEqual([0, 1, 255, 256, 299, 300, 302]);
   });
 });
 
@@ -167,6 +179,60 @@ describe("checkQuote: gaps", () => {
   });
 });
 
+describe("checkQuote: the edges of gaps and quotes", () => {
+  it("drops the quotation marks that open and close the quote, and those around each fragment", () => {
+    expect(verified("“ten people were killed”", "Officials said ten people were killed.")).toBe(true);
+    expect(verified("'ten people' ... 'killed'", "Officials said ten people were killed.")).toBe(true);
+    // A mark inside the quote is text to find.
+    expect(verified("ten 'people' were", "Officials said ten people were killed.")).toBe(false);
+  });
+
+  it("takes dots between letters (U.S.) for text, not a gap", () => {
+    expect(verified("U.S. troops", "U, troops")).toBe(false);
+    expect(verified("U.S. troops", "The U.S. troops left.")).toBe(true);
+  });
+
+  it("takes a `[` without a `]` after it, and a `]` before any `[`, for text", () => {
+    expect(verified("ten [people", "ten [people were")).toBe(true);
+    expect(verified("ten [people", "ten people were")).toBe(false);
+    expect(verified("said] [sic] it was", "They said] it was no.")).toBe(true);
+    expect(verified("said] [sic] it was", "They said it was no.")).toBe(false);
+  });
+});
+
+describe("findFragment", () => {
+  /** Every offset from `from` on, the first whose occurrence has real word edges: the definition, read off directly. */
+  const reference = (text: string, frag: string, from: number): number => {
+    const word = (s: string, i: number) => i >= 0 && i < s.length && /[a-z0-9]/.test(s[i]);
+    for (let at = from; at + frag.length <= text.length; at++) {
+      if (text.slice(at, at + frag.length) !== frag) continue;
+      if (word(frag, 0) && word(text, at - 1)) continue;
+      if (word(frag, frag.length - 1) && word(text, at + frag.length)) continue;
+      return at;
+    }
+    return -1;
+  };
+
+  it("finds the first occurrence whose word edges are real word edges, however often earlier ones fail", () => {
+    // Few letters, so that overlapping and repeated occurrences are common.
+    const text = fc.string({ unit: fc.constantFrom("a", "b", " ", "."), maxLength: 40 });
+    const frag = fc.string({ unit: fc.constantFrom("a", "b", " ", "."), minLength: 1, maxLength: 6 });
+    holds(fc.property(text, frag, fc.nat(40), (t, f, from) => findFragment(t, f, Math.min(from, t.length)) === reference(t, f, Math.min(from, t.length))), { numRuns: 2_000 });
+  });
+
+  it.each<[string, string, number, number]>([
+    ["aab aaab aab", "aab", 0, 0],
+    ["xaab aaab aab", "aab", 0, 10],
+    ["ababab abab", "abab", 0, 7],
+    ["aaaa aaa", "aaa", 0, 5],
+    ["aaaa aaa", "aaa", 6, -1],
+    // The occurrence taken overlaps a partial match: the search falls back within the fragment.
+    ["a.a.bx a.a.a.b", "a.a.b", 0, 9],
+  ])("in %j, %j from %i is at %i", (text, frag, from, at) => {
+    expect(findFragment(text, frag, from)).toBe(at);
+  });
+});
+
 describe("checkQuote: mismatches", () => {
   it("reports a misquote (one word changed) with the right closest passage and a high similarity", () => {
     const r = check("“We will not lower taxes – not this year, not next year.”", SPEECH);
@@ -206,6 +272,16 @@ describe("checkQuote: mismatches", () => {
     expect(check(quote, archive)).toEqual({ result: "not-found", closest, similarity });
   });
 
+  it.each<[string, string, string, number]>([
+    // The punctuation after the passage, and before it, is taken in where the quote has it too.
+    ["the police left!", "Then the police came! Later.", "the police came!", 75],
+    ["(the police left", "Earlier (the police came) later", "(the police came", 75],
+    // A quote that repeats a word: the passage that repeats it as often.
+    ["no no no, he said", "He said no. Then: no, no, no, she said.", "no, no, no, she said", 85],
+  ])("names %j's closest passage with the marks around it", (quote, archive, closest, similarity) => {
+    expect(check(quote, archive)).toEqual({ result: "not-found", closest, similarity });
+  });
+
   it("gives a low similarity for a quote that has nothing to do with the archive", () => {
     const r = check("completely unrelated words about weather", SPEECH);
     expect(r.result).toBe("not-found");
@@ -231,6 +307,45 @@ describe("checkQuote: mismatches", () => {
 
   it("handles an empty archive", () => {
     expect(check("anything", "")).toEqual({ result: "not-found", closest: "", similarity: 0 });
+  });
+});
+
+describe("the budget of closest-passage searches", () => {
+  it("gives each archive the larger of a floor and a multiple of its length, and a run its total", () => {
+    expect(CLOSEST_LIMITS).toEqual({ perArchiveFactor: 64, perArchiveFloor: 1_000_000, perRun: 50_000_000 });
+    const budget = new ClosestBudget();
+    expect(budget.take(1)).toBe(false); // no archive started: nothing to spend
+    budget.startArchive(10);
+    expect(budget.take(1_000_000)).toBe(true);
+    expect(budget.take(1)).toBe(false);
+    budget.startArchive(20_000); // 64 × 20,000 = 1,280,000
+    expect(budget.take(1_280_001)).toBe(false);
+    expect(budget.take(1_280_000)).toBe(true);
+    expect(budget.take(1)).toBe(false);
+    // The run had 50,000,000 and has spent 2,280,000 of it.
+    budget.startArchive(1_000_000);
+    expect(budget.take(47_720_001)).toBe(false);
+    expect(budget.take(47_720_000)).toBe(true);
+    budget.startArchive(1_000_000);
+    expect(budget.take(1)).toBe(false);
+  });
+
+  it("charges a search the archive's length, one, and half the square of the quote (rounded up); past it, no closest passage", () => {
+    const archive = prepareArchive("The police said"); // 15 units
+    const misquote = "the army said"; // 13 units: 15 + 1 + ⌈169 / 2⌉ = 101
+    const found = { result: "not-found", closest: "The police said", similarity: 60 };
+    const withLeft = (left: number) => {
+      const budget = new ClosestBudget();
+      budget.startArchive(15);
+      expect(budget.take(1_000_000 - left)).toBe(true);
+      return budget;
+    };
+    const exact = withLeft(101);
+    expect(checkQuote(misquote, archive, exact)).toEqual(found);
+    expect(checkQuote(misquote, archive, exact)).toEqual({ result: "not-found", closest: null, similarity: null });
+    expect(checkQuote(misquote, archive, withLeft(100))).toEqual({ result: "not-found", closest: null, similarity: null });
+    // A quote that is found costs nothing.
+    expect(checkQuote("police said", archive, withLeft(0))).toEqual({ result: "verified" });
   });
 });
 
@@ -274,6 +389,21 @@ describe("archiveText", () => {
 
   it("keeps the title's text apart from the body", () => {
     expect(normalizeText(text).startsWith("press release")).toBe(true);
+  });
+
+  it.each([
+    // A browser ignores an end tag that closes nothing: it separates no words.
+    ["a stray end tag", "ten</div>people", "tenpeople"],
+    ["an end tag once too often", "<div>a</div>b</div>c", "\na\nbc"],
+    ["an inline end tag once too often", "<b>a</b></b>c", "ac"],
+    // A form inside a form is no element: neither it nor its first end tag separates anything.
+    ["a form inside a form", "<form>a<form>b</form>c</form>d", "\nab\ncd"],
+    ["entities inside a template", "<template>a &amp; b</template>x", "x"],
+    ["a script ended twice", "<script>x</script></script>y", "y"],
+    // CDATA is text only in SVG and MathML; elsewhere it is a bogus comment.
+    ["CDATA inside and outside SVG", "<p><![CDATA[no]]>yes</p><svg><![CDATA[in]]></svg><![CDATA[after]]>", "\nyes\nin"],
+  ])("reads %s as a browser would", (_name, html, text) => {
+    expect(archiveText(html, "html")).toBe(text);
   });
 
   it("treats .htm and upper-case extensions as HTML, anything else as plain text", () => {

@@ -199,6 +199,16 @@ describe("days as printed", () => {
     expect(formatSet(interval(-Infinity, d, true, true), "date")).toBe("before 2011-12-16");
     expect(formatSet(interval(d, Infinity, true, true), "date")).toBe("after 2011-12-16");
   });
+
+  it("a whole year or month reads as itself; a span of whole years or months is written out", () => {
+    const span = (from: string, to: string) => formatSet(interval(day(from), day(to)), "date");
+    expect(span("2011-01-01", "2011-12-31")).toBe("2011");
+    expect(span("2011-12-01", "2011-12-31")).toBe("2011-12");
+    expect(span("2011-01-01", "2012-12-31")).toBe("between 2011-01-01 and 2012-12-31");
+    expect(span("2011-11-01", "2011-12-31")).toBe("between 2011-11-01 and 2011-12-31");
+    expect(span("2011-12-01", "2011-12-30")).toBe("between 2011-12-01 and 2011-12-30");
+    expect(span("2011-12-02", "2011-12-31")).toBe("between 2011-12-02 and 2011-12-31");
+  });
 });
 
 /** Days from 1970-01-01 for any year 0–9999, by counting, independent of the code under test. */
